@@ -1,0 +1,36 @@
+/** gen validate: check the spec against every environment without writing anything. */
+import type { Argv } from 'yargs';
+import { hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { environmentDir, environmentFiles, resolveEnvironment } from '../../environment/resolve.js';
+import { compileSpec, readSpec } from '../../pipeline/build.js';
+import { error } from '../../diagnostics.js';
+import { diagnosticsJson, printDiagnostics, printJson, projectPaths, summary, withCommonOptions, type CommonArgs } from '../common.js';
+import { EXIT } from '../exit-codes.js';
+
+export const validateCommand = {
+  command: 'validate',
+  describe: 'Check the spec and every environment (schemas, references, limits); writes nothing',
+  builder: (yargs: Argv) => withCommonOptions(yargs).example('$0 validate', 'check spec/ against environments/*.yaml'),
+  run: runValidate,
+};
+
+export function runValidate(args: CommonArgs): number {
+  const paths = projectPaths(args);
+  const read = readSpec(paths);
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const names = [...environmentFiles(environmentDir(paths.root)).keys()];
+  if (names.length === 0) diagnostics.push(error('GEN402', 'no environments defined: environments/ has no YAML files', undefined, "create environments/test.yaml with at least 'region: eu-central-1'"));
+  for (const name of names) {
+    const resolved = resolveEnvironment(name, environmentDir(paths.root), paths.root);
+    diagnostics.push(...resolved.diagnostics);
+    if (resolved.env && read.spec && !hasErrors(read.diagnostics)) diagnostics.push(...compileSpec(read.spec, resolved.env).diagnostics);
+  }
+  const ok = !hasErrors(diagnostics);
+  if (args.json) {
+    printJson({ ok, command: 'validate', environments: names, diagnostics: diagnosticsJson(paths.root, diagnostics) });
+  } else {
+    printDiagnostics(paths.root, diagnostics);
+    process.stderr.write(ok ? `gen: spec is valid for ${names.join(', ')}${diagnostics.length ? ` (${summary(diagnostics)})` : ''}\n` : `gen: ${summary(diagnostics)}\n`);
+  }
+  return ok ? EXIT.ok : EXIT.specErrors;
+}

@@ -1,0 +1,10 @@
+/** What gen's exit codes mean; CI scripts rely on them. */
+export const EXIT = {
+  ok: 0,
+  /** The spec, an environment file or a template has errors (or a deploy was refused). */
+  specErrors: 1,
+  /** The command line is wrong: unknown command or option, unknown environment. */
+  usage: 2,
+  /** A bug in gen itself. */
+  internal: 3,
+} as const;

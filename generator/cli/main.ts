@@ -1,0 +1,47 @@
+/** The gen command line. Each command lives in commands/; heavy modules load only when a command needs them. */
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { buildCommand } from './commands/build.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT } from './exit-codes.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  // Commands return their exit code; yargs only dispatches.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const register = (c: { command: string; describe: string; builder: (y: any) => any; run: (args: any) => number | Promise<number> }) =>
+    ({ command: c.command, describe: c.describe, builder: c.builder, handler: async (args: unknown) => { code = await c.run(args); } });
+  await yargs(argv)
+    .scriptName('gen')
+    .usage('$0 <command> [options]\n\nTurns the YAML specs in spec/ into CloudFormation templates, per environment.')
+    .command(register(buildCommand))
+    .command(register(validateCommand))
+    .demandCommand(1, 'Name a command: gen build --env test, gen validate, ... (gen --help lists them)')
+    .strict()
+    .version(version)
+    .help()
+    .alias('h', 'help')
+    .epilogue('Exit codes: 0 success, 1 errors in the spec or environment, 2 wrong usage (unknown command, option or environment), 3 internal error.\nDocs: README.md')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, err) => {
+      if (err) throw err;
+      process.stderr.write(`gen: ${message}\nRun 'gen --help' for usage.\n`);
+      process.exit(EXIT.usage);
+    })
+    .parseAsync();
+  return code;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    // Bad input never gets here (it becomes diagnostics); this is a bug in gen.
+    process.stderr.write(`gen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.GEN_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    else process.stderr.write('Please report it with the spec that caused it; set GEN_DEBUG=1 to see details.\n');
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -1,0 +1,71 @@
+/**
+ * Diagnostics are collected, never thrown: every stage returns them next to its result.
+ * A diagnostic points into a source file by a JSON path; it becomes `file:line:col` only
+ * when printed (see cli/report.ts), so stages stay free of text positions.
+ */
+export type Severity = 'error' | 'warning';
+
+/** Where a diagnostic points: a file and a path of keys/indexes inside its YAML document. */
+export interface Location {
+  file: string;
+  path: (string | number)[];
+  /** Point at the key of the last path segment instead of its value (unknown keys, names). */
+  at?: 'key' | 'value';
+  /** A raw offset, for errors the YAML parser reports before there is any document path. */
+  offset?: number;
+}
+
+export interface Diagnostic {
+  /** Stable code, grouped by category (see CODES). */
+  code: Code;
+  severity: Severity;
+  location?: Location;
+  message: string;
+  /** How to fix it, in words a non-infrastructure developer can act on. */
+  fix?: string;
+}
+
+/**
+ * Stable diagnostic codes. Categories: 1xx YAML, 2xx schema, 3xx references,
+ * 4xx environments, 5xx output limits, 6xx platform rules. Never renumber: CI scripts match on them.
+ */
+export const CODES = {
+  GEN101: 'YAML syntax error',
+  GEN102: 'duplicate key in YAML',
+  GEN103: 'tab used for indentation',
+  GEN104: 'file is not a mapping of sections',
+  GEN105: 'empty spec file',
+  GEN201: 'unknown key',
+  GEN202: 'missing required key',
+  GEN203: 'wrong type',
+  GEN204: 'number out of range',
+  GEN205: 'value not allowed',
+  GEN206: 'badly formed value',
+  GEN207: 'invalid name',
+  GEN208: 'too few or too many entries',
+  GEN301: 'unknown table',
+  GEN302: 'unknown function',
+  GEN303: 'unknown index',
+  GEN304: 'handler file not found',
+  GEN305: 'duplicate route',
+  GEN306: 'duplicate name across files',
+  GEN307: 'request body schema not found or invalid',
+  GEN308: 'unknown environment in a per-environment value',
+  GEN309: 'inconsistent key definition',
+  GEN310: 'no routes for an API alarm',
+  GEN311: 'missing project metadata',
+  GEN401: 'unknown environment',
+  GEN402: 'no environments defined',
+  GEN501: 'stack over the CloudFormation resource limit',
+  GEN502: 'template over the CloudFormation size limit',
+  GEN503: 'duplicate logical ID',
+  GEN601: 'platform rule violated',
+} as const;
+export type Code = keyof typeof CODES;
+
+export const error = (code: Code, message: string, location?: Location, fix?: string): Diagnostic => ({
+  code, severity: 'error', message, ...(location ? { location } : {}), ...(fix ? { fix } : {}),
+});
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === 'error');

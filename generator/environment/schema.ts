@@ -1,0 +1,65 @@
+import { integer, type JsonSchema } from '../schema/json-schema.js';
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+const obj = (description: string, properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
+  type: 'object', description, additionalProperties: false, properties, required, default: {},
+});
+
+/** Schema of environments/<name>.yaml. Defaults are the test-environment values of the platform design. */
+const { default: _rootDefault, ...root } = obj('Settings of one environment (environments/<name>.yaml).', {
+  region: { type: 'string', pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$', hint: 'use an AWS region code such as eu-central-1', description: 'AWS region to deploy to.', examples: ['eu-central-1'] },
+  account: { type: 'string', pattern: '^\\d{12}$', hint: 'use the 12-digit AWS account id, quoted', description: 'AWS account id; deploys into any other account are refused.', examples: ['123456789012'] },
+  protected: { type: 'boolean', default: false, description: 'Keep tables on delete/replace (Retain) and require approval to deploy.' },
+  logRetentionDays: { type: 'integer', enum: LOG_RETENTION_DAYS, default: 30, description: 'Days CloudWatch keeps function and API logs.' },
+  tables: obj('DynamoDB settings for every table.', {
+    billing: { enum: ['on-demand', 'provisioned'], default: 'on-demand', description: 'on-demand (pay per request) or provisioned capacity.' },
+    capacity: obj('Starting read/write capacity units per table and index (provisioned only).', {
+      read: integer(1, 40000, 'Read capacity units.', { default: 5 }),
+      write: integer(1, 40000, 'Write capacity units.', { default: 5 }),
+    }),
+    autoscaling: obj('Scale provisioned capacity with load (provisioned only).', {
+      enabled: { type: 'boolean', default: false, description: 'Turn autoscaling on.' },
+      minCapacity: integer(1, 40000, 'Lowest capacity units.', { default: 5 }),
+      maxCapacity: integer(1, 40000, 'Highest capacity units.', { default: 100 }),
+      targetUtilization: integer(20, 90, 'Target utilisation in percent.', { default: 70 }),
+    }),
+  }),
+  functions: obj('Defaults for every function.', {
+    memory: integer(128, 10240, 'Default memory in MB.', { default: 256 }),
+    timeout: integer(1, 900, 'Default timeout in seconds.', { default: 30 }),
+    provisionedConcurrency: { type: 'boolean', default: false, description: 'Apply the provisionedConcurrency that functions ask for.' },
+  }),
+  api: obj('HTTP API settings.', {
+    throttle: obj('Request throttling for the whole stage.', {
+      rate: integer(1, 1000000, 'Steady requests per second.', { default: 1000 }),
+      burst: integer(1, 1000000, 'Burst of requests.', { default: 2000 }),
+    }),
+  }),
+  alarms: obj('How alarms evaluate their metrics.', {
+    periodSeconds: { type: 'integer', enum: [10, 30, 60, 300, 900, 3600], default: 60, description: 'Length of one evaluation period.' },
+    evaluationPeriods: integer(1, 100, 'Periods in breach before the alarm fires.', { default: 3 }),
+  }),
+  network: obj('Network of the environment (used by the network section).', {
+    cidr: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$', hint: 'use a CIDR block such as 10.0.0.0/16', default: '10.0.0.0/16', description: 'VPC address range.' },
+    availabilityZones: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 6, uniqueItems: true, default: ['eu-central-1a', 'eu-central-1b'], description: 'Availability zones to spread over.' },
+    singleNatGateway: { type: 'boolean', default: true, description: 'One NAT gateway instead of one per zone.' },
+  }),
+  domain: obj('Domain names.', {
+    name: { type: 'string', default: 'example.com', description: 'Site domain.' },
+    api: { type: 'string', default: 'api.example.com', description: 'API domain.' },
+  }),
+  cache: obj('Redis cache size (used by the cache section).', {
+    nodeType: { type: 'string', pattern: '^cache\\.[a-z0-9]+\\.[a-z0-9]+$', hint: 'use an ElastiCache node type such as cache.t3.micro', default: 'cache.t3.micro', description: 'Node type.' },
+    nodes: integer(1, 20, 'Number of cache nodes.', { default: 1 }),
+    multiAz: { type: 'boolean', default: false, description: 'Spread nodes over zones.' },
+  }),
+  timeseries: obj('Time-series store retention (used by the timeseries section).', {
+    memoryRetentionHours: integer(1, 8766, 'Hours in the memory store.', { default: 24 }),
+    magneticRetentionDays: integer(1, 73000, 'Days in the magnetic store.', { default: 30 }),
+  }),
+  audit: obj('Audit log retention.', { logRetentionDays: integer(1, 36500, 'Days audit logs are kept.', { default: 90 }) }),
+  budget: obj('Cost budget.', { monthlyAmount: integer(1, 100000000, 'Monthly budget in USD.', { default: 500 }) }),
+}, ['region']);
+export const environmentSchema: JsonSchema = { $id: 'https://gen.dev/schemas/environment.json', title: 'gen environment file', ...root };

@@ -1,0 +1,38 @@
+/** manifest.json: what the deployer needs: stacks in deploy order, their hashes, tags and code artifacts. */
+import type { Environment } from '../environment/model.js';
+import { LIMITS, type Stack } from './stacks.js';
+
+export interface Artifact { function: string; source: string; bucket: string; key: string }
+
+export interface Manifest {
+  format: 1;
+  project: string;
+  environment: string;
+  region: string;
+  account?: string;
+  protected: boolean;
+  tags: Record<string, string>;
+  deployOrder: string[];
+  stacks: { stackName: string; layer: string; template: string; resources: number; bytes: number; sha256: string; uploadTemplate: boolean; parameters: Record<string, string> }[];
+  artifacts: Artifact[];
+}
+
+export function buildManifest(project: string, env: Environment, stacks: Stack[], tags: { Key: string; Value: string }[], artifacts: Artifact[]): Manifest {
+  return {
+    format: 1,
+    project,
+    environment: env.name,
+    region: env.region,
+    ...(env.account ? { account: env.account } : {}),
+    protected: env.protected,
+    tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])),
+    deployOrder: stacks.map((s) => s.stackName),
+    stacks: stacks.map((s) => ({
+      stackName: s.stackName, layer: s.layer, template: s.file, resources: s.resourceCount, bytes: s.bytes, sha256: s.sha256,
+      // CloudFormation takes at most 51,200 bytes inline; larger templates go through S3.
+      uploadTemplate: s.bytes > LIMITS.inlineTemplateBytes,
+      parameters: {},
+    })),
+    artifacts: [...artifacts].sort((a, b) => a.function.localeCompare(b.function)),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Stage 2b, assemble: the valid parts of every file become one Spec model. Items with schema
+ * errors are left out of the model but their names are kept, so one typo does not cascade
+ * into "unknown table" errors everywhere it is referenced.
+ */
+import { error, type Diagnostic } from '../diagnostics.js';
+import { SECTIONS } from '../sections/index.js';
+import type { Entry, Items, Spec } from '../spec.js';
+import type { SourceFile } from './load.js';
+
+const startsWith = (path: (string | number)[], prefix: (string | number)[]) => prefix.every((p, i) => path[i] === p);
+
+export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnostic[], base: Pick<Spec, 'root' | 'specDir' | 'environmentNames'>): { spec: Spec; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const spec: Record<string, unknown> = { ...base };
+  for (const section of SECTIONS) if (section.kind === 'map') spec[section.key] = { items: [], names: new Set() } satisfies Items<unknown>;
+
+  for (const source of sources) {
+    if (typeof source.data !== 'object' || source.data === null || Array.isArray(source.data)) continue;
+    const problems = schemaDiagnostics.filter((d) => d.location?.file === source.file).map((d) => d.location!.path);
+    const invalid = (path: (string | number)[]) => problems.some((p) => startsWith(p, path) || (p.length < path.length && startsWith(path, p) && p.length <= 1));
+    for (const section of SECTIONS) {
+      const value = (source.data as Record<string, unknown>)[section.key];
+      if (value === undefined || value === null) continue;
+      if (section.kind === 'single') {
+        const previous = spec[section.key] as Entry<unknown> | undefined;
+        if (previous) {
+          diagnostics.push(error('GEN306', `section '${section.key}' is already defined in ${previous.file}`, { file: source.file, path: [section.key], at: 'key' }, `keep one '${section.key}' section`));
+        } else if (!invalid([section.key])) {
+          spec[section.key] = { name: section.key, file: source.file, path: [section.key], value: section.normalize ? section.normalize(value, section.key) : value };
+        }
+        continue;
+      }
+      if (typeof value !== 'object' || Array.isArray(value)) continue;
+      const items = spec[section.key] as Items<unknown>;
+      for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+        const path = [section.key, name];
+        const first = items.names.has(name) ? findOrigin(sources, section.key, name, source) : undefined;
+        if (first) {
+          const code = section.names?.duplicate ?? 'GEN306';
+          diagnostics.push(error(code, `${section.names!.noun} '${name}' is already defined in ${first}`, { file: source.file, path, at: 'key' },
+            `${section.names!.noun} names must be unique across all spec files: rename or remove one`));
+          continue;
+        }
+        items.names.add(name);
+        if (invalid(path)) continue;
+        items.items.push({ name, file: source.file, path, value: section.normalize ? section.normalize(raw, name) : raw });
+      }
+    }
+  }
+  for (const section of SECTIONS) {
+    if (section.kind === 'map') (spec[section.key] as Items<unknown>).items.sort((a, b) => a.name.localeCompare(b.name));
+  }
+  return { spec: spec as unknown as Spec, diagnostics };
+}
+
+/** The file that first defined `name` in `key`, searching files before `current`. */
+function findOrigin(sources: SourceFile[], key: string, name: string, current: SourceFile): string | undefined {
+  for (const source of sources) {
+    if (source === current) break;
+    const section = (source.data as Record<string, unknown> | null)?.[key];
+    if (section && typeof section === 'object' && name in section) return source.file;
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * The pipeline: load -> validate -> assemble -> check -> resolve environment -> compile ->
+ * stacks. Each stage returns data and diagnostics; the first stage with errors ends the run
+ * (later stages would only report consequences). Writing is left to the caller.
+ */
+import { join } from 'node:path';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { environmentDir, environmentFiles, resolveEnvironment } from '../environment/resolve.js';
+import type { Environment } from '../environment/model.js';
+import { buildManifest, type Manifest } from '../output/manifest.js';
+import { mergeFragments } from '../output/merge.js';
+import { buildStacks, type Stack } from '../output/stacks.js';
+import { applyTags, platformTags } from '../output/tags.js';
+import { SECTIONS } from '../sections/index.js';
+import type { Spec } from '../spec.js';
+import { assembleSpec } from './assemble.js';
+import { isDirectory, loadDirectory } from './load.js';
+import { validateSpecFiles } from './validate.js';
+import { error } from '../diagnostics.js';
+
+export interface Paths { root: string; specDir: string }
+export interface SpecResult { spec?: Spec; diagnostics: Diagnostic[] }
+export interface BuildResult { diagnostics: Diagnostic[]; env?: Environment; stacks?: Stack[]; manifest?: Manifest }
+
+/** Load, validate, assemble and cross-check the spec: everything that does not depend on an environment. */
+export function readSpec({ root, specDir }: Paths): SpecResult {
+  if (!isDirectory(specDir)) {
+    return { diagnostics: [error('GEN402', `spec folder '${specDir}' not found`, undefined, 'run gen from the project folder, or pass --spec <dir>')] };
+  }
+  const loaded = loadDirectory(specDir, root);
+  const schemaDiagnostics = validateSpecFiles(loaded.sources);
+  const environmentNames = [...environmentFiles(environmentDir(root)).keys()];
+  const assembled = assembleSpec(loaded.sources, schemaDiagnostics, { root, specDir, environmentNames });
+  const checks = SECTIONS.flatMap((section) => section.check?.(assembled.spec) ?? []);
+  return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...checks] };
+}
+
+export function compileSpec(spec: Spec, env: Environment): BuildResult {
+  const merged = mergeFragments(SECTIONS.flatMap((section) => (section.compile ? [section.compile({ spec, env })] : [])));
+  const project = spec.project!.value;
+  const tags = platformTags(project, env);
+  applyTags(merged, tags);
+  const { stacks, diagnostics } = buildStacks(merged, project.name, env.name);
+  const all = [...merged.diagnostics, ...diagnostics];
+  if (hasErrors(all)) return { diagnostics: all, env };
+  return { diagnostics: all, env, stacks, manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts) };
+}
+
+export function build(paths: Paths, envName: string): BuildResult {
+  const read = readSpec(paths);
+  const resolved = resolveEnvironment(envName, environmentDir(paths.root), paths.root);
+  const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
+  if (hasErrors(diagnostics) || !read.spec || !resolved.env) return { diagnostics };
+  const compiled = compileSpec(read.spec, resolved.env);
+  return { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] };
+}
+
+export const defaultPaths = (root: string, spec?: string): Paths => ({ root, specDir: spec ? spec : join(root, 'spec') });

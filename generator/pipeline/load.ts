@@ -1,0 +1,91 @@
+/**
+ * Stage 1, load: read every YAML file of a directory, parse it keeping positions, and
+ * report syntax problems (tabs, duplicate keys, bad indentation) as diagnostics.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { error, type Code, type Diagnostic } from '../diagnostics.js';
+
+export interface SourceFile {
+  /** Path relative to the project root, as printed in messages (spec/tables.yaml). */
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** Plain data of the document (anchors, aliases and merge keys resolved). */
+  data: unknown;
+}
+
+export interface Loaded {
+  sources: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+const YAML_CODES: Partial<Record<string, Code>> = { DUPLICATE_KEY: 'GEN102', TAB_AS_INDENT: 'GEN103' };
+const YAML_FIXES: Partial<Record<Code, string>> = {
+  GEN102: 'each key may appear once per mapping: remove or rename one of them',
+  GEN103: 'indent with spaces (two per level); YAML does not allow tabs',
+};
+/** Big enough for any real spec, small enough that an alias bomb stops early. */
+const MAX_ALIAS_COUNT = 10_000;
+
+export function isYamlFile(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+
+/** All YAML files under `dir`, recursively, sorted so the build never depends on readdir order. */
+export function listYamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYamlFiles(full));
+    else if (entry.isFile() && isYamlFile(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+export function parseSource(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+    const code = YAML_CODES[e.code] ?? 'GEN101';
+    const message = code === 'GEN101' ? firstLine(e.message) : (code === 'GEN102' ? 'duplicate key' : 'tab used for indentation');
+    return error(code, message, { file, path: [], offset: e.pos[0] }, YAML_FIXES[code] ?? 'fix the YAML syntax at this position');
+  });
+  let data: unknown = null;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      diagnostics.push(error('GEN101', `cannot read this YAML: ${firstLine(String((e as Error).message))}`, { file, path: [] },
+        'simplify anchors and aliases'));
+    }
+  }
+  return { source: { file, doc, lineCounter, data }, diagnostics };
+}
+
+/** Load every YAML file in `dir`; file names in messages are relative to `root`. */
+export function loadDirectory(dir: string, root: string): Loaded {
+  const sources: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const full of listYamlFiles(dir)) {
+    const file = relative(root, full) || full;
+    const bytes = readFileSync(full);
+    if (bytes.includes(0)) {
+      diagnostics.push(error('GEN101', 'this file is binary, not YAML', { file, path: [] }, 'remove it from the spec folder'));
+      continue;
+    }
+    const parsed = parseSource(file, bytes.toString('utf8'));
+    sources.push(parsed.source);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  return { sources, diagnostics };
+}
+
+export function isDirectory(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,81 @@
+/** functions -> log group, role and function (plus version and alias when kept warm) in the app layer. */
+import { createHash } from 'node:crypto';
+import { DeletionPolicy, Fn, IamRole, LambdaAlias, LambdaFunction, LambdaVersion, LogGroup, sub } from '../../output/cfn.js';
+import { fragment, type Fragment, type PlacedResource } from '../../output/fragment.js';
+import { ids, names } from '../../naming/ids.js';
+import type { Environment } from '../../environment/model.js';
+import type { Entry, Spec } from '../../spec.js';
+import type { CompileContext } from '../section.js';
+import { findHandlerFile, handlerHash } from './handler-file.js';
+import type { Artifact } from '../../output/manifest.js';
+import { splitHandler, type FunctionSpec } from './model.js';
+import { ASSUME_ROLE, logStatement, tableStatements, TRACING_STATEMENT } from './policy.js';
+
+export const ALIAS_NAME = 'live';
+
+/** Where the deployer uploads code: the environment's artifact bucket made by `gen bootstrap`. */
+export const artifactBucket = (env: string) => `gen-artifacts-${env}-\${AWS::AccountId}-\${AWS::Region}`;
+export const artifactKey = (env: string, fn: string, codeHash: string) => `functions/${env}-${fn}/${codeHash}.zip`;
+
+/** Whether this function runs behind an alias (provisioned concurrency) in this environment. */
+export const usesAlias = (fn: FunctionSpec, env: Environment) => env.functions.provisionedConcurrency && fn.provisionedConcurrency !== undefined;
+
+function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entry<FunctionSpec>): { resources: PlacedResource[]; artifact: Artifact } {
+  const functionName = names.function(env.name, name);
+  const logGroupName = names.functionLogGroup(env.name, name);
+  const codeHash = handlerHash(spec.root, fn.handler);
+  const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
+  const logGroup = Object.assign(new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }),
+    { DeletionPolicy: retain, UpdateReplacePolicy: retain });
+  const role = new IamRole({
+    AssumeRolePolicyDocument: ASSUME_ROLE,
+    Description: `Runs function ${functionName}`,
+    Policies: [{
+      PolicyName: 'function',
+      PolicyDocument: { Version: '2012-10-17', Statement: [logStatement(logGroupName), TRACING_STATEMENT, ...tableStatements(spec, env.name, fn.tables)] },
+    }],
+  });
+  const variables = {
+    ...fn.environment,
+    ...Object.fromEntries(fn.tables.map((t) => [names.tableVariable(t.name), names.table(env.name, t.name)])),
+  };
+  const settings = {
+    FunctionName: functionName,
+    Handler: `index.${splitHandler(fn.handler).exportName}`,
+    Runtime: fn.runtime,
+    Architectures: [fn.architecture],
+    MemorySize: fn.memory ?? env.functions.memory,
+    Timeout: fn.timeout ?? env.functions.timeout,
+    Role: Fn.GetAtt(ids.role(name), 'Arn'),
+    Code: { S3Bucket: sub(artifactBucket(env.name)), S3Key: artifactKey(env.name, name, codeHash) },
+    TracingConfig: { Mode: 'Active' },
+    ...(Object.keys(variables).length > 0 ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => a.localeCompare(b))) } } : {}),
+    ...(fn.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {}),
+  };
+  const resources: PlacedResource[] = [
+    { layer: 'app', logicalId: ids.logGroup(name), resource: logGroup },
+    { layer: 'app', logicalId: ids.role(name), resource: role },
+    // The log group must exist first, or an early invocation creates it outside the stack.
+    { layer: 'app', logicalId: ids.function(name), resource: new LambdaFunction(settings).dependsOn([ids.logGroup(name)]) },
+  ];
+  if (usesAlias(fn, env)) {
+    const versionHash = createHash('sha256').update(codeHash).update(JSON.stringify(settings)).digest('hex');
+    const versionId = ids.version(name, versionHash);
+    resources.push(
+      { layer: 'app', logicalId: versionId, resource: new LambdaVersion({ FunctionName: Fn.Ref(ids.function(name)), Description: `code ${codeHash.slice(0, 12)}` }) },
+      { layer: 'app', logicalId: ids.alias(name), resource: new LambdaAlias({
+        FunctionName: Fn.Ref(ids.function(name)),
+        FunctionVersion: Fn.GetAtt(versionId, 'Version'),
+        Name: ALIAS_NAME,
+        ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: fn.provisionedConcurrency! },
+      }) },
+    );
+  }
+  const source = findHandlerFile(spec.root, fn.handler) ?? fn.handler;
+  return { resources, artifact: { function: name, source, bucket: artifactBucket(env.name), key: artifactKey(env.name, name, codeHash) } };
+}
+
+export function compileFunctions({ spec, env }: CompileContext): Fragment {
+  const compiled = spec.functions.items.map((entry) => compileFunction(spec, env, entry));
+  return fragment(compiled.flatMap((c) => c.resources), [], compiled.map((c) => c.artifact));
+}

@@ -1,0 +1,23 @@
+/** project: who owns the system; its values become the tags on every resource. */
+import { error } from '../../diagnostics.js';
+import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
+import type { Section } from '../section.js';
+
+export const projectSection: Section = {
+  key: 'project',
+  kind: 'single',
+  schema: {
+    type: 'object',
+    description: 'The project: its name prefixes stack names; name, owner and costCenter tag every resource.',
+    additionalProperties: false,
+    required: ['name', 'owner', 'costCenter'],
+    properties: {
+      name: { type: 'string', pattern: KEBAB_NAME, maxLength: 40, hint: KEBAB_HINT, description: 'Project name (Project tag, stack name prefix).', examples: ['crypto-trading'] },
+      owner: { type: 'string', minLength: 1, maxLength: 256, description: 'Team or person that owns it (Owner tag).', examples: ['platform-team'] },
+      costCenter: { type: 'string', minLength: 1, maxLength: 256, description: 'Cost centre billed (CostCenter tag).', examples: ['trading-001'] },
+      description: { type: 'string', maxLength: 1024, description: 'One line about the system.' },
+    },
+  },
+  check: (spec) => spec.project ? [] : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', undefined,
+    'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001')],
+};

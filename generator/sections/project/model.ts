@@ -1,0 +1,6 @@
+export interface Project {
+  name: string;
+  owner: string;
+  costCenter: string;
+  description?: string;
+}
