@@ -31,7 +31,8 @@ export function readSpec({ root, specDir }: Paths): SpecResult {
   const schemaDiagnostics = validateSpecFiles(loaded.sources);
   const environmentNames = [...environmentFiles(environmentDir(root)).keys()];
   const assembled = assembleSpec(loaded.sources, schemaDiagnostics, { root, specDir, environmentNames });
-  const checks = SECTIONS.flatMap((section) => section.check?.(assembled.spec) ?? []);
+  // Cross-references over a file that could not be parsed would only report its absence.
+  const checks = hasErrors(loaded.diagnostics) ? [] : SECTIONS.flatMap((section) => section.check?.(assembled.spec) ?? []);
   return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...checks] };
 }
 

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { error, type Code, type Diagnostic } from '../diagnostics.js';
 
 export interface SourceFile {
@@ -47,9 +47,10 @@ export function listYamlFiles(dir: string): string[] {
 export function parseSource(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+  const diagnostics: Diagnostic[] = specificFirst(doc.errors, lineCounter).map((e) => {
     const code = YAML_CODES[e.code] ?? 'GEN101';
-    const message = code === 'GEN101' ? firstLine(e.message) : (code === 'GEN102' ? 'duplicate key' : 'tab used for indentation');
+    const key = text.slice(e.pos[0]).split(/[:\n]/)[0].trim();
+    const message = code === 'GEN101' ? firstLine(e.message) : code === 'GEN102' ? `duplicate key '${key}'` : 'tab used for indentation';
     return error(code, message, { file, path: [], offset: e.pos[0] }, YAML_FIXES[code] ?? 'fix the YAML syntax at this position');
   });
   let data: unknown = null;
@@ -84,6 +85,20 @@ export function loadDirectory(dir: string, root: string): Loaded {
 
 export function isDirectory(path: string): boolean {
   try { return statSync(path).isDirectory(); } catch { return false; }
+}
+
+/**
+ * The parser often reports one mistake several times on a line (a tab, then the confusion it
+ * causes). Keep the most specific error per line: known codes before generic syntax errors.
+ */
+function specificFirst(errors: YAMLError[], lineCounter: LineCounter): YAMLError[] {
+  const byLine = new Map<number, YAMLError>();
+  for (const e of errors) {
+    const line = lineCounter.linePos(e.pos[0]).line;
+    const kept = byLine.get(line);
+    if (!kept || (!YAML_CODES[kept.code] && YAML_CODES[e.code])) byLine.set(line, e);
+  }
+  return [...byLine.values()];
 }
 
 function firstLine(message: string): string {

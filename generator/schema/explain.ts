@@ -34,7 +34,7 @@ function example(schema: JsonSchema | undefined): string {
   const examples = schema?.examples as unknown[] | undefined;
   const value = examples?.[0] ?? schema?.default;
   if (value === undefined) return '';
-  return typeof value === 'object' ? ` ${JSON.stringify(value)}` : ` ${value}`;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
@@ -52,10 +52,10 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
     case 'required': {
       const missing = String(e.params.missingProperty);
       const schema = (parent.properties as Record<string, JsonSchema> | undefined)?.[missing];
-      return at(path, 'GEN202', `${where} is missing '${missing}'`, `add '${missing}:${example(schema) || ' ...'}'${schema?.description ? ` (${schema.description})` : ''}`);
+      return at(path, 'GEN202', `${where} is missing '${missing}'`, `add '${missing}: ${example(schema) || '...'}'${schema?.description ? ` (${schema.description})` : ''}`);
     }
     case 'type':
-      return at(path, 'GEN203', `${where} must be ${typeWords(e.params.type)}, but is ${show(e.data)}`, `write ${typeWords(e.params.type)}${example(parent)}`);
+      return at(path, 'GEN203', `${where} must be ${typeWords(e.params.type)}, but is ${show(e.data)}`, `write ${typeWords(e.params.type)}${example(parent) ? `, for example: ${example(parent)}` : ''}`);
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const range = parent.maximum !== undefined ? `from ${parent.minimum ?? parent.exclusiveMinimum ?? 0} to ${parent.maximum}` : `of at least ${parent.minimum ?? parent.exclusiveMinimum}`;
       return at(path, 'GEN204', `${where} is ${show(e.data)}, out of range: must be ${range}`, `use a value ${range}`);

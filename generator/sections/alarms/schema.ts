@@ -4,7 +4,8 @@ import { ALARM_TYPES } from './model.js';
 const typesWith = (target: string) => Object.entries(ALARM_TYPES).filter(([, t]) => t.target === target).map(([name]) => name);
 const needs = (target: 'function' | 'table'): JsonSchema => ({
   if: { required: ['type'], properties: { type: { enum: typesWith(target) } } },
-  then: { required: [target] },
+  // The properties here only give the "missing key" message its example.
+  then: { required: [target], properties: { [target]: { description: `Name of the ${target} watched.`, examples: ['orders'] } } },
 });
 
 export const alarmSchema: JsonSchema = {
@@ -17,8 +18,8 @@ export const alarmSchema: JsonSchema = {
       enum: Object.keys(ALARM_TYPES),
       description: Object.entries(ALARM_TYPES).map(([name, t]) => `${name}: ${t.about} (${t.unit}, default ${t.defaultThreshold})`).join('; '),
     },
-    function: { type: 'string', pattern: KEBAB_NAME, hint: 'use the name of a function from the functions section', description: 'Function watched (function-* types).' },
-    table: { type: 'string', pattern: KEBAB_NAME, hint: 'use the name of a table from the tables section', description: 'Table watched (table-* types).' },
+    function: { type: 'string', pattern: KEBAB_NAME, hint: 'use the name of a function from the functions section', description: 'Function watched (function-* types).', examples: ['orders'] },
+    table: { type: 'string', pattern: KEBAB_NAME, hint: 'use the name of a table from the tables section', description: 'Table watched (table-* types).', examples: ['orders'] },
     threshold: {
       description: 'Alarm when the value reaches this; one number, or one per environment ({test: 10, production: 5}).',
       examples: [5, { test: 10, production: 5 }],
