@@ -1,0 +1,54 @@
+/**
+ * Logical IDs are a deployment contract: changing one makes CloudFormation replace the
+ * resource (a new, empty table). These pins fail loudly if anyone changes the naming scheme.
+ */
+import { describe, expect, it } from 'vitest';
+import { arns, ids, names, pascal } from '../../generator/naming/ids.js';
+import { didYouMean } from '../../generator/naming/did-you-mean.js';
+
+describe('logical IDs', () => {
+  it('are pinned for every kind of resource', () => {
+    expect({
+      table: ids.table('strategy-templates'),
+      readScaling: ids.scalableTarget('risk-events', undefined, 'Read'),
+      indexScalingPolicy: ids.scalingPolicy('risk-events', 'eventType-timestamp-index', 'Write'),
+      function: ids.function('kill-switch'), role: ids.role('kill-switch'), logGroup: ids.logGroup('kill-switch'),
+      version: ids.version('kill-switch', 'abcdef0123456789'), alias: ids.alias('kill-switch'),
+      api: ids.api(), deployment: ids.apiDeployment('0123456789abcdef'), stage: ids.apiStage(), accessLogs: ids.apiAccessLogs(),
+      permission: ids.routePermission('GET', '/strategies/{id}'), rootPermission: ids.routePermission('GET', '/'),
+      key: ids.alarmKey(), keyAlias: ids.alarmKeyAlias(), topic: ids.alarmTopic(), topicPolicy: ids.alarmTopicPolicy(), alarm: ids.alarm('api-5xx'),
+    }).toEqual({
+      table: 'StrategyTemplatesTable', readScaling: 'RiskEventsTableReadScaling', indexScalingPolicy: 'RiskEventsEventTypeTimestampIndexIndexWriteScalingPolicy',
+      function: 'KillSwitchFunction', role: 'KillSwitchRole', logGroup: 'KillSwitchLogGroup',
+      version: 'KillSwitchVersionabcdef0123', alias: 'KillSwitchAlias',
+      api: 'Api', deployment: 'ApiDeployment0123456789', stage: 'ApiStage', accessLogs: 'ApiAccessLogGroup',
+      permission: 'GetStrategiesIdPermission', rootPermission: 'GetRootPermission',
+      key: 'AlarmTopicKey', keyAlias: 'AlarmTopicKeyAlias', topic: 'AlarmTopic', topicPolicy: 'AlarmTopicPolicy', alarm: 'Api5xxAlarm',
+    });
+  });
+
+  it('derive from the name alone', () => {
+    expect(pascal('a-b-c')).toBe('ABC');
+    expect(pascal('orders')).toBe('Orders');
+    expect(ids.table('orders')).toBe(ids.table('orders'));
+  });
+
+  it('pin physical names and cross-stack ARNs (no exports)', () => {
+    expect(names.table('test', 'orders')).toBe('test-orders');
+    expect(names.functionLogGroup('production', 'kill-switch')).toBe('/aws/lambda/production-kill-switch');
+    expect(names.stack('crypto-trading', 'test', 'data')).toBe('crypto-trading-test-data');
+    expect(names.tableVariable('risk-events')).toBe('TABLE_RISK_EVENTS');
+    expect(arns.table('test-orders')).toBe('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders');
+  });
+});
+
+describe('did you mean', () => {
+  it('suggests close names and nothing for unrelated ones', () => {
+    expect(didYouMean('memroy', ['memory', 'timeout'])).toBe('memory');
+    expect(didYouMean('strategy', ['strategies', 'orders'])).toBe('strategies');
+    expect(didYouMean('prod', ['production', 'test'])).toBe('production');
+    expect(didYouMean('zzzz', ['orders', 'customers'])).toBeUndefined();
+    expect(didYouMean('readwrite', ['read', 'write', 'read-write'])).toBe('read-write');
+    expect(didYouMean('x', [])).toBeUndefined();
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { codes, compileYaml, PROJECT } from '../helpers/compile-yaml.js';
+
+const spec = (extra = '') => `${PROJECT}
+tables:
+  orders:
+    partitionKey: id
+    indexes:
+      by-status:
+        partitionKey: status
+  audit:
+    partitionKey: id
+functions:
+  orders:
+    handler: handlers/orders.handler
+    reservedConcurrency: 5
+    provisionedConcurrency: 2
+    environment: { LOG_LEVEL: debug, RETRIES: 3 }
+    tables:
+      orders: read
+      audit: write
+${extra}`;
+
+const statements = (role: any) => role.Properties.Policies[0].PolicyDocument.Statement;
+
+describe('functions section', () => {
+  it('compiles a traced function with environment defaults, variables, log group and role in the app layer', () => {
+    const { resources, layerOf } = compileYaml(spec());
+    const fn = resources.OrdersFunction.Properties;
+    expect(layerOf.OrdersFunction).toBe('app');
+    expect(fn).toMatchObject({
+      FunctionName: 'test-orders', Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'],
+      MemorySize: 256, Timeout: 30, ReservedConcurrentExecutions: 5, TracingConfig: { Mode: 'Active' },
+      Role: { 'Fn::GetAtt': ['OrdersRole', 'Arn'] },
+    });
+    expect(fn.Environment.Variables).toEqual({ LOG_LEVEL: 'debug', RETRIES: '3', TABLE_AUDIT: 'test-audit', TABLE_ORDERS: 'test-orders' });
+    expect(fn.Code.S3Key).toMatch(/^functions\/test-orders\/[0-9a-f]{64}\.zip$/);
+    expect(resources.OrdersFunction.DependsOn).toEqual(['OrdersLogGroup']);
+    expect(resources.OrdersLogGroup.Properties).toEqual(expect.objectContaining({ LogGroupName: '/aws/lambda/test-orders', RetentionInDays: 30 }));
+  });
+
+  it('grants exactly the declared tables and indexes, with the actions of each access level', () => {
+    const { resources } = compileYaml(spec());
+    const [logs, tracing, audit, orders] = statements(resources.OrdersRole);
+    expect(logs.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/test-orders:*' }]);
+    expect(tracing.Action).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    expect(audit.Action).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(audit.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-audit' }]);
+    expect(orders.Action).not.toContain('dynamodb:PutItem');
+    expect(orders.Action).toContain('dynamodb:Query');
+    expect(orders.Resource).toEqual([
+      { 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders' },
+      { 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders/index/by-status' },
+    ]);
+  });
+
+  it('keeps copies warm through a version and alias only where the environment enables it', () => {
+    expect(Object.values(compileYaml(spec()).resources).some((r) => r.Type === 'AWS::Lambda::Alias')).toBe(false);
+    const { resources } = compileYaml(spec(), 'production');
+    const versionId = Object.keys(resources).find((id) => id.startsWith('OrdersVersion'))!;
+    expect(versionId).toMatch(/^OrdersVersion[0-9a-f]{10}$/);
+    expect(resources.OrdersAlias.Properties).toEqual({
+      FunctionName: { Ref: 'OrdersFunction' }, FunctionVersion: { 'Fn::GetAtt': [versionId, 'Version'] }, Name: 'live',
+      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 },
+    });
+    expect(resources.OrdersFunction.Properties.MemorySize).toBe(256); // base fixture production keeps the default
+  });
+
+  it('publishes a new version when the settings change', () => {
+    const a = Object.keys(compileYaml(spec(), 'production').resources).find((id) => id.startsWith('OrdersVersion'));
+    const b = Object.keys(compileYaml(spec().replace('reservedConcurrency: 5', 'reservedConcurrency: 6'), 'production').resources).find((id) => id.startsWith('OrdersVersion'));
+    expect(a).not.toBe(b);
+  });
+
+  it('refuses a variable that would hide a table name', () => {
+    expect(codes(compileYaml(spec().replace('LOG_LEVEL: debug', 'TABLE_ORDERS: x')))).toEqual(['GEN206']);
+  });
+});
