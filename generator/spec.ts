@@ -7,6 +7,7 @@ import type { Table } from './sections/tables/model.js';
 import type { FunctionSpec } from './sections/functions/model.js';
 import type { Route, ApiSettings } from './sections/routes/model.js';
 import type { Alarm } from './sections/alarms/model.js';
+import type { RawResource } from './sections/resources/index.js';
 
 /** One named item of a map section, with where it was written. */
 export interface Entry<T> {
@@ -33,6 +34,8 @@ export interface Spec {
   functions: Items<FunctionSpec>;
   routes: Items<Route>;
   alarms: Items<Alarm>;
+  /** Raw CloudFormation resources (escape hatch). */
+  resources: Items<RawResource>;
   /** Names of the environment files, for per-environment values. */
   environmentNames: string[];
 }

@@ -6,6 +6,8 @@ import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
 import { docsCommand } from './commands/docs.js';
 import { schemaCommand } from './commands/schema.js';
+import { checkCommand } from './commands/check.js';
+import { rulesCommand } from './commands/rules.js';
 import { EXIT } from './exit-codes.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -21,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nTurns the YAML specs in spec/ into CloudFormation templates, per environment.')
     .command(register(buildCommand))
     .command(register(validateCommand))
+    .command(register(checkCommand))
+    .command(register(rulesCommand))
     .command(register(schemaCommand))
     .command(register(docsCommand))
     .demandCommand(1, 'Name a command: gen build --env test, gen validate, ... (gen --help lists them)')

@@ -16,6 +16,7 @@ import type { Spec } from '../spec.js';
 import { assembleSpec } from './assemble.js';
 import { isDirectory, loadDirectory } from './load.js';
 import { validateSpecFiles } from './validate.js';
+import { checkStacks } from '../rules/index.js';
 import { error } from '../diagnostics.js';
 
 export interface Paths { root: string; specDir: string }
@@ -42,7 +43,14 @@ export function compileSpec(spec: Spec, env: Environment): BuildResult {
   const tags = platformTags(project, env);
   applyTags(merged, tags);
   const { stacks, diagnostics } = buildStacks(merged, project.name, env.name);
-  const all = [...merged.diagnostics, ...diagnostics];
+  // The platform rules read the finished templates, exactly as `gen check` reads out/.
+  const violations = checkStacks(stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: JSON.parse(s.body) })),
+    { environment: env.name, logRetentionDays: env.logRetentionDays }, (logicalId) => {
+      // Hand-written resources (the escape hatch) are located in the spec; generated ones are gen's responsibility.
+      const entry = spec.resources.items.find((e) => e.name === logicalId);
+      return entry && { file: entry.file, path: entry.path, at: 'key' };
+    });
+  const all = [...merged.diagnostics, ...diagnostics, ...violations];
   if (hasErrors(all)) return { diagnostics: all, env };
   return { diagnostics: all, env, stacks, manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts) };
 }

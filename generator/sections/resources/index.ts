@@ -1,0 +1,39 @@
+/**
+ * resources: the escape hatch. Raw CloudFormation resources for what the spec cannot express
+ * yet, placed in a layer by the user. They are tagged and checked by the platform rules like
+ * everything gen generates, so the escape hatch cannot bypass the platform's invariants.
+ */
+import { fragment } from '../../output/fragment.js';
+import { LAYERS, type Layer } from '../../output/fragment.js';
+import type { Section } from '../section.js';
+
+export interface RawResource { layer: Layer; type: string; properties: Record<string, unknown>; deletionPolicy?: string; dependsOn?: string[] }
+
+export const resourcesSection: Section = {
+  key: 'resources',
+  kind: 'map',
+  schema: {
+    type: 'object',
+    description: 'A raw CloudFormation resource (escape hatch); the name is its logical ID.',
+    additionalProperties: false,
+    required: ['layer', 'type'],
+    properties: {
+      layer: { enum: [...LAYERS], description: 'Stack to put it in: data (stateful), app, api or monitoring.' },
+      type: { type: 'string', pattern: '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$', hint: 'write a CloudFormation type such as AWS::SQS::Queue', description: 'CloudFormation resource type.', examples: ['AWS::SQS::Queue'] },
+      properties: { type: 'object', default: {}, description: 'Its Properties, exactly as in CloudFormation.' },
+      deletionPolicy: { enum: ['Delete', 'Retain', 'Snapshot', 'RetainExceptOnCreate'], description: 'DeletionPolicy and UpdateReplacePolicy.' },
+      dependsOn: { type: 'array', items: { type: 'string' }, description: 'Logical IDs to create first.' },
+    },
+  },
+  names: { pattern: '^[A-Z][A-Za-z0-9]{0,254}$', noun: 'resource', hint: 'use a CloudFormation logical ID: letters and digits, starting with a capital (for example AuditQueue)', maxLength: 255 },
+  compile: ({ spec }) => fragment((spec.resources?.items ?? []).map(({ name, value }) => ({
+    layer: value.layer,
+    logicalId: name,
+    resource: {
+      Type: value.type,
+      Properties: structuredClone(value.properties ?? {}),
+      ...(value.deletionPolicy ? { DeletionPolicy: value.deletionPolicy, UpdateReplacePolicy: value.deletionPolicy === 'RetainExceptOnCreate' ? 'Retain' : value.deletionPolicy } : {}),
+      ...(value.dependsOn ? { DependsOn: value.dependsOn } : {}),
+    },
+  }))),
+};
