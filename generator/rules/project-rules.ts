@@ -31,12 +31,11 @@ export const handlerCoverage: ProjectRule = {
   description: 'Every handler file in handlers/ (outside lib/, not a test) is the code of a function, and that function answers at least one route.',
   fix: 'declare a function for the handler and a route for the function, or move shared code into handlers/lib/',
   check: ({ spec }) => {
-    const byFile = new Map(spec.functions.items.map((f) => [splitHandler(f.value.handler).file, f.name]));
     const routed = new Set(spec.routes.items.map((r) => r.value.function));
     return handlerFiles(spec.root).flatMap((file) => {
-      const fn = byFile.get(file);
-      if (!fn) return [{ resource: file, message: 'no function uses this handler file' }];
-      return routed.has(fn) ? [] : [{ resource: file, message: `function '${fn}' has no route` }];
+      const users = spec.functions.items.filter((f) => splitHandler(f.value.handler).file === file).map((f) => f.name);
+      if (users.length === 0) return [{ resource: file, message: 'no function uses this handler file' }];
+      return users.some((fn) => routed.has(fn)) ? [] : [{ resource: file, message: `no route calls ${users.map((f) => `'${f}'`).join(', ')}` }];
     });
   },
 };
