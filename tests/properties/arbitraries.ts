@@ -33,10 +33,10 @@ const table = fc.uniqueArray(fc.tuple(attribute, keyType), { minLength: 2, maxLe
 const fnSettings = (tableNames: string[]) => fc.record({
   memory: fc.option(fc.integer({ min: 128, max: 10240 }), { nil: undefined }),
   timeout: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
-  runtime: fc.constantFrom('nodejs20.x', 'nodejs22.x', 'nodejs24.x'),
+  runtime: fc.constantFrom('nodejs22.x', 'nodejs24.x'),
   architecture: fc.constantFrom('arm64', 'x86_64'),
   concurrency: fc.option(fc.integer({ min: 1, max: 50 }).chain((reserved) => fc.tuple(fc.constant(reserved), fc.option(fc.integer({ min: 1, max: reserved }), { nil: undefined }))), { nil: undefined }),
-  environment: fc.dictionary(fc.stringMatching(/^V[A-Z0-9_]{0,6}$/), fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean()), { maxKeys: 3 }),
+  environment: fc.dictionary(fc.stringMatching(/^V[A-Z0-9_]{1,6}$/), fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean()), { maxKeys: 3 }),
   tables: fc.subarray(tableNames).chain((used) => fc.tuple(...used.map((t) => fc.tuple(fc.constant(t), fc.constantFrom('read', 'write', 'read-write'))))),
 }).map((s) => ({
   handler: 'handlers/orders.handler',

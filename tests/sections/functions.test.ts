@@ -29,7 +29,7 @@ describe('functions section', () => {
     const fn = resources.OrdersFunction.Properties;
     expect(layerOf.OrdersFunction).toBe('app');
     expect(fn).toMatchObject({
-      FunctionName: 'test-orders', Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'],
+      FunctionName: 'test-orders', Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'],
       MemorySize: 256, Timeout: 30, ReservedConcurrentExecutions: 5, TracingConfig: { Mode: 'Active' },
       Role: { 'Fn::GetAtt': ['OrdersRole', 'Arn'] },
     });

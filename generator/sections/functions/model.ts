@@ -16,8 +16,9 @@ export interface FunctionSpec {
   tables: { name: string; access: Access }[];
 }
 
-export const DEFAULT_RUNTIME = 'nodejs22.x';
-export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'];
+/** Runtimes Lambda still creates functions with; nodejs20.x was deprecated on 2026-04-30. */
+export const DEFAULT_RUNTIME = 'nodejs24.x';
+export const RUNTIMES = ['nodejs22.x', 'nodejs24.x'];
 
 export interface RawFunction extends Partial<Omit<FunctionSpec, 'tables' | 'environment'>> {
   handler: string;

@@ -1,5 +1,5 @@
 import { integer, KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.js';
-import { RUNTIMES } from './model.js';
+import { DEFAULT_RUNTIME, RUNTIMES } from './model.js';
 
 export const functionSchema: JsonSchema = {
   type: 'object',
@@ -16,14 +16,14 @@ export const functionSchema: JsonSchema = {
     },
     memory: integer(128, 10240, 'Memory in MB (CPU grows with it). Default: the environment\'s functions.memory.', { examples: [512] }),
     timeout: integer(1, 900, 'Seconds before a run is stopped. Default: the environment\'s functions.timeout.', { examples: [30] }),
-    runtime: { enum: RUNTIMES, default: 'nodejs22.x', description: 'Node.js runtime.' },
+    runtime: { enum: RUNTIMES, default: DEFAULT_RUNTIME, description: 'Node.js runtime.' },
     architecture: { enum: ['arm64', 'x86_64'], default: 'arm64', description: 'Processor: arm64 (Graviton, cheaper) or x86_64.' },
     reservedConcurrency: integer(0, 10000, 'Most copies that may run at once (also guarantees that many).', { examples: [10] }),
     provisionedConcurrency: integer(1, 10000, 'Copies kept warm, in environments with functions.provisionedConcurrency: true.', { examples: [2] }),
     environment: {
       type: 'object',
       description: 'Environment variables given to the code.',
-      propertyNames: { pattern: '^(?!AWS_)[A-Za-z][A-Za-z0-9_]*$', hint: 'use letters, digits and underscores, starting with a letter; names starting with AWS_ are reserved' },
+      propertyNames: { pattern: '^(?!AWS_)[A-Za-z][A-Za-z0-9_]+$', hint: 'use two or more letters, digits and underscores, starting with a letter; names starting with AWS_ are reserved' },
       additionalProperties: { type: ['string', 'number', 'boolean'] },
       examples: [{ LOG_LEVEL: 'info' }],
     },
