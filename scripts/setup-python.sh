@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Installs the Python tools the tests use (moto_server, cfn-lint) into a project-local
-# virtualenv at .venv, pinned by scripts/python-requirements.txt. Idempotent: a venv
-# whose requirements stamp matches is left alone, so repeated test runs cost nothing.
+# Installs the Python tools the tests use into project-local virtualenvs, pinned:
+#   .venv          moto_server, cfn-lint   (scripts/python-requirements.txt)
+#   .venv-checkov  checkov                 (scripts/checkov-requirements.txt; its own venv because
+#                                          checkov pins boto3 and friends differently from moto)
+# Idempotent: a venv whose requirements stamp matches is left alone.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-venv="$root/.venv"
-req="$root/scripts/python-requirements.txt"
-stamp="$venv/.requirements.sha256"
-want="$(sha256sum "$req" | cut -d' ' -f1)"
 
-if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
-  exit 0
-fi
-echo "gen: installing Python test tools into .venv (once)..." >&2
-python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" >&2
-echo "$want" > "$stamp"
+install() {
+  local venv="$root/$1" req="$root/scripts/$2"
+  local stamp="$venv/.requirements.sha256" want
+  want="$(sha256sum "$req" | cut -d' ' -f1)"
+  if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then return 0; fi
+  echo "gen: installing $2 into $1 (once)..." >&2
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" >&2
+  echo "$want" > "$stamp"
+}
+
+install .venv python-requirements.txt
+install .venv-checkov checkov-requirements.txt
