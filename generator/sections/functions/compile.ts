@@ -6,7 +6,7 @@ import { ids, names } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
 import type { Entry, Spec } from '../../spec.js';
 import type { CompileContext } from '../section.js';
-import { findHandlerFile, handlerHash } from './handler-file.js';
+import { findHandlerFile, handlerHash, sharedCodeHash } from './handler-file.js';
 import type { Artifact } from '../../output/manifest.js';
 import { splitHandler, type FunctionSpec } from './model.js';
 import { ASSUME_ROLE, logStatement, tableStatements, TRACING_STATEMENT } from './policy.js';
@@ -20,10 +20,10 @@ export const artifactKey = (env: string, fn: string, codeHash: string) => `funct
 /** Whether this function runs behind an alias (provisioned concurrency) in this environment. */
 export const usesAlias = (fn: FunctionSpec, env: Environment) => env.functions.provisionedConcurrency && fn.provisionedConcurrency !== undefined;
 
-function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entry<FunctionSpec>): { resources: PlacedResource[]; artifact: Artifact } {
+function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entry<FunctionSpec>, shared: string): { resources: PlacedResource[]; artifact: Artifact } {
   const functionName = names.function(env.name, name);
   const logGroupName = names.functionLogGroup(env.name, name);
-  const codeHash = handlerHash(spec.root, fn.handler);
+  const codeHash = handlerHash(spec.root, fn.handler, shared);
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
   const logGroup = Object.assign(new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }),
     { DeletionPolicy: retain, UpdateReplacePolicy: retain });
@@ -76,6 +76,8 @@ function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entr
 }
 
 export function compileFunctions({ spec, env }: CompileContext): Fragment {
-  const compiled = spec.functions.items.map((entry) => compileFunction(spec, env, entry));
+  const entries = new Set(spec.functions.items.map((f) => findHandlerFile(spec.root, f.value.handler)).filter((f): f is string => !!f));
+  const shared = sharedCodeHash(spec.root, entries);
+  const compiled = spec.functions.items.map((entry) => compileFunction(spec, env, entry, shared));
   return fragment(compiled.flatMap((c) => c.resources), [], compiled.map((c) => c.artifact));
 }
