@@ -8,6 +8,11 @@ import { docsCommand } from './commands/docs.js';
 import { schemaCommand } from './commands/schema.js';
 import { checkCommand } from './commands/check.js';
 import { rulesCommand } from './commands/rules.js';
+import { deployCommand } from './commands/deploy.js';
+import { bootstrapCommand } from './commands/bootstrap.js';
+import { diffCommand } from './commands/diff.js';
+import { destroyCommand } from './commands/destroy.js';
+import { localCommand } from './commands/local.js';
 import { EXIT } from './exit-codes.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -24,6 +29,11 @@ async function main(argv: string[]): Promise<number> {
     .command(register(buildCommand))
     .command(register(validateCommand))
     .command(register(checkCommand))
+    .command(register(diffCommand))
+    .command(register(deployCommand))
+    .command(register(bootstrapCommand))
+    .command(register(destroyCommand))
+    .command(register(localCommand))
     .command(register(rulesCommand))
     .command(register(schemaCommand))
     .command(register(docsCommand))

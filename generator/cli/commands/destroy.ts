@@ -1,0 +1,40 @@
+/** gen destroy --env <name>: delete the environment's stacks in reverse order; retained data survives. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import type { Manifest } from '../../output/manifest.js';
+import { EXIT } from '../exit-codes.js';
+import { openTarget, withTargetOptions, type TargetArgs } from './target-options.js';
+
+export const destroyCommand = {
+  command: 'destroy',
+  describe: "Delete the environment's stacks (reverse order) after confirmation; protected environments need --force",
+  builder: (yargs: Argv) => withTargetOptions(yargs)
+    .option('force', { type: 'boolean', default: false, describe: 'Destroy a protected environment (lifts termination protection)' })
+    .option('yes', { type: 'boolean', default: false, describe: 'Do not ask for confirmation' })
+    .option('out', { type: 'string', describe: 'Output folder holding the manifest', defaultDescription: '<project>/out' }),
+  run: async (args: TargetArgs & { force: boolean; yes: boolean; out?: string }) => {
+    const target = await openTarget(args);
+    if (!target.ok) return target.code;
+    const { env, paths, clients } = target;
+    if (env.protected && !args.force) {
+      process.stderr.write(`gen: ${env.name} is protected; refusing to destroy it. Pass --force if you really mean it.\n`);
+      return EXIT.specErrors;
+    }
+    const manifestFile = join(resolve(args.out ?? join(paths.root, 'out')), env.name, 'manifest.json');
+    if (!existsSync(manifestFile)) { process.stderr.write(`gen: no ${manifestFile}; run 'gen build --env ${env.name}' first\n`); return EXIT.specErrors; }
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+    const { consoleReporter } = await import('../../deploy/reporter.js');
+    const reporter = await consoleReporter(Boolean(process.stderr.isTTY && process.stdin.isTTY));
+    if (!args.yes) {
+      const answer = await reporter.confirm(`Delete ${manifest.stacks.map((s) => s.stackName).join(', ')}?`);
+      if (answer !== true) { process.stderr.write(answer === undefined ? 'gen: pass --yes to destroy without a terminal\n' : 'gen: not destroyed\n'); return EXIT.specErrors; }
+    }
+    const { destroy } = await import('../../deploy/destroy.js');
+    const report = await destroy(clients, manifest, args.force, reporter);
+    for (const r of report.retained) process.stderr.write(`gen: kept (DeletionPolicy Retain): ${r}\n`);
+    if (!report.ok) { process.stderr.write(`gen: destroy stopped: ${report.problem}\n`); return EXIT.specErrors; }
+    process.stderr.write(`gen: destroyed ${report.deleted.length} stack${report.deleted.length === 1 ? '' : 's'}\n`);
+    return EXIT.ok;
+  },
+};

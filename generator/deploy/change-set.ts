@@ -1,0 +1,54 @@
+/** Create a change set, wait for CloudFormation to compute it, and read what it would do. */
+import { CreateChangeSetCommand, DeleteChangeSetCommand, DescribeChangeSetCommand, type Change } from '@aws-sdk/client-cloudformation';
+import type { Clients } from './target.js';
+
+export interface ChangeSetRequest {
+  stackName: string;
+  type: 'CREATE' | 'UPDATE';
+  template: { body: string } | { url: string };
+  tags: Record<string, string>;
+}
+
+export type ChangeSetResult =
+  | { kind: 'changes'; id: string; changes: Change[] }
+  | { kind: 'empty'; id: string }
+  | { kind: 'failed'; id: string; reason: string };
+
+/** CloudFormation's ways of saying "nothing to do". */
+const NO_CHANGES = /didn't contain changes|No updates are to be performed|submitted information didn't contain changes/i;
+
+export async function createChangeSet(clients: Clients, request: ChangeSetRequest, pollMs = 1000): Promise<ChangeSetResult> {
+  const name = `gen-${Date.now()}`;
+  const { Id } = await clients.cfn.send(new CreateChangeSetCommand({
+    StackName: request.stackName,
+    ChangeSetName: name,
+    ChangeSetType: request.type,
+    ...('body' in request.template ? { TemplateBody: request.template.body } : { TemplateURL: request.template.url }),
+    Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+    Tags: Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value })),
+    Description: 'created by gen deploy',
+  }));
+  const id = Id!;
+  for (;;) {
+    const changeSet = await clients.cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id, StackName: request.stackName }));
+    if (changeSet.Status === 'FAILED') {
+      const reason = changeSet.StatusReason ?? 'unknown reason';
+      return NO_CHANGES.test(reason) ? { kind: 'empty', id } : { kind: 'failed', id, reason };
+    }
+    if (changeSet.Status === 'CREATE_COMPLETE') {
+      const changes = [...(changeSet.Changes ?? [])];
+      let next = changeSet.NextToken;
+      while (next) {
+        const page = await clients.cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id, StackName: request.stackName, NextToken: next }));
+        changes.push(...(page.Changes ?? []));
+        next = page.NextToken;
+      }
+      return changes.length === 0 ? { kind: 'empty', id } : { kind: 'changes', id, changes };
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+export async function deleteChangeSet(clients: Clients, stackName: string, id: string): Promise<void> {
+  await clients.cfn.send(new DeleteChangeSetCommand({ ChangeSetName: id, StackName: stackName }));
+}

@@ -1,0 +1,82 @@
+/**
+ * gen deploy, end to end: check the account, upload code and large templates, then deploy the
+ * stacks in the manifest's order, stopping at the first refused or failed stack.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Environment } from '../environment/model.js';
+import type { Manifest } from '../output/manifest.js';
+import { LIMITS } from '../output/stacks.js';
+import { currentAccount, wrongAccount } from './account.js';
+import { artifactBucketName, bootstrapStackName } from './bootstrap.js';
+import { packageFunctions } from './package.js';
+import type { Reporter } from './reporter.js';
+import { deployStack, type StackResult } from './stack-deploy.js';
+import { objectUrl, type Clients } from './target.js';
+import { exists, uploadOnce } from './upload.js';
+import { describeStack } from './stack-state.js';
+
+export interface DeployRequest {
+  root: string;
+  outDir: string;
+  env: Environment;
+  manifest: Manifest;
+  approve: boolean;
+  execute: boolean;
+  allowReplace: string[];
+  /** Only these layers (data, app, api, monitoring); all when empty. */
+  layers: string[];
+  waitTimeoutMs: number;
+}
+
+export interface DeployReport { ok: boolean; account?: string; stacks: StackResult[]; problem?: string; outputs: Record<string, Record<string, string>> }
+
+export async function deploy(clients: Clients, request: DeployRequest, reporter: Reporter): Promise<DeployReport> {
+  const { env, manifest } = request;
+  const account = await currentAccount(clients);
+  const mismatch = wrongAccount(env.account, account);
+  if (mismatch) return { ok: false, account, stacks: [], problem: mismatch, outputs: {} };
+
+  const bucket = artifactBucketName(env.name, account, clients.region);
+  const bootstrapped = await describeStack(clients, bootstrapStackName(env.name));
+  if (!bootstrapped.exists || !(await bucketExists(clients, bucket))) {
+    return { ok: false, account, stacks: [], problem: `the artifact bucket ${bucket} does not exist: run 'gen bootstrap --env ${env.name}' once for this account and region`, outputs: {} };
+  }
+
+  const packaged = await packageFunctions(request.root, manifest.artifacts);
+  let uploaded = 0;
+  for (const p of packaged) if (await uploadOnce(clients, bucket, p.artifact.key, p.zip)) uploaded++;
+  if (packaged.length) reporter.info(`code: ${packaged.length} function bundles, ${uploaded} uploaded, ${packaged.length - uploaded} unchanged`);
+
+  const results: StackResult[] = [];
+  const outputs: Record<string, Record<string, string>> = {};
+  for (const stack of manifest.stacks) {
+    if (request.layers.length && !request.layers.includes(stack.layer)) continue;
+    const body = readFileSync(join(request.outDir, stack.template), 'utf8');
+    const template = body.length > LIMITS.inlineTemplateBytes
+      ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
+      : { body };
+    const result = await deployStack(clients, {
+      stackName: stack.stackName, body, template, tags: manifest.tags, protected: env.protected,
+      approve: request.approve, execute: request.execute, allowReplace: request.allowReplace, waitTimeoutMs: request.waitTimeoutMs,
+    }, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}` }));
+    reporter.done();
+    results.push(result);
+    if ('outputs' in result) outputs[stack.stackName] = result.outputs;
+    else return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${result.reason}`, outputs };
+  }
+  if (request.execute) writeFileSync(join(request.outDir, 'outputs.json'), JSON.stringify(outputs, undefined, 2) + '\n');
+  return { ok: true, account, stacks: results, outputs };
+}
+
+async function bucketExists(clients: Clients, bucket: string): Promise<boolean> {
+  const { HeadBucketCommand } = await import('@aws-sdk/client-s3');
+  try { await clients.s3.send(new HeadBucketCommand({ Bucket: bucket })); return true; } catch { return false; }
+}
+
+async function uploadTemplate(clients: Clients, bucket: string, stackName: string, body: string): Promise<string> {
+  const key = `templates/${stackName}/${createHash('sha256').update(body).digest('hex')}.json`;
+  if (!(await exists(clients, bucket, key))) await uploadOnce(clients, bucket, key, body);
+  return objectUrl(clients, bucket, key);
+}

@@ -1,0 +1,34 @@
+/** gen destroy: delete an environment's stacks in reverse deploy order; retained data survives and is listed. */
+import { DeleteStackCommand, UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
+import type { Manifest } from '../output/manifest.js';
+import { STATEFUL_TYPES } from './guard.js';
+import type { Reporter } from './reporter.js';
+import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
+import type { Clients } from './target.js';
+
+export interface DestroyReport { ok: boolean; deleted: string[]; retained: string[]; problem?: string }
+
+export async function destroy(clients: Clients, manifest: Manifest, force: boolean, reporter: Reporter): Promise<DestroyReport> {
+  const deleted: string[] = [];
+  const retained: string[] = [];
+  for (const stack of [...manifest.stacks].reverse()) {
+    const state = await describeStack(clients, stack.stackName);
+    if (!state.exists) continue;
+    const template = await deployedTemplate(clients, stack.stackName) as { Resources?: Record<string, { Type: string; DeletionPolicy?: string }> };
+    for (const [id, r] of Object.entries(template.Resources ?? {})) {
+      if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy === 'Retain') retained.push(`${stack.stackName}/${id} (${r.Type})`);
+    }
+    if (state.stack.EnableTerminationProtection) {
+      if (!force) return { ok: false, deleted, retained: [], problem: `${stack.stackName} has termination protection; pass --force to delete it` };
+      await clients.cfn.send(new UpdateTerminationProtectionCommand({ StackName: stack.stackName, EnableTerminationProtection: false }));
+    }
+    reporter.progress(`deleting ${stack.stackName}`);
+    await clients.cfn.send(new DeleteStackCommand({ StackName: stack.stackName }));
+    const after = await waitForIdle(clients, stack.stackName, reporter.info, 60 * 60_000, 2000);
+    reporter.done();
+    if (after.exists && after.status !== 'DELETE_COMPLETE') return { ok: false, deleted, retained, problem: `${stack.stackName} ended in ${after.status}` };
+    deleted.push(stack.stackName);
+    reporter.info(`${stack.stackName}: deleted`);
+  }
+  return { ok: true, deleted, retained };
+}

@@ -1,0 +1,34 @@
+/** gen diff: what a deploy would change, from the templates alone; creates nothing in the account. */
+import type { Manifest } from '../output/manifest.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STATEFUL_TYPES } from './guard.js';
+import { localImpacts, type Impact } from './replacements.js';
+import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js';
+import type { Clients } from './target.js';
+
+export interface StackDiff { stackName: string; exists: boolean; changes: { logicalId: string; type: string; impact: Impact; stateful: boolean }[] }
+
+export async function diffStacks(clients: Clients, manifest: Manifest, outDir: string): Promise<StackDiff[]> {
+  const diffs: StackDiff[] = [];
+  for (const stack of manifest.stacks) {
+    const state = await describeStack(clients, stack.stackName);
+    const deployed = state.exists && !isEmptyShell(state) ? await deployedTemplate(clients, stack.stackName) : {};
+    const impacts = await localImpacts(deployed, JSON.parse(readFileSync(join(outDir, stack.template), 'utf8')));
+    diffs.push({
+      stackName: stack.stackName, exists: state.exists,
+      changes: [...impacts].filter(([, i]) => i.impact !== 'none').map(([logicalId, i]) => ({ logicalId, type: i.type, impact: i.impact, stateful: STATEFUL_TYPES.has(i.type) }))
+        .sort((a, b) => a.logicalId.localeCompare(b.logicalId)),
+    });
+  }
+  return diffs;
+}
+
+const MARK: Record<Impact, string> = { add: '+', update: '~', replace: '!', 'may-replace': '!', remove: '-', none: ' ' };
+
+export function formatDiff(diffs: StackDiff[]): string {
+  return diffs.map((d) => [
+    `${d.stackName}${d.exists ? '' : ' (new stack)'}: ${d.changes.length === 0 ? 'no changes' : `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`}`,
+    ...d.changes.map((c) => `  ${MARK[c.impact]} ${c.impact.padEnd(11)} ${c.logicalId.padEnd(44)} ${c.type}${c.stateful && (c.impact === 'remove' || c.impact.includes('replace')) ? '  DATA AT RISK: deploy will refuse without --allow-replace' : ''}`),
+  ].join('\n')).join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * A local CloudFormation-compatible endpoint: moto_server on 127.0.0.1 and a free port, from the
+ * project's .venv (scripts/setup-python.sh) or, failing that, from PATH. Used by
+ * `gen deploy --local` and by the deploy tests; whoever starts it stops it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface LocalEndpoint { url: string; port: number; stop: () => Promise<void> }
+
+export function findMotoServer(root: string): string | undefined {
+  const local = join(root, '.venv', 'bin', 'moto_server');
+  if (existsSync(local)) return local;
+  const onPath = (process.env.PATH ?? '').split(':').map((dir) => join(dir, 'moto_server')).find((p) => existsSync(p));
+  return onPath;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/moto-api/`);
+      if (response.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`moto_server did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+export async function startMoto(root: string): Promise<LocalEndpoint> {
+  const binary = findMotoServer(root);
+  if (!binary) throw new Error('moto_server not found: run `bash scripts/setup-python.sh` to install it into .venv');
+  const port = await freePort();
+  const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(url, child, 30_000);
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return { url, port, stop };
+}
+
+/** Forget everything moto holds (between tests). */
+export async function resetMoto(url: string): Promise<void> {
+  await fetch(`${url}/moto-api/reset`, { method: 'POST' });
+}
