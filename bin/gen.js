@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled from generator/ into dist/ by `npm install` (prepare).
+// The AWS SDK warns on every run that its 2027 releases will need Node 22; gen runs on Node 20 (README).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import('../dist/cli/main.js').catch((err) => {
   if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli/main.js')) {
     console.error('gen: the CLI is not built yet; run `npm install` (or `npm run build`) first.');

@@ -23,7 +23,9 @@ export async function executeChangeSet(clients: Clients, stackName: string, chan
     }
     const state = await describeStack(clients, stackName);
     const status = state.exists ? state.status : 'DELETE_COMPLETE';
-    if (!inProgress(status)) {
+    // Right after ExecuteChangeSet a new stack may still read REVIEW_IN_PROGRESS for a moment.
+    const notStartedYet = status === 'REVIEW_IN_PROGRESS' && Date.now() - started.getTime() < 60_000;
+    if (!inProgress(status) && !notStartedYet) {
       const ok = /_COMPLETE$/.test(status) && !/ROLLBACK/.test(status);
       return { ok, status, failures };
     }

@@ -21,7 +21,23 @@ export function stackPolicy(allowReplace: string[] = []) {
   };
 }
 
-export async function protect(clients: Clients, stackName: string, allowReplace: string[] = []): Promise<void> {
-  await clients.cfn.send(new UpdateTerminationProtectionCommand({ StackName: stackName, EnableTerminationProtection: true }));
-  await clients.cfn.send(new SetStackPolicyCommand({ StackName: stackName, StackPolicyBody: JSON.stringify(stackPolicy(allowReplace)) }));
+/**
+ * An endpoint that does not implement an action answers with an HTML page instead of an AWS
+ * error (moto does, for UpdateTerminationProtection). Real refusals (AccessDenied, ...) are
+ * proper AWS errors and are never swallowed.
+ */
+const notImplemented = (e: unknown) => /XML parse error|Deserialization error|not (yet )?implemented/i.test(String((e as Error).message));
+
+/** Returns warnings for protections the endpoint cannot apply. */
+export async function protect(clients: Clients, stackName: string, allowReplace: string[] = []): Promise<string[]> {
+  const warnings: string[] = [];
+  const attempt = async (what: string, call: () => Promise<unknown>) => {
+    try { await call(); } catch (e) {
+      if (!notImplemented(e)) throw e;
+      warnings.push(`${stackName}: this endpoint cannot set ${what}; it is set on AWS`);
+    }
+  };
+  await attempt('termination protection', () => clients.cfn.send(new UpdateTerminationProtectionCommand({ StackName: stackName, EnableTerminationProtection: true })));
+  await attempt('a stack policy', () => clients.cfn.send(new SetStackPolicyCommand({ StackName: stackName, StackPolicyBody: JSON.stringify(stackPolicy(allowReplace)) })));
+  return warnings;
 }

@@ -41,16 +41,20 @@ export async function deployStack(clients: Clients, request: StackDeployRequest,
     state = await waitForIdle(clients, stackName, reporter.info, request.waitTimeoutMs, 2000);
   }
   const updating = state.exists && !isEmptyShell(state);
+  // A CREATE change set makes an empty stack shell; if we stop before executing, remove it so nothing is left behind.
+  const dropShell = async () => { if (!updating) await clients.cfn.send(new DeleteStackCommand({ StackName: stackName })); };
   const deployed = updating ? await deployedTemplate(clients, stackName) : {};
   const local = await localImpacts(deployed, JSON.parse(request.body));
   const changeSet = await createChangeSet(clients, { stackName, type: updating ? 'UPDATE' : 'CREATE', template: request.template, tags: request.tags });
   if (changeSet.kind === 'empty') {
     await deleteChangeSet(clients, stackName, changeSet.id);
+    await dropShell();
     reporter.info(`${stackName}: no changes`);
     return { stackName, result: 'no-changes', outputs: updating ? await outputsOf(clients, stackName) : {} };
   }
   if (changeSet.kind === 'failed') {
     await deleteChangeSet(clients, stackName, changeSet.id);
+    await dropShell();
     return { stackName, result: 'failed', reason: `change set failed: ${changeSet.reason}` };
   }
   reporter.info(formatChanges(stackName, changeLines(changeSet.changes, local)));
@@ -58,6 +62,7 @@ export async function deployStack(clients: Clients, request: StackDeployRequest,
   const blocked = refused(dangerousChanges(changeSet.changes, local), new Set(request.allowReplace));
   if (blocked.length > 0) {
     await deleteChangeSet(clients, stackName, changeSet.id);
+    await dropShell();
     const reasons = blocked.map((d) => `refusing to ${d.action} ${d.logicalId} (${d.type}): ${d.why}; data would be lost. If that is intended, pass --allow-replace ${d.logicalId}`);
     return { stackName, result: 'refused', reason: reasons.join('\n') };
   }
@@ -69,18 +74,19 @@ export async function deployStack(clients: Clients, request: StackDeployRequest,
     const answer = await reporter.confirm(`${stackName} is in a protected environment. Apply these changes?`);
     if (answer !== true) {
       await deleteChangeSet(clients, stackName, changeSet.id);
+      await dropShell();
       return { stackName, result: 'not-approved', reason: answer === undefined
         ? 'protected environment: pass --approve to deploy without a terminal (nothing was executed)'
         : 'not approved (nothing was executed)' };
     }
   }
-  if (request.protected && updating) await protect(clients, stackName, request.allowReplace);
+  if (request.protected && updating) (await protect(clients, stackName, request.allowReplace)).forEach(reporter.info);
   const outcome = await executeChangeSet(clients, stackName, changeSet.id, reporter.progress);
   reporter.done();
   if (!outcome.ok) {
     return { stackName, result: 'failed', reason: [`ended in ${outcome.status}`, ...outcome.failures.map((f) => `  ${f}`)].join('\n') };
   }
-  if (request.protected) await protect(clients, stackName);
+  if (request.protected) (await protect(clients, stackName)).forEach(reporter.info);
   reporter.info(`${stackName}: ${outcome.status}`);
   return { stackName, result: 'deployed', outputs: await outputsOf(clients, stackName) };
 }

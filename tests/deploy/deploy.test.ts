@@ -1,0 +1,156 @@
+/**
+ * gen deploy against a real CloudFormation-compatible endpoint (moto_server on 127.0.0.1).
+ * moto limits worked with: ExecuteChangeSet is synchronous, DescribeChangeSet has no
+ * Replacement (so replacements come from gen's own template diff), events are stack-level.
+ */
+import { CloudFormationClient, DescribeStacksCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalEndpoint } from '../../generator/deploy/moto.js';
+import { edit, genAt, LOCAL_LAYERS, remove, resetMoto, shop, startEndpoint } from './moto-harness.js';
+
+let endpoint: LocalEndpoint;
+let dir: string;
+const aws = () => ({ region: 'eu-central-1', endpoint: endpoint.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+const stackStatus = async (name: string) => (await new CloudFormationClient(aws()).send(new DescribeStacksCommand({ StackName: name }))).Stacks![0];
+/** Change sets waiting to be executed (moto also lists executed ones). */
+const pendingChangeSets = async (stack: string) => ((await new CloudFormationClient(aws()).send(new ListChangeSetsCommand({ StackName: stack }))).Summaries ?? [])
+  .filter((s) => s.ExecutionStatus !== 'EXECUTE_COMPLETE').map((s) => s.ChangeSetName);
+const deploy = (...extra: string[]) => genAt(endpoint, dir, ['deploy', '--env', 'test', ...LOCAL_LAYERS, ...extra]);
+
+beforeAll(async () => { endpoint = await startEndpoint(); });
+afterAll(async () => { await endpoint?.stop(); });
+beforeEach(async () => {
+  await resetMoto(endpoint.url);
+  dir = shop();
+  expect(genAt(endpoint, dir, ['bootstrap', '--env', 'test']).status).toBe(0);
+});
+afterEach(() => remove(dir));
+
+describe('gen deploy', () => {
+  it('refuses to deploy before the environment is bootstrapped', async () => {
+    await resetMoto(endpoint.url);
+    const run = deploy();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("run 'gen bootstrap --env test' once for this account and region");
+  });
+
+  it('creates every stack on the first deploy and writes outputs.json', async () => {
+    const run = deploy();
+    expect(run.stderr).toContain('shop-test-data: 1 to add, 0 to modify, 0 to remove');
+    expect(run.stderr).toContain('+ Add    OrdersTable');
+    expect(run.status, run.stderr).toBe(0);
+    for (const layer of ['data', 'app', 'monitoring']) expect((await stackStatus(`shop-test-${layer}`)).StackStatus).toBe('CREATE_COMPLETE');
+    expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-orders' }))).Table?.TableStatus).toBe('ACTIVE');
+    expect(JSON.parse(readFileSync(join(dir, 'out/test/outputs.json'), 'utf8'))).toHaveProperty('shop-test-data');
+  });
+
+  it('reports "no changes" on a second deploy and executes nothing', async () => {
+    expect(deploy().status).toBe(0);
+    const before = (await stackStatus('shop-test-app')).LastUpdatedTime;
+    const run = deploy();
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('code: 1 function bundles, 0 uploaded, 1 unchanged');
+    for (const layer of ['data', 'app', 'monitoring']) expect(run.stderr).toContain(`shop-test-${layer}: no changes`);
+    expect(run.stderr).toContain('gen: test is up to date: no changes');
+    expect((await stackStatus('shop-test-app')).LastUpdatedTime).toEqual(before);
+    expect(await pendingChangeSets('shop-test-data')).toEqual([]); // empty change sets are deleted
+  });
+
+  it('updates only the function when only its code changes', () => {
+    expect(deploy().status).toBe(0);
+    edit(dir, 'handlers/orders.mjs', (t) => t.replace("body: '{}'", "body: '{\"v\":2}'"));
+    const run = deploy();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('code: 1 function bundles, 1 uploaded, 0 unchanged');
+    expect(run.stderr).toContain('shop-test-data: no changes');
+    expect(run.stderr).toContain('shop-test-app: 0 to add, 1 to modify, 0 to remove\n  ~ Modify OrdersFunction');
+    expect(run.stderr).toContain('shop-test-monitoring: no changes');
+  });
+
+  it('adds a table', () => {
+    expect(deploy().status).toBe(0);
+    edit(dir, 'spec/app.yaml', (t) => t.replace('functions:', 'tables:\n  customers:\n    partitionKey: id\n\nfunctions:').replace(/^tables:\n  orders:/m, 'tables:\n  orders:'));
+    edit(dir, 'spec/app.yaml', (t) => t.replace('\ntables:\n  customers:\n    partitionKey: id\n', '').replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n'));
+    const run = deploy();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('shop-test-data: 1 to add, 0 to modify, 0 to remove\n  + Add    CustomersTable');
+  });
+
+  it('refuses to remove a table, deletes the change set, and keeps the table', async () => {
+    edit(dir, 'spec/app.yaml', (t) => t.replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n'));
+    expect(deploy().status).toBe(0);
+    edit(dir, 'spec/app.yaml', (t) => t.replace('  customers:\n    partitionKey: id\n', ''));
+    const run = deploy();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('refusing to remove CustomersTable (AWS::DynamoDB::Table)');
+    expect(run.stderr).toContain('pass --allow-replace CustomersTable');
+    expect(await pendingChangeSets('shop-test-data')).toEqual([]);
+    expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-customers' }))).Table?.TableStatus).toBe('ACTIVE');
+  });
+
+  it("refuses to change a table's key (a replacement), and --allow-replace lets exactly that table through", () => {
+    expect(deploy().status).toBe(0);
+    edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: customerId\n', '    partitionKey: accountId\n').replace('query: { customerId: required }', 'query: { accountId: required }'));
+    const refused = deploy();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('refusing to replace OrdersTable (AWS::DynamoDB::Table): a changed property forces a new resource (template diff)');
+    const otherName = deploy('--allow-replace', 'CustomersTable');
+    expect(otherName.status).toBe(1);
+    const allowed = deploy('--allow-replace', 'OrdersTable');
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toContain('~ Modify OrdersTable');
+  });
+});
+
+describe('protected environments and accounts', () => {
+  it('stops production before executing when there is no --approve and no terminal', async () => {
+    expect(genAt(endpoint, dir, ['bootstrap', '--env', 'production']).status).toBe(0);
+    const run = genAt(endpoint, dir, ['deploy', '--env', 'production', ...LOCAL_LAYERS]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('protected environment: pass --approve to deploy without a terminal (nothing was executed)');
+    // The change set was made for review and removed with its empty stack: nothing is left behind.
+    await expect(stackStatus('shop-production-data')).rejects.toThrow(/does not exist/);
+    const approved = genAt(endpoint, dir, ['deploy', '--env', 'production', ...LOCAL_LAYERS, '--approve']);
+    expect(approved.status, approved.stderr).toBe(0);
+    // moto cannot set termination protection after creation: the deployer says so instead of failing.
+    expect(approved.stderr).toContain('shop-production-data: this endpoint cannot set termination protection; it is set on AWS');
+    const { GetStackPolicyCommand } = await import('@aws-sdk/client-cloudformation');
+    const policy = JSON.parse((await new CloudFormationClient(aws()).send(new GetStackPolicyCommand({ StackName: 'shop-production-data' }))).StackPolicyBody!);
+    expect(policy.Statement[1]).toMatchObject({ Effect: 'Deny', Action: ['Update:Replace', 'Update:Delete'], Resource: '*' });
+    expect(policy.Statement[1].Condition.StringEquals.ResourceType).toContain('AWS::DynamoDB::Table');
+  });
+
+  it('refuses a deploy into another account before changing anything', async () => {
+    edit(dir, 'environments/test.yaml', (t) => `${t}account: "999999999999"\n`);
+    const run = deploy();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('these credentials are for account 123456789012, but the environment deploys to account 999999999999; nothing was changed');
+    await expect(stackStatus('shop-test-data')).rejects.toThrow(/does not exist/);
+  });
+
+  it('refuses to destroy a protected environment without --force, and destroys test leaving nothing behind', async () => {
+    const refused = genAt(endpoint, dir, ['destroy', '--env', 'production', '--yes']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('production is protected; refusing to destroy it');
+    expect(deploy().status).toBe(0);
+    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes']);
+    expect(destroyed.status, destroyed.stderr).toBe(0);
+    expect(destroyed.stderr).toContain('gen: destroyed 3 stacks');
+    await expect(stackStatus('shop-test-data')).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('gen diff', () => {
+  it('shows a replacement as data at risk without creating anything', async () => {
+    expect(deploy().status).toBe(0);
+    edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: customerId\n', '    partitionKey: accountId\n').replace('query: { customerId: required }', 'query: { accountId: required }'));
+    const run = genAt(endpoint, dir, ['diff', '--env', 'test']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/! replace +OrdersTable +AWS::DynamoDB::Table  DATA AT RISK/);
+    expect(existsSync(join(dir, 'out/test/manifest.json'))).toBe(true);
+    expect(await pendingChangeSets('shop-test-data')).toEqual([]);
+  });
+});
