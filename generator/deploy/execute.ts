@@ -5,7 +5,8 @@ import type { Clients } from './target.js';
 
 export interface Outcome { ok: boolean; status: string; failures: string[] }
 
-const FAILED = /FAILED$/;
+/** Events that explain a failure: failed resources, and the stack's reason for rolling back. */
+const FAILED = /FAILED$|ROLLBACK_IN_PROGRESS$/;
 const describeEvent = (e: StackEvent) => `${e.LogicalResourceId} ${e.ResourceType} ${e.ResourceStatus}${e.ResourceStatusReason ? `: ${e.ResourceStatusReason}` : ''}`;
 
 export async function executeChangeSet(clients: Clients, stackName: string, changeSetId: string, progress: (text: string) => void, pollMs = 3000): Promise<Outcome> {
