@@ -36,6 +36,8 @@ export interface Spec {
   alarms: Items<Alarm>;
   /** Raw CloudFormation resources (escape hatch). */
   resources: Items<RawResource>;
+  /** The spec files read, in order. */
+  files: string[];
   /** Names of the environment files, for per-environment values. */
   environmentNames: string[];
 }

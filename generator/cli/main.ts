@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     .version(version)
     .help()
     .alias('h', 'help')
-    .epilogue('Exit codes: 0 success, 1 errors in the spec or environment, 2 wrong usage (unknown command, option or environment), 3 internal error.\nDocs: README.md')
+    .epilogue('Exit codes: 0 success, 1 errors in the spec or environments (or a refused deploy), 2 wrong usage (unknown command or option), 3 internal error.\nDocs: README.md')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, err) => {
       if (err) throw err;

@@ -8,13 +8,33 @@ import type { Clients } from './target.js';
 
 export interface DestroyReport { ok: boolean; deleted: string[]; retained: string[]; problem?: string }
 
-export async function destroy(clients: Clients, manifest: Manifest, force: boolean, reporter: Reporter): Promise<DestroyReport> {
+type Deployed = { Resources?: Record<string, { Type: string; DeletionPolicy?: string }> };
+
+/**
+ * Stateful resources that deleting the stacks would destroy (no Retain policy). Like a deploy,
+ * a destroy never deletes data unless each such resource is named, here with --delete-data.
+ */
+async function dataAtRisk(clients: Clients, manifest: Manifest): Promise<string[]> {
+  const ids: string[] = [];
+  for (const stack of manifest.stacks) {
+    if (!(await describeStack(clients, stack.stackName)).exists) continue;
+    const template = await deployedTemplate(clients, stack.stackName) as Deployed;
+    for (const [id, r] of Object.entries(template.Resources ?? {})) if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy !== 'Retain') ids.push(id);
+  }
+  return ids.sort();
+}
+
+export async function destroy(clients: Clients, manifest: Manifest, force: boolean, deleteData: string[], reporter: Reporter): Promise<DestroyReport> {
+  const unnamed = (await dataAtRisk(clients, manifest)).filter((id) => !deleteData.includes(id));
+  if (unnamed.length > 0) {
+    return { ok: false, deleted: [], retained: [], problem: `deleting these stacks would delete data in ${unnamed.join(', ')}; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended` };
+  }
   const deleted: string[] = [];
   const retained: string[] = [];
   for (const stack of [...manifest.stacks].reverse()) {
     const state = await describeStack(clients, stack.stackName);
     if (!state.exists) continue;
-    const template = await deployedTemplate(clients, stack.stackName) as { Resources?: Record<string, { Type: string; DeletionPolicy?: string }> };
+    const template = await deployedTemplate(clients, stack.stackName) as Deployed;
     for (const [id, r] of Object.entries(template.Resources ?? {})) {
       if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy === 'Retain') retained.push(`${stack.stackName}/${id} (${r.Type})`);
     }

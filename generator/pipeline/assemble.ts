@@ -12,7 +12,7 @@ const startsWith = (path: (string | number)[], prefix: (string | number)[]) => p
 
 export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnostic[], base: Pick<Spec, 'root' | 'specDir' | 'environmentNames'>): { spec: Spec; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const spec: Record<string, unknown> = { ...base };
+  const spec: Record<string, unknown> = { ...base, files: sources.map((s) => s.file) };
   for (const section of SECTIONS) if (section.kind === 'map') spec[section.key] = { items: [], names: new Set() } satisfies Items<unknown>;
 
   for (const source of sources) {

@@ -15,7 +15,7 @@ describe('gen command line', () => {
     expect(top.status).toBe(0);
     expect(top.stdout).toMatch(/gen build\s+Validate the spec and write CloudFormation templates/);
     expect(top.stdout).toMatch(/gen validate\s+Check the spec and every environment/);
-    expect(top.stdout).toContain('Exit codes: 0 success, 1 errors in the spec or environment, 2 wrong usage');
+    expect(top.stdout).toContain('Exit codes: 0 success, 1 errors in the spec or environments (or a refused deploy), 2 wrong usage');
     const build = gen(['build', '--help'], REPO);
     expect(build.stdout).toContain('--env');
     expect(build.stdout).toContain('--out');

@@ -26,8 +26,7 @@ export function runBuild(args: BuildArgs): number {
   const result = build(paths, args.env);
   const outDir = resolve(args.out ?? resolve(paths.root, 'out'));
   const failed = hasErrors(result.diagnostics) || !result.stacks || !result.manifest;
-  const usage = result.diagnostics.some((d) => d.code === 'GEN401' || d.code === 'GEN402');
-  const code = failed ? (usage ? EXIT.usage : EXIT.specErrors) : EXIT.ok;
+  const code = failed ? EXIT.specErrors : EXIT.ok;
   const target = failed ? undefined : writeOutput(outDir, args.env, outputFiles(result.stacks!, result.manifest!));
   const ms = Math.round(performance.now() - started);
   if (args.json) {

@@ -23,7 +23,7 @@ export const checkCommand = {
   run: (args: CheckArgs) => {
     const paths = projectPaths(args);
     const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root);
-    if (!resolved.env) { printDiagnostics(paths.root, resolved.diagnostics); return resolved.diagnostics.some((d) => d.code === 'GEN401') ? EXIT.usage : EXIT.specErrors; }
+    if (!resolved.env) { printDiagnostics(paths.root, resolved.diagnostics); return EXIT.specErrors; }
     const dir = join(resolve(args.out ?? join(paths.root, 'out')), args.env);
     const manifestFile = join(dir, 'manifest.json');
     const diagnostics: Diagnostic[] = [];

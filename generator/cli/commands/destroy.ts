@@ -12,8 +12,9 @@ export const destroyCommand = {
   builder: (yargs: Argv) => withTargetOptions(yargs)
     .option('force', { type: 'boolean', default: false, describe: 'Destroy a protected environment (lifts termination protection)' })
     .option('yes', { type: 'boolean', default: false, describe: 'Do not ask for confirmation' })
+    .option('delete-data', { type: 'string', array: true, default: [], describe: 'Logical ID of a table, bucket, key, secret or log group whose data may be deleted (repeatable)' })
     .option('out', { type: 'string', describe: 'Output folder holding the manifest', defaultDescription: '<project>/out' }),
-  run: async (args: TargetArgs & { force: boolean; yes: boolean; out?: string }) => {
+  run: async (args: TargetArgs & { force: boolean; yes: boolean; deleteData: string[]; out?: string }) => {
     const target = await openTarget(args);
     if (!target.ok) return target.code;
     const { env, paths, clients } = target;
@@ -31,7 +32,7 @@ export const destroyCommand = {
       if (answer !== true) { process.stderr.write(answer === undefined ? 'gen: pass --yes to destroy without a terminal\n' : 'gen: not destroyed\n'); return EXIT.specErrors; }
     }
     const { destroy } = await import('../../deploy/destroy.js');
-    const report = await destroy(clients, manifest, args.force, reporter);
+    const report = await destroy(clients, manifest, args.force, args.deleteData, reporter);
     for (const r of report.retained) process.stderr.write(`gen: kept (DeletionPolicy Retain): ${r}\n`);
     if (!report.ok) { process.stderr.write(`gen: destroy stopped: ${report.problem}\n`); return EXIT.specErrors; }
     process.stderr.write(`gen: destroyed ${report.deleted.length} stack${report.deleted.length === 1 ? '' : 's'}\n`);

@@ -22,7 +22,7 @@ export async function openTarget(args: TargetArgs) {
   const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root);
   if (!resolved.env || hasErrors(resolved.diagnostics)) {
     printDiagnostics(paths.root, resolved.diagnostics);
-    return { ok: false as const, code: resolved.diagnostics.some((d) => d.code === 'GEN401') ? EXIT.usage : EXIT.specErrors };
+    return { ok: false as const, code: EXIT.specErrors };
   }
   const { connect } = await import('../../deploy/target.js');
   let endpointUrl = args.endpointUrl;

@@ -18,6 +18,7 @@ export const projectSection: Section = {
       description: { type: 'string', maxLength: 1024, description: 'One line about the system.' },
     },
   },
-  check: (spec) => spec.project ? [] : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', undefined,
+  // Pointed at the first spec file: that is where most people will add it.
+  check: (spec) => spec.project ? [] : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
     'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001')],
 };
