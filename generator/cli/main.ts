@@ -13,6 +13,7 @@ import { bootstrapCommand } from './commands/bootstrap.js';
 import { diffCommand } from './commands/diff.js';
 import { destroyCommand } from './commands/destroy.js';
 import { localCommand } from './commands/local.js';
+import { initCommand } from './commands/init.js';
 import { EXIT } from './exit-codes.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nTurns the YAML specs in spec/ into CloudFormation templates, per environment.')
     .command(register(buildCommand))
     .command(register(validateCommand))
+    .command(register(initCommand))
     .command(register(checkCommand))
     .command(register(diffCommand))
     .command(register(deployCommand))
@@ -51,6 +53,11 @@ async function main(argv: string[]): Promise<number> {
     })
     .parseAsync();
   return code;
+}
+
+// A reader that goes away early (`gen rules | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 }
 
 main(hideBin(process.argv)).then(

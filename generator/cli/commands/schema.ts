@@ -7,7 +7,7 @@ import { specFileSchema } from '../../schema/spec-schema.js';
 import { EXIT } from '../exit-codes.js';
 
 /** Editors know draft-07; `hint` is ours and harmless to them. */
-const forEditors = (schema: object) => JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...schema }, undefined, 2) + '\n';
+export const forEditors = (schema: object) => JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...schema }, undefined, 2) + '\n';
 
 export const schemaCommand = {
   command: 'schema',
