@@ -14,6 +14,7 @@ import { diffCommand } from './commands/diff.js';
 import { destroyCommand } from './commands/destroy.js';
 import { localCommand } from './commands/local.js';
 import { initCommand } from './commands/init.js';
+import { graphCommand } from './commands/graph.js';
 import { EXIT } from './exit-codes.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     .command(register(validateCommand))
     .command(register(initCommand))
     .command(register(checkCommand))
+    .command(register(graphCommand))
     .command(register(diffCommand))
     .command(register(deployCommand))
     .command(register(bootstrapCommand))

@@ -7,7 +7,7 @@ import { outputFiles, writeOutput } from '../../pipeline/write.js';
 import { diagnosticsJson, printDiagnostics, printJson, projectPaths, summary, withCommonOptions, type CommonArgs } from '../common.js';
 import { EXIT } from '../exit-codes.js';
 
-interface BuildArgs extends CommonArgs { env: string; out?: string }
+interface BuildArgs extends CommonArgs { env: string; out?: string; watch?: boolean }
 
 export const buildCommand = {
   command: 'build',
@@ -15,14 +15,20 @@ export const buildCommand = {
   builder: (yargs: Argv) => withCommonOptions(yargs)
     .option('env', { type: 'string', demandOption: true, describe: 'Environment to build (a file in environments/)' })
     .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' })
+    .option('watch', { type: 'boolean', default: false, describe: 'Rebuild on every save and print what changed' })
+    .example('$0 build --env test --watch', 'rebuild as you edit')
     .example('$0 build --env test', 'write out/test/*.template.json and out/test/manifest.json')
     .example('$0 build --env production --json', 'the same, with a JSON report for CI'),
   run: runBuild,
 };
 
-export function runBuild(args: BuildArgs): number {
+export async function runBuild(args: BuildArgs): Promise<number> {
   const started = performance.now();
   const paths = projectPaths(args);
+  if (args.watch) {
+    const { watchBuild } = await import('../watch.js');
+    return watchBuild(paths, args.env, resolve(args.out ?? resolve(paths.root, 'out')));
+  }
   const result = build(paths, args.env);
   const outDir = resolve(args.out ?? resolve(paths.root, 'out'));
   const failed = hasErrors(result.diagnostics) || !result.stacks || !result.manifest;

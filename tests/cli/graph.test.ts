@@ -1,0 +1,34 @@
+/** gen graph: the reference platform as a Mermaid diagram, grouped by stack and collapsed to stay readable. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { cleanup, gen, REPO } from '../fixtures/run-fixture.js';
+
+const out = mkdtempSync(join(tmpdir(), 'gen-graph-'));
+afterAll(() => cleanup(out));
+const platform = JSON.parse(readFileSync(join(REPO, '../shared/reference/platform.json'), 'utf8'));
+
+describe('gen graph', () => {
+  it('writes architecture.md with every function and table, routes per function, alarms per type, grouped by stack', () => {
+    expect(gen(['graph', '--env', 'test', '--out', out], REPO).status).toBe(0);
+    const md = readFileSync(join(out, 'test/architecture.md'), 'utf8');
+    const mermaid = /```mermaid\n([\s\S]+?)```/.exec(md)![1];
+    for (const layer of ['api', 'app', 'data', 'monitoring']) expect(mermaid).toContain(`subgraph ${layer}["${layer}: crypto-trading-test-${layer}"]`);
+    for (const f of platform.functions) expect(mermaid).toContain(`fn_${f.name.replace(/-/g, '_')}(["${f.name}<br/>${f.memory} MB, ${f.timeout} s"])`);
+    for (const t of platform.tables) expect(mermaid).toContain(`table_${t.name.replace(/-/g, '_')}[("test-${t.name}")]`);
+    expect(mermaid).toContain('alarms_function_error_rate["34 function-error-rate alarms');
+    expect(mermaid).toContain('routes_strategies["/strategies<br/>/strategies/{id}<br/>5 routes"]');
+    // Collapsed: one node per function's routes and per alarm type, not one per route or alarm.
+    expect(mermaid.split('\n').filter((l) => /^\s+\w+[[({]/.test(l)).length).toBeLessThan(34 + 34 + 32 + 5);
+  });
+
+  it('writes an HTML page that draws the same diagram offline', () => {
+    expect(gen(['graph', '--env', 'test', '--format', 'html', '--out', out], REPO).status).toBe(0);
+    const html = readFileSync(join(out, 'test/architecture.html'), 'utf8');
+    expect(html).toContain('<pre class="mermaid">\nflowchart LR');
+    expect(html).toContain('mermaid.initialize({ startOnLoad: true');
+    expect(html).not.toMatch(/<script[^>]+src="https?:/); // nothing fetched from the network
+  });
+});
