@@ -1,16 +1,12 @@
 /** Stage 3, resolve environment: load environments/<name>.yaml, validate it, fill defaults. */
 import { readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import type { ValidateFunction } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { suggestion } from '../naming/did-you-mean.js';
 import { isDirectory, listYamlFiles, parseSource } from '../pipeline/load.js';
-import { compileSchema } from '../schema/ajv.js';
+import { validatorFor } from '../schema/ajv.js';
 import { explain } from '../schema/explain.js';
 import type { Environment } from './model.js';
-import { environmentSchema } from './schema.js';
-
-let validator: ValidateFunction | undefined;
 
 /** Environment names: the files in the environments folder, without extension. */
 export function environmentFiles(dir: string): Map<string, string> {
@@ -37,7 +33,7 @@ export function resolveEnvironment(name: string, dir: string, root: string): { e
   if (typeof source.data !== 'object' || source.data === null || Array.isArray(source.data)) {
     return { diagnostics: [error('GEN104', 'an environment file must be a mapping of settings', { file, path: [] }, "start with 'region: eu-central-1'")] };
   }
-  validator ??= compileSchema(environmentSchema);
+  const validator = validatorFor('environment');
   const values = source.data as Record<string, unknown>;
   if (!validator(values)) return { diagnostics: explain(file, validator.errors) };
   return { env: { ...(values as unknown as Omit<Environment, 'name' | 'file'>), name, file }, diagnostics: [] };

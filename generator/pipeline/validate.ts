@@ -1,13 +1,8 @@
 /** Stage 2, validate: every spec file against the spec schema, reporting all errors at once. */
-import type { ValidateFunction } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { compileSchema } from '../schema/ajv.js';
+import { validatorFor } from '../schema/ajv.js';
 import { explain } from '../schema/explain.js';
-import { specFileSchema } from '../schema/spec-schema.js';
 import type { SourceFile } from './load.js';
-
-let validator: ValidateFunction | undefined;
-const specValidator = () => (validator ??= compileSchema(specFileSchema()));
 
 export function validateSpecFiles(sources: SourceFile[]): Diagnostic[] {
   return sources.flatMap((source): Diagnostic[] => {
@@ -19,7 +14,7 @@ export function validateSpecFiles(sources: SourceFile[]): Diagnostic[] {
       return [error('GEN104', 'a spec file must be a mapping of sections (project:, tables:, functions:, routes:, alarms:)', { file: source.file, path: [] },
         'start the file with a section name followed by a colon, for example "tables:"')];
     }
-    const validate = specValidator();
+    const validate = validatorFor('spec');
     return validate(source.data) ? [] : explain(source.file, validate.errors);
   });
 }

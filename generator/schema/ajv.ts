@@ -1,15 +1,42 @@
-/** One configured ajv: all errors at once, strict schemas, our `hint` keyword, defaults filled in. */
-import { Ajv, type ValidateFunction } from 'ajv';
-import type { JsonSchema } from './json-schema.js';
+/**
+ * One configured ajv: all errors at once, strict schemas, our `hint` keyword, defaults filled in.
+ * Validators come precompiled from the package build (scripts/precompile-validators.mjs) when
+ * available and current; otherwise they are compiled here, once per process.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { environmentSchema } from '../environment/schema.js';
+import { specFileSchema } from './spec-schema.js';
 
-let instance: Ajv | undefined;
+export const newAjv = (extra: Options = {}): Ajv => {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, useDefaults: true, allowUnionTypes: true, ...extra });
+  ajv.addVocabulary(['hint']);
+  return ajv;
+};
 
-export function ajv(): Ajv {
-  if (!instance) {
-    instance = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, useDefaults: true, allowUnionTypes: true });
-    instance.addVocabulary(['hint']);
+/** Identifies the schemas a precompiled module was made from, so a stale one is never used. */
+export const schemaHash = () => createHash('sha256').update(JSON.stringify([specFileSchema(), environmentSchema])).digest('hex');
+
+type Validators = { spec: ValidateFunction; environment: ValidateFunction };
+let validators: Validators | undefined;
+
+function precompiled(): Validators | undefined {
+  try {
+    const module = createRequire(import.meta.url)('./validators.generated.cjs') as Validators & { schemaHash: string };
+    return module.schemaHash === schemaHash() ? module : undefined;
+  } catch {
+    return undefined;
   }
-  return instance;
 }
 
-export const compileSchema = (schema: JsonSchema): ValidateFunction => ajv().compile(schema);
+export function validatorFor(which: keyof Validators): ValidateFunction {
+  if (!validators) {
+    validators = precompiled();
+    if (!validators) {
+      const ajv = newAjv();
+      validators = { spec: ajv.compile(specFileSchema()), environment: ajv.compile(environmentSchema) };
+    }
+  }
+  return validators[which];
+}

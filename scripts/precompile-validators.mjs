@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Package build step (after tsc): compile the spec and environment JSON Schemas into plain
+// validator code with ajv standalone, so `gen` does not compile schemas at every start.
+// generator/schema/ajv.ts uses dist/schema/validators.generated.cjs when it is present and
+// current (same schema hash), and compiles at run time otherwise (tests run from source).
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { newAjv } from '../dist/schema/ajv.js';
+import { specFileSchema } from '../dist/schema/spec-schema.js';
+import { environmentSchema } from '../dist/environment/schema.js';
+import { schemaHash } from '../dist/schema/ajv.js';
+
+const ajv = newAjv({ code: { source: true, esm: false } });
+ajv.addSchema(specFileSchema(), 'spec');
+ajv.addSchema(environmentSchema, 'environment');
+const code = standaloneCode.default(ajv, { spec: 'spec', environment: 'environment' });
+const hash = `module.exports.schemaHash = ${JSON.stringify(schemaHash())};\n`;
+writeFileSync(new URL('../dist/schema/validators.generated.cjs', import.meta.url), code + '\n' + hash);
+console.error(`gen: precompiled validators (${createHash('sha256').update(code).digest('hex').slice(0, 8)})`);
