@@ -35,6 +35,7 @@ export const CODES = {
   GEN103: 'tab used for indentation',
   GEN104: 'file is not a mapping of sections',
   GEN105: 'empty spec file',
+  GEN106: 'spec folder not found',
   GEN201: 'unknown key',
   GEN202: 'missing required key',
   GEN203: 'wrong type',

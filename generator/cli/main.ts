@@ -21,8 +21,7 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-  // Commands return their exit code; yargs only dispatches.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // Commands return their exit code; yargs only parses and dispatches (argument types are each command's own).
   const register = (c: { command: string; describe: string; builder: (y: any) => any; run: (args: any) => number | Promise<number> }) =>
     ({ command: c.command, describe: c.describe, builder: c.builder, handler: async (args: unknown) => { code = await c.run(args); } });
   await yargs(argv)

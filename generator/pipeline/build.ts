@@ -1,10 +1,10 @@
 /**
- * The pipeline: load -> validate -> assemble -> check -> resolve environment -> compile ->
- * stacks. Each stage returns data and diagnostics; the first stage with errors ends the run
- * (later stages would only report consequences). Writing is left to the caller.
+ * The pipeline: load -> validate -> assemble -> check references -> resolve environment ->
+ * compile -> stacks -> platform rules. Each stage returns data and diagnostics; the first stage
+ * with errors ends the run (later stages would only report consequences). Writing is left to
+ * the caller (pipeline/write.ts), deploying to deploy/.
  */
-import { join } from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { environmentDir, environmentFiles, resolveEnvironment } from '../environment/resolve.js';
 import type { Environment } from '../environment/model.js';
 import { buildManifest, type Manifest } from '../output/manifest.js';
@@ -17,7 +17,6 @@ import { assembleSpec } from './assemble.js';
 import { isDirectory, loadDirectory } from './load.js';
 import { validateSpecFiles } from './validate.js';
 import { checkStacks } from '../rules/index.js';
-import { error } from '../diagnostics.js';
 
 export interface Paths { root: string; specDir: string }
 export interface SpecResult { spec?: Spec; diagnostics: Diagnostic[] }
@@ -26,7 +25,7 @@ export interface BuildResult { diagnostics: Diagnostic[]; env?: Environment; sta
 /** Load, validate, assemble and cross-check the spec: everything that does not depend on an environment. */
 export function readSpec({ root, specDir }: Paths): SpecResult {
   if (!isDirectory(specDir)) {
-    return { diagnostics: [error('GEN402', `spec folder '${specDir}' not found`, undefined, 'run gen from the project folder, or pass --spec <dir>')] };
+    return { diagnostics: [error('GEN106', `spec folder '${specDir}' not found`, undefined, 'run gen from the project folder, or pass --spec <dir>')] };
   }
   const loaded = loadDirectory(specDir, root);
   const schemaDiagnostics = validateSpecFiles(loaded.sources);
@@ -63,5 +62,3 @@ export function build(paths: Paths, envName: string): BuildResult {
   const compiled = compileSpec(read.spec, resolved.env);
   return { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] };
 }
-
-export const defaultPaths = (root: string, spec?: string): Paths => ({ root, specDir: spec ? spec : join(root, 'spec') });

@@ -23,8 +23,7 @@ export interface Section {
   schema: JsonSchema;
   /** Pattern and words for item names, for map sections. */
   names?: { pattern: string; hint: string; noun: string; maxLength: number; duplicate?: Code };
-  /** Turn one valid raw item (shorthands, omitted keys) into its model. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Turn one schema-valid raw item (shorthands, omitted keys) into its model; the schema guarantees its shape. */
   normalize?: (raw: any, name: string) => unknown;
   /** Reference checks across sections, on the assembled spec. */
   check?: (spec: Spec) => Diagnostic[];
