@@ -138,9 +138,9 @@ describe('protected environments and accounts', () => {
     expect(deploy().status).toBe(0);
     const unnamed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes']);
     expect(unnamed.status).toBe(1);
-    expect(unnamed.stderr).toContain('deleting these stacks would delete data in OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId>');
+    expect(unnamed.stderr).toContain('deleting these stacks would delete data in AlarmTopicKey, OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId>');
     expect((await stackStatus('shop-test-data')).StackStatus).toBe('CREATE_COMPLETE');
-    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'OrdersTable', '--delete-data', 'OrdersLogGroup']);
+    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'OrdersTable', '--delete-data', 'OrdersLogGroup', '--delete-data', 'AlarmTopicKey']);
     expect(destroyed.status, destroyed.stderr).toBe(0);
     expect(destroyed.stderr).toContain('gen: destroyed 3 stacks');
     await expect(stackStatus('shop-test-data')).rejects.toThrow(/does not exist/);
