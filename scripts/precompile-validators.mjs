@@ -6,10 +6,9 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { newAjv } from '../dist/schema/ajv.js';
+import { newAjv, schemaHash } from '../dist/schema/ajv.js';
 import { specFileSchema } from '../dist/schema/spec-schema.js';
 import { environmentSchema } from '../dist/environment/schema.js';
-import { schemaHash } from '../dist/schema/ajv.js';
 
 const ajv = newAjv({ code: { source: true, esm: false } });
 ajv.addSchema(specFileSchema(), 'spec');

@@ -17,6 +17,12 @@ import { initCommand } from './commands/init.js';
 import { graphCommand } from './commands/graph.js';
 import { EXIT } from './exit-codes.js';
 
+/** Listed in --help in this order. */
+const COMMANDS = [
+  buildCommand, validateCommand, initCommand, checkCommand, graphCommand, diffCommand, deployCommand,
+  bootstrapCommand, destroyCommand, localCommand, rulesCommand, schemaCommand, docsCommand,
+];
+
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,19 +33,7 @@ async function main(argv: string[]): Promise<number> {
   await yargs(argv)
     .scriptName('gen')
     .usage('$0 <command> [options]\n\nTurns the YAML specs in spec/ into CloudFormation templates, per environment.')
-    .command(register(buildCommand))
-    .command(register(validateCommand))
-    .command(register(initCommand))
-    .command(register(checkCommand))
-    .command(register(graphCommand))
-    .command(register(diffCommand))
-    .command(register(deployCommand))
-    .command(register(bootstrapCommand))
-    .command(register(destroyCommand))
-    .command(register(localCommand))
-    .command(register(rulesCommand))
-    .command(register(schemaCommand))
-    .command(register(docsCommand))
+    .command(COMMANDS.map(register))
     .demandCommand(1, 'Name a command: gen build --env test, gen validate, ... (gen --help lists them)')
     .strict()
     .version(version)

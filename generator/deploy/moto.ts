@@ -17,7 +17,7 @@ export function findMotoServer(root: string): string | undefined {
   return onPath;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -29,14 +29,16 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Whether a moto_server answers at `url`. */
+export async function answers(url: string): Promise<boolean> {
+  try { return (await fetch(`${url}/moto-api/`, { signal: AbortSignal.timeout(1000) })).ok; } catch { return false; }
+}
+
+export async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/moto-api/`);
-      if (response.ok) return;
-    } catch { /* not up yet */ }
+    if (await answers(url)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`moto_server did not answer on ${url} within ${timeoutMs / 1000} s`);

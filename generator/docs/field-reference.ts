@@ -18,6 +18,15 @@ function typeOf(s: JsonSchema): string {
   return type + range;
 }
 
+/** Without examples of its own, a field's default shows what it looks like (a mapping: its fields' defaults). */
+function defaultValue(property: JsonSchema): unknown {
+  if (property.default !== undefined && (typeof property.default !== 'object' || Array.isArray(property.default))) return property.default;
+  const children = Object.entries((property.properties ?? {}) as Record<string, JsonSchema>)
+    .map(([k, c]) => [k, defaultValue(c)] as const).filter(([, v]) => v !== undefined);
+  return children.length ? Object.fromEntries(children) : undefined;
+}
+const defaultExample = (property: JsonSchema) => { const value = defaultValue(property); return value === undefined ? '' : code(value); };
+
 function rows(schema: JsonSchema, prefix: string, out: Row[]): Row[] {
   const properties = (schema.properties ?? (schema.then as JsonSchema | undefined)?.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set([...(schema.required as string[] ?? []), ...((schema.then as JsonSchema | undefined)?.required as string[] ?? [])]);
@@ -27,7 +36,7 @@ function rows(schema: JsonSchema, prefix: string, out: Row[]): Row[] {
       field, type: typeOf(property), required: required.has(name),
       defaults: property.default !== undefined && !(typeof property.default === 'object' && Object.keys(property.default as object).length === 0) ? code(property.default) : '',
       description: String(property.description ?? '').replace(/\|/g, '\\|'),
-      example: (property.examples as unknown[] | undefined)?.map(code).join(', ') ?? '',
+      example: (property.examples as unknown[] | undefined)?.map(code).join(', ') ?? defaultExample(property),
     });
     if ((property.type === 'object' && property.properties) || (property.then as JsonSchema | undefined)?.properties) rows(property, field, out);
     if (property.type === 'object' && typeof property.additionalProperties === 'object' && (property.additionalProperties as JsonSchema).properties) {

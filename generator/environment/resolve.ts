@@ -40,3 +40,9 @@ export function resolveEnvironment(name: string, dir: string, root: string): { e
 }
 
 export const environmentDir = (root: string) => join(root, 'environments');
+
+/** Every environment of the project, each resolved (or with the diagnostics saying why not). */
+export function resolveAllEnvironments(root: string): { name: string; env?: Environment; diagnostics: Diagnostic[] }[] {
+  const dir = environmentDir(root);
+  return [...environmentFiles(dir).keys()].map((name) => ({ name, ...resolveEnvironment(name, dir, root) }));
+}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { environmentDir, environmentFiles, resolveEnvironment } from '../../environment/resolve.js';
+import { environmentDir, resolveAllEnvironments, resolveEnvironment } from '../../environment/resolve.js';
 import type { Environment } from '../../environment/model.js';
 import type { Manifest } from '../../output/manifest.js';
 import { readSpec } from '../../pipeline/build.js';
@@ -34,7 +34,7 @@ export const checkCommand = {
       const stacks = manifest.stacks.map((s) => ({ stackName: s.stackName, file: s.template, template: JSON.parse(readFileSync(join(dir, s.template), 'utf8')) }));
       diagnostics.push(...checkStacks(stacks, { environment: args.env, logRetentionDays: resolved.env.logRetentionDays }));
       const read = readSpec(paths);
-      const environments = [...environmentFiles(environmentDir(paths.root)).keys()].map((n) => resolveEnvironment(n, environmentDir(paths.root), paths.root).env).filter((e): e is Environment => !!e);
+      const environments = resolveAllEnvironments(paths.root).map((r) => r.env).filter((e): e is Environment => !!e);
       if (read.spec && !hasErrors(read.diagnostics)) diagnostics.push(...projectViolations(PROJECT_RULES, { spec: read.spec, environments }));
     }
     const ok = !hasErrors(diagnostics);

@@ -1,7 +1,7 @@
 /** gen validate: check the spec against every environment without writing anything. */
 import type { Argv } from 'yargs';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { environmentDir, environmentFiles, resolveEnvironment } from '../../environment/resolve.js';
+import { resolveAllEnvironments } from '../../environment/resolve.js';
 import { compileSpec, readSpec } from '../../pipeline/build.js';
 import { error } from '../../diagnostics.js';
 import { diagnosticsJson, printDiagnostics, printJson, projectPaths, summary, withCommonOptions, type CommonArgs } from '../common.js';
@@ -18,10 +18,10 @@ export function runValidate(args: CommonArgs): number {
   const paths = projectPaths(args);
   const read = readSpec(paths);
   const diagnostics: Diagnostic[] = [...read.diagnostics];
-  const names = [...environmentFiles(environmentDir(paths.root)).keys()];
+  const environments = resolveAllEnvironments(paths.root);
+  const names = environments.map((e) => e.name);
   if (names.length === 0) diagnostics.push(error('GEN402', 'no environments defined: environments/ has no YAML files', undefined, "create environments/test.yaml with at least 'region: eu-central-1'"));
-  for (const name of names) {
-    const resolved = resolveEnvironment(name, environmentDir(paths.root), paths.root);
+  for (const resolved of environments) {
     diagnostics.push(...resolved.diagnostics);
     if (resolved.env && read.spec && !hasErrors(read.diagnostics)) diagnostics.push(...compileSpec(read.spec, resolved.env).diagnostics);
   }

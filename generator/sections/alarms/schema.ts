@@ -16,6 +16,7 @@ export const alarmSchema: JsonSchema = {
   properties: {
     type: {
       enum: Object.keys(ALARM_TYPES),
+      examples: ['function-error-rate'],
       description: Object.entries(ALARM_TYPES).map(([name, t]) => `${name}: ${t.about} (${t.unit}, default ${t.defaultThreshold})`).join('; '),
     },
     function: { type: 'string', pattern: KEBAB_NAME, hint: 'use the name of a function from the functions section', description: 'Function watched (function-* types).', examples: ['orders'] },
@@ -27,7 +28,7 @@ export const alarmSchema: JsonSchema = {
       then: { type: 'object', minProperties: 1, propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' }, additionalProperties: { type: 'number', minimum: 0 } },
       else: { type: 'number', minimum: 0 },
     },
-    description: { type: 'string', maxLength: 1024, description: 'What to do when it fires (shown in the notification).' },
+    description: { type: 'string', maxLength: 1024, description: 'What to do when it fires (shown in the notification).', examples: ['Check the orders dashboard; page the on-call engineer'] },
   },
   allOf: [needs('function'), needs('table')],
 };

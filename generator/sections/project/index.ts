@@ -15,7 +15,7 @@ export const projectSection: Section = {
       name: { type: 'string', pattern: KEBAB_NAME, maxLength: 40, hint: KEBAB_HINT, description: 'Project name (Project tag, stack name prefix).', examples: ['crypto-trading'] },
       owner: { type: 'string', minLength: 1, maxLength: 256, description: 'Team or person that owns it (Owner tag).', examples: ['platform-team'] },
       costCenter: { type: 'string', minLength: 1, maxLength: 256, description: 'Cost centre billed (CostCenter tag).', examples: ['trading-001'] },
-      description: { type: 'string', maxLength: 1024, description: 'One line about the system.' },
+      description: { type: 'string', maxLength: 1024, description: 'One line about the system.', examples: ['AI-assisted crypto trading platform'] },
     },
   },
   // Pointed at the first spec file: that is where most people will add it.

@@ -67,7 +67,7 @@ export function openApiDocument(spec: Spec, env: Environment, title: string) {
   }
   const cors = spec.api?.value.cors;
   if (cors) {
-    for (const [path, operations] of Object.entries(paths)) operations.options = preflight(Object.keys(operations).map((m) => m.toUpperCase()), cors);
+    for (const operations of Object.values(paths)) operations.options = preflight(Object.keys(operations).map((m) => m.toUpperCase()), cors);
   }
   return {
     openapi: '3.0.1',

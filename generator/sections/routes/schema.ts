@@ -39,11 +39,12 @@ export const apiSchema: JsonSchema = {
     cors: {
       type: 'object',
       description: 'Let browsers on other origins call the API.',
+      examples: [{ allowOrigins: ['https://app.example.com'] }],
       additionalProperties: false,
       properties: {
         allowOrigins: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Origins allowed; default any (*).', examples: [['https://app.example.com']] },
-        allowHeaders: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Request headers allowed; default Content-Type, Authorization.' },
-        maxAgeSeconds: { type: 'integer', minimum: 0, maximum: 86400, description: 'How long browsers cache the answer; default 600.' },
+        allowHeaders: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Request headers allowed; default Content-Type, Authorization.', examples: [['Content-Type', 'Authorization', 'X-Request-Id']] },
+        maxAgeSeconds: { type: 'integer', minimum: 0, maximum: 86400, description: 'How long browsers cache the answer; default 600.', examples: [3600] },
       },
     },
   },

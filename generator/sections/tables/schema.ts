@@ -11,7 +11,7 @@ const key = (description: string): JsonSchema => ({
   then: {
     type: 'object', additionalProperties: false, required: ['name'],
     properties: {
-      name: { type: 'string', pattern: ATTRIBUTE, hint: ATTRIBUTE_HINT, description: 'Attribute name.' },
+      name: { type: 'string', pattern: ATTRIBUTE, hint: ATTRIBUTE_HINT, description: 'Attribute name.', examples: ['version'] },
       type: { enum: ['string', 'number', 'binary'], default: 'string', description: 'Attribute type.' },
     },
   },
@@ -29,6 +29,7 @@ export const tableSchema: JsonSchema = {
     indexes: {
       type: 'object',
       description: 'Global secondary indexes: other ways to query the table, by name.',
+      examples: [{ 'status-index': { partitionKey: 'status', sortKey: { name: 'createdAt', type: 'number' } } }],
       maxProperties: 20,
       propertyNames: { pattern: '^[A-Za-z0-9_.-]{3,255}$', hint: 'use 3-255 letters, digits, underscore, dash or dot' },
       additionalProperties: {
