@@ -3,40 +3,15 @@
 // the reference platform, and specs made of 3, 10 and 30 renamed copies of it. Prints a table;
 // asserts nothing. Usage: npm run bench [-- --runs 7 --sizes 1,3,10,30]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { scaledProject } from './scaled-spec.mjs';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
 const runs = Number(arg('runs', 5));
 const sizes = arg('sizes', '1,3,10,30').split(',').map(Number);
-
-/** A project with `copies` renamed copies of the reference spec (names suffixed -c2, -c3, ...). */
-function scaledProject(copies) {
-  const dir = mkdtempSync(join(tmpdir(), `gen-bench-${copies}x-`));
-  cpSync(join(repo, 'environments'), join(dir, 'environments'), { recursive: true });
-  cpSync(join(repo, 'handlers'), join(dir, 'handlers'), { recursive: true });
-  mkdirSync(join(dir, 'spec'));
-  cpSync(join(repo, 'spec', 'schemas'), join(dir, 'spec', 'schemas'), { recursive: true });
-  const files = readdirSync(join(repo, 'spec')).filter((f) => f.endsWith('.yaml'));
-  for (let c = 1; c <= copies; c++) {
-    for (const file of files) {
-      let text = readFileSync(join(repo, 'spec', file), 'utf8');
-      if (c > 1) {
-        if (file === 'project.yaml') continue;
-        // Rename every table, function, route path and alarm of this copy.
-        text = text.replace(/^( {2})([a-z][a-z0-9-]*):/gm, `$1$2-c${c}:`)
-          .replace(/^(\s+)([a-z][a-z0-9-]*): (read-write|read|write)$/gm, `$1$2-c${c}: $3`)
-          .replace(/(function|table): ([a-z][a-z0-9-]*)$/gm, `$1: $2-c${c}`)
-          .replace(/^( {2}(GET|POST|PUT|DELETE) \/)([a-z0-9-]+)/gm, `$1$3-c${c}`)
-          .replace(/^( {2}(GET|POST|PUT|DELETE) \/[^:]+: )([a-z0-9-]+)$/gm, `$1$3-c${c}`);
-      }
-      writeFileSync(join(dir, 'spec', c === 1 ? file : `c${c}-${file}`), text);
-    }
-  }
-  return dir;
-}
 
 function measure(dir, env) {
   const started = process.hrtime.bigint();

@@ -60,12 +60,21 @@ export const CODES = {
   GEN501: 'stack over the CloudFormation resource limit',
   GEN502: 'template over the CloudFormation size limit',
   GEN503: 'duplicate logical ID',
+  GEN504: 'resource moved to another stack',
+  GEN505: 'stateful resource would have to move to another stack',
+  GEN506: 'placement file out of date (--locked)',
+  GEN507: 'placement file unreadable',
+  GEN508: 'reference between stacks',
   GEN601: 'platform rule violated',
 } as const;
 export type Code = keyof typeof CODES;
 
 export const error = (code: Code, message: string, location?: Location, fix?: string): Diagnostic => ({
   code, severity: 'error', message, ...(location ? { location } : {}), ...(fix ? { fix } : {}),
+});
+
+export const warning = (code: Code, message: string, location?: Location, fix?: string): Diagnostic => ({
+  ...error(code, message, location, fix), severity: 'warning',
 });
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>

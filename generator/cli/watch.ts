@@ -6,27 +6,27 @@ import { watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hasErrors } from '../diagnostics.js';
 import { build, type Paths } from '../pipeline/build.js';
-import { outputFiles, writeOutput } from '../pipeline/write.js';
+import { outputFiles, writeOutput, writePlacement } from '../pipeline/write.js';
 import type { Stack } from '../output/stacks.js';
 import { printDiagnostics } from './common.js';
 
 type Snapshot = Map<string, Map<string, string>>;
 
-const snapshot = (stacks: Stack[]): Snapshot => new Map(stacks.map((s) => [s.layer, new Map(
+const snapshot = (stacks: Stack[]): Snapshot => new Map(stacks.map((s) => [s.name, new Map(
   Object.entries((JSON.parse(s.body) as { Resources: Record<string, unknown> }).Resources).map(([id, r]) => [id, JSON.stringify(r)]),
 )]));
 
 export function changes(before: Snapshot, after: Snapshot): string[] {
   const lines: string[] = [];
-  for (const layer of new Set([...before.keys(), ...after.keys()])) {
-    const old = before.get(layer) ?? new Map<string, string>();
-    const now = after.get(layer) ?? new Map<string, string>();
+  for (const stack of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(stack) ?? new Map<string, string>();
+    const now = after.get(stack) ?? new Map<string, string>();
     const marks = [
       ...[...now.keys()].filter((id) => !old.has(id)).map((id) => `+ ${id}`),
       ...[...now.keys()].filter((id) => old.has(id) && old.get(id) !== now.get(id)).map((id) => `~ ${id}`),
       ...[...old.keys()].filter((id) => !now.has(id)).map((id) => `- ${id}`),
     ];
-    if (marks.length) lines.push(`  ${layer}: ${marks.join(', ')}`);
+    if (marks.length) lines.push(`  ${stack}: ${marks.join(', ')}`);
   }
   return lines;
 }
@@ -42,7 +42,8 @@ export function watchBuild(paths: Paths, env: string, outDir: string): Promise<n
       process.stderr.write(`gen: ${env}: errors, out/ unchanged (watching)\n`);
       return;
     }
-    writeOutput(outDir, env, outputFiles(result.stacks, result.manifest));
+    writeOutput(outDir, env, outputFiles(result.stacks, result.manifest, result.documents));
+    if (result.placement) writePlacement(paths.root, result.placement);
     const next = snapshot(result.stacks);
     const first = previous === undefined;
     const lines = first ? [] : changes(previous!, next);

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Environment } from '../environment/model.js';
 import type { Manifest } from '../output/manifest.js';
-import { LIMITS } from '../output/stacks.js';
+import { LIMITS } from '../output/limits.js';
 import { currentAccount, wrongAccount } from './account.js';
 import { artifactBucketName, bootstrapStackName } from './bootstrap.js';
 import { packageFunctions } from './package.js';

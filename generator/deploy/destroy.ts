@@ -1,7 +1,7 @@
 /** gen destroy: delete an environment's stacks in reverse deploy order; retained data survives and is listed. */
 import { DeleteStackCommand, UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
 import type { Manifest } from '../output/manifest.js';
-import { STATEFUL_TYPES } from './guard.js';
+import { STATEFUL_TYPES } from '../output/stateful.js';
 import type { Reporter } from './reporter.js';
 import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
 import type { Clients } from './target.js';

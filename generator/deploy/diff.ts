@@ -2,7 +2,7 @@
 import type { Manifest } from '../output/manifest.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STATEFUL_TYPES } from './guard.js';
+import { STATEFUL_TYPES } from '../output/stateful.js';
 import { localImpacts, type Impact } from './replacements.js';
 import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js';
 import type { Clients } from './target.js';

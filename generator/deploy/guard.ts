@@ -5,11 +5,7 @@
  */
 import type { Change } from '@aws-sdk/client-cloudformation';
 import type { Impact } from './replacements.js';
-
-export const STATEFUL_TYPES = new Set([
-  'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::S3::Bucket', 'AWS::KMS::Key',
-  'AWS::SecretsManager::Secret', 'AWS::Logs::LogGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::EFS::FileSystem',
-]);
+import { STATEFUL_TYPES } from '../output/stateful.js';
 
 export interface Danger { logicalId: string; type: string; action: 'remove' | 'replace'; why: string }
 

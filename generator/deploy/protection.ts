@@ -4,7 +4,7 @@
  * the guard (it also holds against changes made outside gen).
  */
 import { SetStackPolicyCommand, UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
-import { STATEFUL_TYPES } from './guard.js';
+import { STATEFUL_TYPES } from '../output/stateful.js';
 import type { Clients } from './target.js';
 
 export function stackPolicy(allowReplace: string[] = []) {

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Artifact } from './manifest.js';
+import type { UploadedDocument } from './documents.js';
 
 /** Lifecycle layers, in deploy order. Stateful resources live in `data` and never move. */
 export const LAYERS = ['data', 'app', 'api', 'monitoring'] as const;
@@ -23,10 +24,23 @@ export interface PlacedResource {
   layer: Layer;
   logicalId: string;
   resource: CfnResource | object;
+  /**
+   * Resources that refer to each other by Ref must share a stack: they form a group, named by
+   * the main resource's logical ID (a function with its role and log group). A group is what
+   * placement assigns to a stack. Defaults to the resource's own logical ID.
+   */
+  group?: string;
+  /**
+   * Other stacks of the layer may refer to this resource (the API, whose id is not a name):
+   * its stack outputs Ref under this name and they receive it as a parameter of the same name.
+   */
+  sharedAs?: string;
 }
 
 export interface PlacedOutput {
   layer: Layer;
+  /** The group whose stack carries this output (the output refers to it). */
+  group: string;
   name: string;
   value: unknown;
   description: string;
@@ -38,6 +52,8 @@ export interface Fragment {
   diagnostics: Diagnostic[];
   /** Code the deployer must upload before the stacks can be created. */
   artifacts: Artifact[];
+  /** Documents too large for a template (an OpenAPI body) that the deployer uploads, see output/documents.ts. */
+  documents?: UploadedDocument[];
 }
 
 export const fragment = (resources: PlacedResource[], outputs: PlacedOutput[] = [], artifacts: Artifact[] = []): Fragment =>

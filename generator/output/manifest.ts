@@ -1,6 +1,8 @@
 /** manifest.json: what the deployer needs: stacks in deploy order, their hashes, tags and code artifacts. */
 import type { Environment } from '../environment/model.js';
-import { LIMITS, type Stack } from './stacks.js';
+import type { UploadedDocument } from './documents.js';
+import { LIMITS } from './limits.js';
+import type { Stack } from './stacks.js';
 
 export interface Artifact { function: string; source: string; bucket: string; key: string }
 
@@ -13,11 +15,17 @@ export interface Manifest {
   protected: boolean;
   tags: Record<string, string>;
   deployOrder: string[];
-  stacks: { stackName: string; layer: string; template: string; resources: number; bytes: number; sha256: string; uploadTemplate: boolean; parameters: Record<string, string> }[];
+  stacks: {
+    stackName: string; layer: string; template: string; resources: number; bytes: number; sha256: string; uploadTemplate: boolean;
+    /** Parameter -> the output of an earlier stack that the deployer passes in. */
+    parameters: Record<string, { stackName: string; output: string }>;
+  }[];
   artifacts: Artifact[];
+  /** Files of out/<env>/ the deployer uploads to the artifact bucket, pseudo parameters resolved. */
+  documents: { file: string; key: string }[];
 }
 
-export function buildManifest(project: string, env: Environment, stacks: Stack[], tags: { Key: string; Value: string }[], artifacts: Artifact[]): Manifest {
+export function buildManifest(project: string, env: Environment, stacks: Stack[], tags: { Key: string; Value: string }[], artifacts: Artifact[], documents: UploadedDocument[]): Manifest {
   return {
     format: 1,
     project,
@@ -31,8 +39,9 @@ export function buildManifest(project: string, env: Environment, stacks: Stack[]
       stackName: s.stackName, layer: s.layer, template: s.file, resources: s.resourceCount, bytes: s.bytes, sha256: s.sha256,
       // CloudFormation takes at most 51,200 bytes inline; larger templates go through S3.
       uploadTemplate: s.bytes > LIMITS.inlineTemplateBytes,
-      parameters: {},
+      parameters: s.parameters,
     })),
     artifacts: [...artifacts].sort((a, b) => a.function.localeCompare(b.function)),
+    documents: documents.map((d) => ({ file: d.file, key: d.key })),
   };
 }

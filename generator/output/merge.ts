@@ -1,12 +1,14 @@
 /** Combine section fragments into one set of resources per layer; a logical ID may be used once. */
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Artifact } from './manifest.js';
+import type { UploadedDocument } from './documents.js';
 import type { Fragment, Layer, PlacedOutput, PlacedResource } from './fragment.js';
 
 export interface Merged {
   resources: Map<string, PlacedResource>;
   outputs: PlacedOutput[];
   artifacts: Artifact[];
+  documents: UploadedDocument[];
   diagnostics: Diagnostic[];
 }
 
@@ -22,7 +24,7 @@ export function mergeFragments(fragments: Fragment[]): Merged {
     }
     resources.set(placed.logicalId, placed);
   }
-  return { resources, outputs: fragments.flatMap((f) => f.outputs), artifacts: fragments.flatMap((f) => f.artifacts), diagnostics };
+  return { resources, outputs: fragments.flatMap((f) => f.outputs), artifacts: fragments.flatMap((f) => f.artifacts), documents: fragments.flatMap((f) => f.documents ?? []), diagnostics };
 }
 
 const typeOf = (placed: PlacedResource) => (placed.resource as { Type?: string }).Type ?? 'resource';

@@ -8,8 +8,14 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { environmentDir, environmentFiles, resolveEnvironment } from '../environment/resolve.js';
 import type { Environment } from '../environment/model.js';
 import { buildManifest, type Manifest } from '../output/manifest.js';
+import type { UploadedDocument } from '../output/documents.js';
+import { HARD_LIMITS, type StackLimits } from '../output/limits.js';
 import { mergeFragments } from '../output/merge.js';
 import { buildStacks, type Stack } from '../output/stacks.js';
+import { groupsOf } from '../placement/groups.js';
+import { linkStacks } from '../placement/link.js';
+import { readPlacement, type Placement } from '../placement/lock.js';
+import { placeGroups } from '../placement/place.js';
 import { applyTags, platformTags } from '../output/tags.js';
 import { SECTIONS } from '../sections/index.js';
 import type { Spec } from '../spec.js';
@@ -20,7 +26,15 @@ import { checkStacks } from '../rules/index.js';
 
 export interface Paths { root: string; specDir: string }
 export interface SpecResult { spec?: Spec; diagnostics: Diagnostic[] }
-export interface BuildResult { diagnostics: Diagnostic[]; env?: Environment; stacks?: Stack[]; manifest?: Manifest }
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  env?: Environment;
+  stacks?: Stack[];
+  manifest?: Manifest;
+  /** Where every group now lives: the committed placement file's next content. */
+  placement?: Placement;
+  documents?: UploadedDocument[];
+}
 
 /** Load, validate, assemble and cross-check the spec: everything that does not depend on an environment. */
 export function readSpec({ root, specDir }: Paths): SpecResult {
@@ -36,12 +50,17 @@ export function readSpec({ root, specDir }: Paths): SpecResult {
   return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...checks] };
 }
 
-export function compileSpec(spec: Spec, env: Environment): BuildResult {
+/** Compile for one environment; `previous` is the committed placement, which groups never leave. */
+export function compileSpec(spec: Spec, env: Environment, previous?: Placement, limits: StackLimits = HARD_LIMITS): BuildResult {
   const merged = mergeFragments(SECTIONS.flatMap((section) => (section.compile ? [section.compile({ spec, env })] : [])));
   const project = spec.project!.value;
   const tags = platformTags(project, env);
   applyTags(merged, tags);
-  const { stacks, diagnostics } = buildStacks(merged, project.name, env.name);
+  const placed = placeGroups(groupsOf(merged), previous, env.name, limits);
+  const linked = linkStacks(merged, placed);
+  const built = buildStacks(linked.plans, project.name, env.name);
+  const { stacks } = built;
+  const diagnostics = [...placed.diagnostics, ...linked.diagnostics, ...built.diagnostics];
   // The platform rules read the finished templates, exactly as `gen check` reads out/.
   const violations = checkStacks(stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: JSON.parse(s.body) })),
     { environment: env.name, logRetentionDays: env.logRetentionDays }, (logicalId) => {
@@ -51,14 +70,15 @@ export function compileSpec(spec: Spec, env: Environment): BuildResult {
     });
   const all = [...merged.diagnostics, ...diagnostics, ...violations];
   if (hasErrors(all)) return { diagnostics: all, env };
-  return { diagnostics: all, env, stacks, manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts) };
+  return { diagnostics: all, env, stacks, placement: placed.placement, manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts, merged.documents), documents: merged.documents };
 }
 
 export function build(paths: Paths, envName: string): BuildResult {
   const read = readSpec(paths);
   const resolved = resolveEnvironment(envName, environmentDir(paths.root), paths.root);
-  const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
+  const previous = resolved.env ? readPlacement(paths.root, envName) : { diagnostics: [] };
+  const diagnostics = [...read.diagnostics, ...resolved.diagnostics, ...previous.diagnostics];
   if (hasErrors(diagnostics) || !read.spec || !resolved.env) return { diagnostics };
-  const compiled = compileSpec(read.spec, resolved.env);
+  const compiled = compileSpec(read.spec, resolved.env, previous.placement);
   return { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] };
 }

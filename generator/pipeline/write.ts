@@ -3,14 +3,18 @@
  * sibling folder first; only a complete set is swapped in, so a failed or interrupted
  * build leaves the previous output untouched.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { placementPath, serializePlacement, type Placement } from '../placement/lock.js';
+import type { UploadedDocument } from '../output/documents.js';
 import type { Manifest } from '../output/manifest.js';
 import type { Stack } from '../output/stacks.js';
 
-export function outputFiles(stacks: Stack[], manifest: Manifest): Map<string, string> {
+export function outputFiles(stacks: Stack[], manifest: Manifest, documents: UploadedDocument[] = []): Map<string, string> {
   const files = new Map<string, string>();
   for (const stack of stacks) files.set(stack.file, stack.body);
+  for (const document of documents) files.set(document.file, document.content);
   files.set('manifest.json', JSON.stringify(manifest, undefined, 2) + '\n');
   return files;
 }
@@ -33,4 +37,27 @@ export function writeOutput(outDir: string, env: string, files: Map<string, stri
   renameSync(temporary, target);
   if (hadPrevious) rmSync(previous, { recursive: true, force: true });
   return target;
+}
+
+/**
+ * The placement file, rewritten only when placement changed (written after out/, so a build
+ * that fails never records placements). Returns whether it changed.
+ */
+export function writePlacement(root: string, placement: Placement): boolean {
+  const path = placementPath(root, placement.environment);
+  const text = serializePlacement(placement);
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+  return true;
+}
+
+/** For --locked (CI): the committed placement must already be what this build computes. */
+export function placementDrift(root: string, placement: Placement): Diagnostic[] {
+  const path = placementPath(root, placement.environment);
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (current === serializePlacement(placement)) return [];
+  return [error('GEN506', `placement/${placement.environment}.json ${current === undefined ? 'is missing' : 'is out of date'}: this build places resources that it does not record`,
+    undefined, 'run gen build without --locked and commit placement/')];
 }

@@ -35,16 +35,4 @@ export const resourcesOf = (template: CfnTemplate, type: string) =>
 export const literal = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'object' && value && typeof (value as any)['Fn::Sub'] === 'string' ? (value as any)['Fn::Sub'] : undefined;
 
-/** Logical IDs referenced by Ref or Fn::GetAtt anywhere inside a value. */
-export function references(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => references(v, out));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'Ref' && typeof v === 'string') out.add(v);
-      else if (k === 'Fn::GetAtt') out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);
-      else if (k === 'Fn::Sub') for (const m of String(Array.isArray(v) ? v[0] : v).matchAll(/\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/g)) out.add(m[1]);
-      else references(v, out);
-    }
-  }
-  return out;
-}
+export { references } from '../output/references.js';

@@ -73,7 +73,8 @@ describe.each([['test', 30], ['production', 90]] as const)('reference platform i
   it('has the 67 alarms, each notifying the SNS topic', () => {
     const alarms = resourcesOf(templates, 'AWS::CloudWatch::Alarm');
     expect(alarms.map(([, r]) => r.Properties.AlarmName).sort()).toEqual(platform.alarms.map((a: any) => `${env}-${a.name}`).sort());
-    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+    const topic = resourcesOf(templates, 'AWS::SNS::Topic')[0][1].Properties.TopicName;
+    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ 'Fn::Sub': `arn:${'${AWS::Partition}'}:sns:${'${AWS::Region}'}:${'${AWS::AccountId}'}:${topic}` }]);
     expect(resourcesOf(templates, 'AWS::SNS::Topic')[0][1].Properties.KmsMasterKeyId).toEqual({ Ref: 'AlarmTopicKey' });
   });
 

@@ -28,7 +28,7 @@ describe('alarms section', () => {
     expect(statement.Principal).toEqual({ Service: 'cloudwatch.amazonaws.com' });
     expect(statement.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { 'Fn::Sub': '${AWS::AccountId}' } });
     for (const id of ['OrdersErrorsAlarm', 'OrdersSlowAlarm', 'OrdersThrottledAlarm', 'TableThrottledAlarm', 'ApiErrorsAlarm', 'ApiSlowAlarm']) {
-      expect(resources[id].Properties.AlarmActions, id).toEqual([{ Ref: 'AlarmTopic' }]);
+      expect(resources[id].Properties.AlarmActions, id).toEqual([{ 'Fn::Sub': `arn:${'${AWS::Partition}'}:sns:${'${AWS::Region}'}:${'${AWS::AccountId}'}:${resources.AlarmTopic.Properties.TopicName}` }]);
     }
   });
 

@@ -1,7 +1,7 @@
 /** alarms -> CloudWatch alarms in the monitoring layer, all notifying the encrypted alarm topic. */
-import { CloudWatchAlarm, Fn } from '../../output/cfn.js';
+import { CloudWatchAlarm, Fn, sub } from '../../output/cfn.js';
 import { fragment, type Fragment, type PlacedResource } from '../../output/fragment.js';
-import { ids, names } from '../../naming/ids.js';
+import { arns, ids, names } from '../../naming/ids.js';
 import type { CompileContext } from '../section.js';
 import { alarmMetrics } from './metrics.js';
 import { ALARM_TYPES, thresholdFor } from './model.js';
@@ -10,7 +10,8 @@ import { alarmTopic } from './topic.js';
 export function compileAlarms({ spec, env }: CompileContext): Fragment {
   if (spec.alarms.items.length === 0 || !spec.project) return fragment([]);
   const project = spec.project.value.name;
-  const topic = Fn.Ref(ids.alarmTopic());
+  // By its deterministic ARN rather than Ref: alarms may live in other stacks than the topic.
+  const topic = sub(arns.topic(names.alarmTopic(env.name, project)));
   const alarms = spec.alarms.items.map(({ name, value: alarm }): PlacedResource => {
     const type = ALARM_TYPES[alarm.type];
     const target = alarm.function ?? alarm.table ?? 'the API';
@@ -31,7 +32,7 @@ export function compileAlarms({ spec, env }: CompileContext): Fragment {
       }),
     };
   });
-  return fragment([...alarmTopic(env, project), ...alarms], [
-    { layer: 'monitoring', name: 'AlarmTopicArn', description: 'SNS topic the alarms notify; subscribe people here', value: topic },
+  return fragment([...alarmTopic(env, project).map((r) => ({ ...r, group: ids.alarmTopic() })), ...alarms], [
+    { layer: 'monitoring', group: ids.alarmTopic(), name: 'AlarmTopicArn', description: 'SNS topic the alarms notify; subscribe people here', value: Fn.Ref(ids.alarmTopic()) },
   ]);
 }

@@ -72,6 +72,8 @@ function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entr
     );
   }
   const source = findHandlerFile(spec.root, fn.handler) ?? fn.handler;
+  // The function, its role, log group, version and alias share a stack (they refer to each other).
+  for (const r of resources) r.group = ids.function(name);
   return { resources, artifact: { function: name, source, bucket: artifactBucket(env.name), key: artifactKey(env.name, name, codeHash) } };
 }
 

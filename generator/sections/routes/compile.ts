@@ -1,7 +1,8 @@
 /** routes -> RestApi (OpenAPI body), deployment, stage with logs/throttling/tracing, invoke permissions. */
 import { createHash } from 'node:crypto';
 import { ApiDeployment, ApiStage, DeletionPolicy, Fn, LambdaPermission, LogGroup, RestApi, sub } from '../../output/cfn.js';
-import { fragment, type Fragment, type PlacedResource } from '../../output/fragment.js';
+import { fragment, type Fragment, type PlacedOutput, type PlacedResource } from '../../output/fragment.js';
+import { artifactBucket } from '../functions/compile.js';
 import { ids, names } from '../../naming/ids.js';
 import { stableStringify } from '../../output/stable-json.js';
 import type { CompileContext } from '../section.js';
@@ -15,12 +16,24 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   integrationError: '$context.integrationErrorMessage', time: '$context.requestTime',
 });
 
+/** Output of the API's stack, and parameter of other API stacks, holding the RestApi id. */
+export const API_ID_OUTPUT = 'ApiId';
+
+/** OpenAPI bodies above this many bytes are not inlined: half of the template limit stays for the rest of the stack. */
+export const BODY_INLINE_LIMIT = 512 * 1024;
+
 export function compileRoutes({ spec, env }: CompileContext): Fragment {
   if (spec.routes.items.length === 0 || !spec.project) return fragment([]);
   const project = spec.project.value.name;
   const apiName = names.api(env.name, project);
   const body = openApiDocument(spec, env, apiName);
-  const routesHash = createHash('sha256').update(stableStringify(body)).digest('hex');
+  const bodyText = stableStringify(body);
+  const routesHash = createHash('sha256').update(bodyText).digest('hex');
+  // A body too large to sit in the template goes to the artifact bucket (uploaded by gen deploy).
+  const external = Buffer.byteLength(bodyText) > BODY_INLINE_LIMIT
+    ? { file: 'api.openapi.json', key: `apis/${env.name}-${project}/${routesHash}.json`, content: bodyText }
+    : undefined;
+  const definition = external ? { BodyS3Location: { Bucket: sub(artifactBucket(env.name)), Key: external.key } } : { Body: body };
   const deploymentId = ids.apiDeployment(routesHash);
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
 
@@ -36,8 +49,10 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
     }),
   }));
 
-  return fragment([
-    { layer: 'api', logicalId: ids.api(), resource: new RestApi({ Name: apiName, Body: body, EndpointConfiguration: { Types: ['REGIONAL'] }, FailOnWarnings: true }) },
+  // The API, its deployment, stage and access logs share a stack; each permission may live in
+  // another stack of the layer, which then receives the API id as a parameter.
+  const core: PlacedResource[] = [
+    { layer: 'api', logicalId: ids.api(), sharedAs: API_ID_OUTPUT, resource: new RestApi({ Name: apiName, ...definition, EndpointConfiguration: { Types: ['REGIONAL'] }, FailOnWarnings: true }) },
     { layer: 'api', logicalId: deploymentId, resource: new ApiDeployment({ RestApiId: Fn.Ref(ids.api()), Description: `routes ${routesHash.slice(0, 12)}` }) },
     { layer: 'api', logicalId: ids.apiAccessLogs(), resource: Object.assign(
       new LogGroup({ LogGroupName: names.apiAccessLogGroup(env.name, project), RetentionInDays: env.logRetentionDays }),
@@ -50,9 +65,10 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
       AccessLogSetting: { DestinationArn: Fn.GetAtt(ids.apiAccessLogs(), 'Arn'), Format: ACCESS_LOG_FORMAT },
       MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true, ThrottlingRateLimit: env.api.throttle.rate, ThrottlingBurstLimit: env.api.throttle.burst }],
     }) },
-    ...permissions,
-  ], [{
-    layer: 'api', name: 'ApiUrl', description: 'Base URL of the HTTP API',
+  ];
+  const outputs: PlacedOutput[] = [{
+    layer: 'api', group: ids.api(), name: 'ApiUrl', description: 'Base URL of the HTTP API',
     value: sub(`https://\${${ids.api()}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${env.name}`),
-  }]);
+  }];
+  return { ...fragment([...core.map((r) => ({ ...r, group: ids.api() })), ...permissions], outputs), documents: external ? [external] : [] };
 }

@@ -83,9 +83,10 @@ function autoscaling(name: string, table: Table, env: Environment): PlacedResour
 }
 
 export function compileTables({ spec, env }: CompileContext): Fragment {
-  const resources = spec.tables.items.flatMap(({ name, value }): PlacedResource[] => [
-    { layer: 'data', logicalId: ids.table(name), resource: tableResource(name, value, env) },
-    ...autoscaling(name, value, env),
-  ]);
+  // A table and its scaling resources share a stack (they refer to each other).
+  const resources = spec.tables.items.flatMap(({ name, value }): PlacedResource[] => {
+    const table: PlacedResource = { layer: 'data', logicalId: ids.table(name), resource: tableResource(name, value, env) };
+    return [table, ...autoscaling(name, value, env)].map((r) => ({ ...r, group: ids.table(name) }));
+  });
   return fragment(resources);
 }

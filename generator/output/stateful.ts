@@ -1,0 +1,8 @@
+/**
+ * Resource types that hold data: the deploy guard never removes or replaces them without a flag
+ * naming them, and placement never moves them from the stack they were first put in.
+ */
+export const STATEFUL_TYPES = new Set([
+  'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::S3::Bucket', 'AWS::KMS::Key',
+  'AWS::SecretsManager::Secret', 'AWS::Logs::LogGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::EFS::FileSystem',
+]);

@@ -1,0 +1,59 @@
+/**
+ * The unit of placement: a group of resources that must share a stack, with what it costs
+ * against CloudFormation's per-stack limits.
+ */
+import type { Layer, PlacedOutput, PlacedResource } from '../output/fragment.js';
+import type { Merged } from '../output/merge.js';
+import { STATEFUL_TYPES } from '../output/stateful.js';
+
+export interface Size { resources: number; bytes: number; outputs: number }
+
+export interface Group {
+  layer: Layer;
+  name: string;
+  resources: PlacedResource[];
+  outputs: PlacedOutput[];
+  size: Size;
+  /** Holds data: never moved to another stack once placed. */
+  stateful: boolean;
+  /** Other stacks receive one of its Refs as a parameter: place it before them. */
+  shared: boolean;
+}
+
+/** Bytes a resource adds to a template as gen writes it (indented, nested two levels deep). */
+function templateBytes(logicalId: string, resource: unknown): number {
+  const text = JSON.stringify(resource, undefined, 2);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length + lines * 4 + logicalId.length + 8;
+}
+
+export function groupsOf(merged: Merged): Group[] {
+  const groups = new Map<string, Group>();
+  const groupOf = (layer: Layer, name: string) => {
+    let group = groups.get(name);
+    if (!group) {
+      group = { layer, name, resources: [], outputs: [], size: { resources: 0, bytes: 0, outputs: 0 }, stateful: false, shared: false };
+      groups.set(name, group);
+    }
+    return group;
+  };
+  for (const placed of merged.resources.values()) {
+    const group = groupOf(placed.layer, placed.group ?? placed.logicalId);
+    group.resources.push(placed);
+    group.size.resources++;
+    group.size.bytes += templateBytes(placed.logicalId, placed.resource);
+    group.stateful ||= STATEFUL_TYPES.has((placed.resource as { Type?: string }).Type ?? '');
+    if (placed.sharedAs) {
+      group.shared = true;
+      group.size.outputs++;
+    }
+  }
+  for (const output of merged.outputs) {
+    const group = groupOf(output.layer, output.group);
+    group.outputs.push(output);
+    group.size.outputs++;
+    group.size.bytes += JSON.stringify(output).length + 40;
+  }
+  return [...groups.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
