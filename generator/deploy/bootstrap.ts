@@ -48,7 +48,7 @@ export async function bootstrap(clients: import('./target.js').Clients, env: str
   const { deployStack } = await import('./stack-deploy.js');
   const body = bootstrapTemplate(env);
   return deployStack(clients, {
-    stackName: bootstrapStackName(env), body, template: { body }, tags: { Environment: env, ManagedBy: 'gen' },
+    stackName: bootstrapStackName(env), body, template: { body }, tags: { Environment: env, ManagedBy: 'gen' }, parameters: {},
     protected: false, approve: true, execute: true, allowReplace: [], waitTimeoutMs: 30 * 60_000,
   }, reporter);
 }

@@ -7,6 +7,7 @@ export interface ChangeSetRequest {
   type: 'CREATE' | 'UPDATE';
   template: { body: string } | { url: string };
   tags: Record<string, string>;
+  parameters?: Record<string, string>;
 }
 
 export type ChangeSetResult =
@@ -26,6 +27,7 @@ export async function createChangeSet(clients: Clients, request: ChangeSetReques
     ...('body' in request.template ? { TemplateBody: request.template.body } : { TemplateURL: request.template.url }),
     Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
     Tags: Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value })),
+    Parameters: Object.entries(request.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
     Description: 'created by gen deploy',
   }));
   const id = Id!;

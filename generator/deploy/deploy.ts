@@ -12,7 +12,8 @@ import { currentAccount, wrongAccount } from './account.js';
 import { artifactBucketName, bootstrapStackName } from './bootstrap.js';
 import { packageFunctions } from './package.js';
 import type { Reporter } from './reporter.js';
-import { deployStack, type StackResult } from './stack-deploy.js';
+import { deployStack, outputsOf, type StackResult } from './stack-deploy.js';
+import { pseudoParameters, resolvePseudoParameters } from '../output/documents.js';
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
 import { describeStack } from './stack-state.js';
@@ -48,6 +49,8 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   let uploaded = 0;
   for (const p of packaged) if (await uploadOnce(clients, bucket, p.artifact.key, p.zip)) uploaded++;
   if (packaged.length) reporter.info(`code: ${packaged.length} function bundles, ${uploaded} uploaded, ${packaged.length - uploaded} unchanged`);
+  const documents = await uploadDocuments(clients, bucket, account, request.outDir, manifest.documents ?? []);
+  if (typeof documents === 'string') return { ok: false, account, stacks: [], problem: documents, outputs: {} };
 
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
@@ -57,8 +60,10 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
     const template = body.length > LIMITS.inlineTemplateBytes
       ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
       : { body };
+    const parameters = await parameterValues(clients, stack.parameters ?? {}, outputs);
+    if (typeof parameters === 'string') return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${parameters}`, outputs };
     const result = await deployStack(clients, {
-      stackName: stack.stackName, body, template, tags: manifest.tags, protected: env.protected,
+      stackName: stack.stackName, body, template, tags: manifest.tags, parameters, protected: env.protected,
       approve: request.approve, execute: request.execute, allowReplace: request.allowReplace, waitTimeoutMs: request.waitTimeoutMs,
     }, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}` }));
     reporter.done();
@@ -68,6 +73,30 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   }
   if (request.execute) writeFileSync(join(request.outDir, 'outputs.json'), JSON.stringify(outputs, undefined, 2) + '\n');
   return { ok: true, account, stacks: results, outputs };
+}
+
+/** Parameters come from outputs of stacks deployed earlier in this run, or already deployed. */
+async function parameterValues(clients: Clients, wanted: Manifest['stacks'][number]['parameters'], known: Record<string, Record<string, string>>): Promise<Record<string, string> | string> {
+  const values: Record<string, string> = {};
+  for (const [name, { stackName, output }] of Object.entries(wanted)) {
+    const value = known[stackName]?.[output] ?? (await outputsOf(clients, stackName).catch(() => ({} as Record<string, string>)))[output];
+    if (!value) return `needs output ${output} of stack ${stackName}, which is not deployed: deploy that stack first (or without --stacks)`;
+    values[name] = value;
+  }
+  return values;
+}
+
+/** Documents (large OpenAPI bodies) with their pseudo parameters resolved for this account and region. */
+async function uploadDocuments(clients: Clients, bucket: string, account: string, outDir: string, documents: Manifest['documents']): Promise<number | string> {
+  const pseudo = pseudoParameters(clients.region, account);
+  let uploaded = 0;
+  for (const document of documents) {
+    const unresolved: string[] = [];
+    const resolved = resolvePseudoParameters(JSON.parse(readFileSync(join(outDir, document.file), 'utf8')), pseudo, unresolved);
+    if (unresolved.length > 0) return `${document.file} uses ${[...new Set(unresolved)].join(', ')}, which only CloudFormation can resolve`;
+    if (await uploadOnce(clients, bucket, document.key, JSON.stringify(resolved))) uploaded++;
+  }
+  return uploaded;
 }
 
 async function bucketExists(clients: Clients, bucket: string): Promise<boolean> {

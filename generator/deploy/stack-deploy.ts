@@ -15,6 +15,8 @@ export interface StackDeployRequest {
   body: string;
   template: { body: string } | { url: string };
   tags: Record<string, string>;
+  /** Values for the template's parameters (outputs of earlier stacks). */
+  parameters: Record<string, string>;
   protected: boolean;
   approve: boolean;
   execute: boolean;
@@ -26,7 +28,7 @@ export type StackResult =
   | { stackName: string; result: 'no-changes' | 'deployed' | 'reviewed'; outputs: Record<string, string> }
   | { stackName: string; result: 'refused' | 'failed' | 'not-approved'; reason: string };
 
-async function outputsOf(clients: Clients, stackName: string): Promise<Record<string, string>> {
+export async function outputsOf(clients: Clients, stackName: string): Promise<Record<string, string>> {
   const { Stacks } = await clients.cfn.send(new DescribeStacksCommand({ StackName: stackName }));
   return Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey!, o.OutputValue ?? '']));
 }
@@ -45,7 +47,7 @@ export async function deployStack(clients: Clients, request: StackDeployRequest,
   const dropShell = async () => { if (!updating) await clients.cfn.send(new DeleteStackCommand({ StackName: stackName })); };
   const deployed = updating ? await deployedTemplate(clients, stackName) : {};
   const local = await localImpacts(deployed, JSON.parse(request.body));
-  const changeSet = await createChangeSet(clients, { stackName, type: updating ? 'UPDATE' : 'CREATE', template: request.template, tags: request.tags });
+  const changeSet = await createChangeSet(clients, { stackName, type: updating ? 'UPDATE' : 'CREATE', template: request.template, tags: request.tags, parameters: request.parameters });
   if (changeSet.kind === 'empty') {
     await deleteChangeSet(clients, stackName, changeSet.id);
     await dropShell();
