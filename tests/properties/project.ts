@@ -28,7 +28,7 @@ export function buildProject(spec: GenSpec, env: GenEnvironment | object, name =
   const dir = writeProject(spec, { production: { protected: true }, [name]: env });
   try {
     const result = build({ root: dir, specDir: join(dir, 'spec') }, name);
-    const templates = Object.fromEntries((result.stacks ?? []).map((s) => [s.layer, JSON.parse(s.body) as CfnTemplate]));
+    const templates = Object.fromEntries((result.stacks ?? []).map((s) => [s.name, JSON.parse(s.body) as CfnTemplate]));
     return { ...result, templates, dir };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
