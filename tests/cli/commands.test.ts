@@ -1,5 +1,5 @@
 /** The command line as users and CI meet it: help, version, exit codes, JSON output, and output safety. */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,31 @@ describe('gen command line', () => {
     const after = Object.fromEntries(readdirSync(join(dir, 'out/test')).map((f) => [f, readFileSync(join(dir, 'out/test', f), 'utf8')]));
     expect(after).toEqual(before);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['test']); // no temporary folders left behind
+  });
+
+  it('records placements in placement/<env>.json; --locked fails while they are not committed', () => {
+    const dir = fresh();
+    const locked = gen(['build', '--env', 'test', '--locked'], dir);
+    expect(locked.status).toBe(1);
+    expect(locked.stderr).toContain('error GEN506: placement/test.json is missing');
+    expect(existsSync(join(dir, 'placement/test.json'))).toBe(false);
+    expect(existsSync(join(dir, 'out/test'))).toBe(false);
+    const first = gen(['build', '--env', 'test'], dir);
+    expect(first.stdout).toContain('gen: placement/test.json updated: commit it with the spec');
+    expect(JSON.parse(readFileSync(join(dir, 'placement/test.json'), 'utf8')).groups).toMatchObject({ OrdersTable: 'data', OrdersFunction: 'app', Api: 'api', AlarmTopic: 'monitoring' });
+    const again = gen(['build', '--env', 'test', '--locked'], dir);
+    expect(again.status).toBe(0);
+    expect(again.stdout).not.toContain('placement/test.json updated');
+  });
+
+  it('refuses to build from a broken placement file instead of placing everything afresh', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'placement'));
+    writeFileSync(join(dir, 'placement/test.json'), '{"format": 1, "stacks": {"data": ["data"]}, "groups": {"OrdersTable": "data-3"}}');
+    const run = gen(['build', '--env', 'test'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("error GEN507: placement/test.json: group OrdersTable is placed in 'data-3', which is not in stacks");
+    expect(run.stderr).toContain('fix: restore it from version control');
   });
 
   it('validates every environment without writing output', () => {
