@@ -5,13 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { CODES, type Diagnostic } from '../diagnostics.js';
-import { parseSource, type SourceFile } from '../pipeline/load.js';
+import { parseWithPositions } from '../pipeline/load.js';
+import { fullYaml } from '../pipeline/yaml-parsers.js';
 
 export interface Positioned extends Diagnostic { file?: string; line?: number; column?: number }
 
 function nodeAt(doc: Document, path: (string | number)[], at: 'key' | 'value'): Node | undefined {
+  const { isMap, isPair, isScalar, isSeq } = fullYaml();
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     if (isMap(node)) {
@@ -29,12 +31,12 @@ function nodeAt(doc: Document, path: (string | number)[], at: 'key' | 'value'): 
 }
 
 export class Positions {
-  private readonly cache = new Map<string, SourceFile | null>();
+  private readonly cache = new Map<string, { doc: Document; lineCounter: LineCounter } | null>();
   constructor(private readonly root: string) {}
 
-  private source(file: string): SourceFile | null {
+  private source(file: string): { doc: Document; lineCounter: LineCounter } | null {
     if (!this.cache.has(file)) {
-      try { this.cache.set(file, parseSource(file, readFileSync(join(this.root, file), 'utf8')).source); } catch { this.cache.set(file, null); }
+      try { this.cache.set(file, parseWithPositions(readFileSync(join(this.root, file), 'utf8'))); } catch { this.cache.set(file, null); }
     }
     return this.cache.get(file) ?? null;
   }

@@ -7,13 +7,15 @@ const plain = (value: unknown): unknown =>
 /** Logical IDs referenced by Ref, Fn::GetAtt or Fn::Sub anywhere inside a value. */
 export function references(input: unknown, out = new Set<string>()): Set<string> {
   const value = plain(input);
-  if (Array.isArray(value)) value.forEach((v) => references(v, out));
+  if (Array.isArray(value)) for (const v of value) references(v, out);
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'Ref' && typeof v === 'string') out.add(v);
+    // for...in rather than Object.entries: this walks every resource of every build.
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      if (k === 'Ref') { if (typeof v === 'string') out.add(v); }
       else if (k === 'Fn::GetAtt') out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);
       else if (k === 'Fn::Sub') for (const m of String(Array.isArray(v) ? v[0] : v).matchAll(/\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/g)) out.add(m[1]);
-      else references(v, out);
+      else if (v !== null && typeof v === 'object') references(v, out);
     }
   }
   return out;

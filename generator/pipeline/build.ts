@@ -62,7 +62,7 @@ export function compileSpec(spec: Spec, env: Environment, previous?: Placement, 
   const { stacks } = built;
   const diagnostics = [...placed.diagnostics, ...linked.diagnostics, ...built.diagnostics];
   // The platform rules read the finished templates, exactly as `gen check` reads out/.
-  const violations = checkStacks(stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: JSON.parse(s.body) })),
+  const violations = checkStacks(stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: s.template })),
     { environment: env.name, logRetentionDays: env.logRetentionDays }, (logicalId) => {
       // Hand-written resources (the escape hatch) are located in the spec; generated ones are gen's responsibility.
       const entry = spec.resources.items.find((e) => e.name === logicalId);
@@ -74,7 +74,16 @@ export function compileSpec(spec: Spec, env: Environment, previous?: Placement, 
 }
 
 export function build(paths: Paths, envName: string): BuildResult {
+  return buildEnvironments(paths, [envName])[0];
+}
+
+/** Several environments from one reading of the spec (`gen build --env test,production`). */
+export function buildEnvironments(paths: Paths, envNames: string[]): BuildResult[] {
   const read = readSpec(paths);
+  return envNames.map((envName) => buildEnvironment(paths, read, envName));
+}
+
+function buildEnvironment(paths: Paths, read: SpecResult, envName: string): BuildResult {
   const resolved = resolveEnvironment(envName, environmentDir(paths.root), paths.root);
   const previous = resolved.env ? readPlacement(paths.root, envName) : { diagnostics: [] };
   const diagnostics = [...read.diagnostics, ...resolved.diagnostics, ...previous.diagnostics];

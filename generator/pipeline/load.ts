@@ -4,16 +4,24 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import { error, type Code, type Diagnostic } from '../diagnostics.js';
+import { fastParse, fullYaml } from './yaml-parsers.js';
 
 export interface SourceFile {
   /** Path relative to the project root, as printed in messages (spec/tables.yaml). */
   file: string;
-  doc: Document;
-  lineCounter: LineCounter;
   /** Plain data of the document (anchors, aliases and merge keys resolved). */
   data: unknown;
+  /** False when the YAML could not be read; its errors are already reported. */
+  readable: boolean;
+}
+
+/** A document with positions, to turn paths into line:column (cli/report.ts). */
+export function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = fullYaml();
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true }), lineCounter };
 }
 
 export interface Loaded {
@@ -45,8 +53,9 @@ export function listYamlFiles(dir: string): string[] {
 }
 
 export function parseSource(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+  const fast = fastParse(text);
+  if (fast) return { source: { file, data: fast.data, readable: true }, diagnostics: [] };
+  const { doc, lineCounter } = parseWithPositions(text);
   const diagnostics: Diagnostic[] = specificFirst(doc.errors, lineCounter).map((e) => {
     const code = YAML_CODES[e.code] ?? 'GEN101';
     const key = text.slice(e.pos[0]).split(/[:\n]/)[0].trim();
@@ -62,7 +71,7 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
         'simplify anchors and aliases'));
     }
   }
-  return { source: { file, doc, lineCounter, data }, diagnostics };
+  return { source: { file, data, readable: doc.errors.length === 0 }, diagnostics };
 }
 
 /** Load every YAML file in `dir`; file names in messages are relative to `root`. */

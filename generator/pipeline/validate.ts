@@ -6,7 +6,7 @@ import type { SourceFile } from './load.js';
 
 export function validateSpecFiles(sources: SourceFile[]): Diagnostic[] {
   return sources.flatMap((source): Diagnostic[] => {
-    if (source.doc.errors.length > 0) return []; // already reported by the loader
+    if (!source.readable) return []; // already reported by the loader
     if (source.data === null || source.data === undefined) {
       return [{ ...error('GEN105', 'this spec file is empty', { file: source.file, path: [] }, 'add a section (tables:, functions:, ...) or delete the file'), severity: 'warning' }];
     }

@@ -5,6 +5,7 @@
 import type { Layer, PlacedOutput, PlacedResource } from '../output/fragment.js';
 import type { Merged } from '../output/merge.js';
 import { STATEFUL_TYPES } from '../output/stateful.js';
+import { sortedPlain } from '../output/stable-json.js';
 
 export interface Size { resources: number; bytes: number; outputs: number }
 
@@ -22,7 +23,7 @@ export interface Group {
 
 /** Bytes a resource adds to a template as gen writes it (indented, nested two levels deep). */
 function templateBytes(logicalId: string, resource: unknown): number {
-  const text = JSON.stringify(resource, undefined, 2);
+  const text = JSON.stringify(resource, undefined, 2) ?? '';
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
   return text.length + lines * 4 + logicalId.length + 8;
@@ -38,7 +39,9 @@ export function groupsOf(merged: Merged): Group[] {
     }
     return group;
   };
-  for (const placed of merged.resources.values()) {
+  for (const original of merged.resources.values()) {
+    // From here on resources are plain, canonically sorted JSON: measured, linked and written as they are.
+    const placed = { ...original, resource: sortedPlain(original.resource) as object };
     const group = groupOf(placed.layer, placed.group ?? placed.logicalId);
     group.resources.push(placed);
     group.size.resources++;
@@ -51,7 +54,7 @@ export function groupsOf(merged: Merged): Group[] {
   }
   for (const output of merged.outputs) {
     const group = groupOf(output.layer, output.group);
-    group.outputs.push(output);
+    group.outputs.push({ ...output, value: sortedPlain(output.value) });
     group.size.outputs++;
     group.size.bytes += JSON.stringify(output).length + 40;
   }

@@ -5,11 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
 import { environmentSchema } from '../environment/schema.js';
 import { specFileSchema } from './spec-schema.js';
 
+const require = createRequire(import.meta.url);
+
+/** ajv itself is loaded only when something must be compiled: builds use the precompiled validators. */
 export const newAjv = (extra: Options = {}): Ajv => {
+  const { Ajv } = require('ajv') as typeof import('ajv');
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, useDefaults: true, allowUnionTypes: true, ...extra });
   ajv.addVocabulary(['hint']);
   return ajv;
@@ -23,7 +27,7 @@ let validators: Validators | undefined;
 
 function precompiled(): Validators | undefined {
   try {
-    const module = createRequire(import.meta.url)('./validators.generated.cjs') as Validators & { schemaHash: string };
+    const module = require('./validators.generated.cjs') as Validators & { schemaHash: string };
     return module.schemaHash === schemaHash() ? module : undefined;
   } catch {
     return undefined;

@@ -1,60 +1,77 @@
-/** gen build --env <name>: compile the spec into CloudFormation templates under out/<env>/. */
+/** gen build --env <name>[,<name>...]: compile the spec into CloudFormation templates under out/<env>/. */
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../diagnostics.js';
-import { build } from '../../pipeline/build.js';
+import { buildEnvironments, type BuildResult, type Paths } from '../../pipeline/build.js';
 import { outputFiles, placementDrift, writeOutput, writePlacement } from '../../pipeline/write.js';
 import { diagnosticsJson, printDiagnostics, printJson, projectPaths, summary, withCommonOptions, type CommonArgs } from '../common.js';
 import { EXIT } from '../exit-codes.js';
 
-interface BuildArgs extends CommonArgs { env: string; out?: string; watch?: boolean; locked?: boolean }
+interface BuildArgs extends CommonArgs { env: string[]; out?: string; watch?: boolean; locked?: boolean }
 
 export const buildCommand = {
   command: 'build',
-  describe: 'Validate the spec and write CloudFormation templates for one environment to out/<env>/',
+  describe: 'Validate the spec and write CloudFormation templates for one or more environments to out/<env>/',
   builder: (yargs: Argv) => withCommonOptions(yargs)
-    .option('env', { type: 'string', demandOption: true, describe: 'Environment to build (a file in environments/)' })
+    .option('env', {
+      type: 'string', array: true, demandOption: true, describe: 'Environment(s) to build (files in environments/): --env test, --env test,production',
+      coerce: (values: string[]) => [...new Set(values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean))],
+    })
     .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' })
-    .option('watch', { type: 'boolean', default: false, describe: 'Rebuild on every save and print what changed' })
+    .option('watch', { type: 'boolean', default: false, describe: 'Rebuild on every save and print what changed (one environment)' })
     .option('locked', { type: 'boolean', default: false, describe: 'Fail instead of updating placement/<env>.json (for CI: placements must be committed)' })
     .example('$0 build --env test --watch', 'rebuild as you edit')
     .example('$0 build --env test', 'write out/test/*.template.json and out/test/manifest.json')
-    .example('$0 build --env production --json', 'the same, with a JSON report for CI'),
+    .example('$0 build --env test,production', 'both environments, reading the spec once')
+    .example('$0 build --env production --json --locked', 'the same, with a JSON report for CI'),
   run: runBuild,
 };
+
+interface Outcome { env: string; result: BuildResult; failed: boolean; target?: string; placementChanged: boolean }
+
+function finish(paths: Paths, outDir: string, env: string, built: BuildResult, locked: boolean): Outcome {
+  const result = locked && built.placement ? { ...built, diagnostics: [...built.diagnostics, ...placementDrift(paths.root, built.placement)] } : built;
+  const failed = hasErrors(result.diagnostics) || !result.stacks || !result.manifest;
+  if (failed) return { env, result, failed, placementChanged: false };
+  const target = writeOutput(outDir, env, outputFiles(result.stacks!, result.manifest!, result.documents));
+  // After out/ is complete: a failed build never records placements.
+  return { env, result, failed, target, placementChanged: writePlacement(paths.root, result.placement!) };
+}
+
+const reportJson = (paths: Paths, o: Outcome) => ({
+  ok: !o.failed, command: 'build', environment: o.env, ...(o.target ? { outDir: o.target } : {}), placementChanged: o.placementChanged,
+  stacks: o.result.manifest?.stacks ?? [], diagnostics: diagnosticsJson(paths.root, o.result.diagnostics),
+});
+
+function reportText(paths: Paths, outDir: string, o: Outcome, ms: number) {
+  printDiagnostics(paths.root, o.result.diagnostics);
+  if (o.failed) {
+    process.stderr.write(`gen: build of '${o.env}' failed with ${summary(o.result.diagnostics)}; nothing was written (${relative(process.cwd(), resolve(outDir, o.env)) || '.'}/ is unchanged)\n`);
+    return;
+  }
+  process.stdout.write(`gen: built ${o.result.manifest!.project} for ${o.env} in ${ms} ms -> ${relative(process.cwd(), o.target!) || '.'}/\n`);
+  if (o.placementChanged) process.stdout.write(`gen: placement/${o.env}.json updated: commit it with the spec\n`);
+  for (const s of o.result.manifest!.stacks) {
+    process.stdout.write(`  ${s.layer.padEnd(11)} ${s.stackName.padEnd(40)} ${String(s.resources).padStart(4)} resources ${(s.bytes / 1024).toFixed(1).padStart(8)} KB\n`);
+  }
+}
 
 export async function runBuild(args: BuildArgs): Promise<number> {
   const started = performance.now();
   const paths = projectPaths(args);
-  if (args.watch) {
-    const { watchBuild } = await import('../watch.js');
-    return watchBuild(paths, args.env, resolve(args.out ?? resolve(paths.root, 'out')));
-  }
-  const built = build(paths, args.env);
-  const result = args.locked && built.placement ? { ...built, diagnostics: [...built.diagnostics, ...placementDrift(paths.root, built.placement)] } : built;
   const outDir = resolve(args.out ?? resolve(paths.root, 'out'));
-  const failed = hasErrors(result.diagnostics) || !result.stacks || !result.manifest;
-  const code = failed ? EXIT.specErrors : EXIT.ok;
-  const target = failed ? undefined : writeOutput(outDir, args.env, outputFiles(result.stacks!, result.manifest!, result.documents));
-  const placementChanged = !failed && writePlacement(paths.root, result.placement!);
+  if (args.watch) {
+    if (args.env.length !== 1) { process.stderr.write('gen: --watch builds one environment: pass a single --env\n'); return EXIT.usage; }
+    const { watchBuild } = await import('../watch.js');
+    return watchBuild(paths, args.env[0], outDir);
+  }
+  const outcomes = buildEnvironments(paths, args.env).map((built, i) => finish(paths, outDir, args.env[i], built, Boolean(args.locked)));
   const ms = Math.round(performance.now() - started);
   if (args.json) {
-    printJson({
-      ok: !failed, command: 'build', environment: args.env, ...(target ? { outDir: target } : {}), placementChanged,
-      stacks: result.manifest?.stacks ?? [], diagnostics: diagnosticsJson(paths.root, result.diagnostics),
-    });
-    return code;
+    // One environment: its report; several: { ok, command, results: [report...] }.
+    printJson(outcomes.length === 1 ? reportJson(paths, outcomes[0]) : { ok: outcomes.every((o) => !o.failed), command: 'build', results: outcomes.map((o) => reportJson(paths, o)) });
+  } else {
+    for (const o of outcomes) reportText(paths, outDir, o, ms);
   }
-  printDiagnostics(paths.root, result.diagnostics);
-  if (failed) {
-    process.stderr.write(`gen: build of '${args.env}' failed with ${summary(result.diagnostics)}; nothing was written (${relative(process.cwd(), resolve(outDir, args.env)) || '.'}/ is unchanged)\n`);
-    return code;
-  }
-  const where = relative(process.cwd(), target!) || '.';
-  process.stdout.write(`gen: built ${result.manifest!.project} for ${args.env} in ${ms} ms -> ${where}/\n`);
-  if (placementChanged) process.stdout.write(`gen: placement/${args.env}.json updated: commit it with the spec\n`);
-  for (const s of result.manifest!.stacks) {
-    process.stdout.write(`  ${s.layer.padEnd(11)} ${s.stackName.padEnd(40)} ${String(s.resources).padStart(4)} resources ${(s.bytes / 1024).toFixed(1).padStart(8)} KB\n`);
-  }
-  return code;
+  return outcomes.some((o) => o.failed) ? EXIT.specErrors : EXIT.ok;
 }

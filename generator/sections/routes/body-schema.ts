@@ -1,7 +1,7 @@
 /** Request body schemas: inline, or a JSON/YAML file under spec/. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { fullYaml } from '../../pipeline/yaml-parsers.js';
 import type { Route } from './model.js';
 
 /** Any JSON object: what POST/PUT/PATCH accept when the spec names no body schema. */
@@ -15,7 +15,9 @@ export function readBodySchema(specDir: string, route: Route): BodySchemaResult 
   const full = join(specDir, route.body);
   if (!existsSync(full)) return { problem: `body schema file '${route.body}' not found in the spec folder` };
   try {
-    const schema: unknown = parse(readFileSync(full, 'utf8'));
+    const text = readFileSync(full, 'utf8');
+    // JSON is YAML too, but JSON.parse reads it many times faster.
+    const schema: unknown = full.endsWith('.json') ? JSON.parse(text) : fullYaml().parse(text);
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
       return { problem: `body schema file '${route.body}' does not hold a JSON Schema object` };
     }
