@@ -1,5 +1,5 @@
 /** The gen command line. Each command lives in commands/; heavy modules load only when a command needs them. */
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../package-root.js';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
@@ -23,7 +23,7 @@ const COMMANDS = [
   bootstrapCommand, destroyCommand, localCommand, rulesCommand, schemaCommand, docsCommand,
 ];
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = packageVersion();
 
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;

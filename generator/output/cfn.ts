@@ -1,28 +1,50 @@
 /**
  * The cloudform classes gen emits, imported one file each: loading the whole `cloudform`
- * package costs ~0.5 s of startup for 245 services we never use. The files are CommonJS;
- * a default import is their module.exports (Node's rule, which esbuild's bundle keeps).
+ * package costs ~0.5 s of startup for 245 services we never use.
  */
-import table from 'cloudform-types/types/dynamoDb/table.js';
-import scalableTarget from 'cloudform-types/types/applicationAutoScaling/scalableTarget.js';
-import scalingPolicy from 'cloudform-types/types/applicationAutoScaling/scalingPolicy.js';
-import lambdaFunction from 'cloudform-types/types/lambda/function.js';
-import lambdaVersion from 'cloudform-types/types/lambda/version.js';
-import lambdaAlias from 'cloudform-types/types/lambda/alias.js';
-import lambdaPermission from 'cloudform-types/types/lambda/permission.js';
-import role from 'cloudform-types/types/iam/role.js';
-import logGroup from 'cloudform-types/types/logs/logGroup.js';
-import restApi from 'cloudform-types/types/apiGateway/restApi.js';
-import deployment from 'cloudform-types/types/apiGateway/deployment.js';
-import stage from 'cloudform-types/types/apiGateway/stage.js';
-import alarm from 'cloudform-types/types/cloudWatch/alarm.js';
-import topic from 'cloudform-types/types/sns/topic.js';
-import topicPolicy from 'cloudform-types/types/sns/topicPolicy.js';
-import kmsKey from 'cloudform-types/types/kms/key.js';
-import kmsAlias from 'cloudform-types/types/kms/alias.js';
-import resource from 'cloudform-types/types/resource.js';
-import dataTypes from 'cloudform-types/types/dataTypes.js';
-import fn from 'cloudform-types/types/functions.js';
+import { createRequire } from 'node:module';
+type TableModule = typeof import('cloudform-types/types/dynamoDb/table.js');
+type ScalableTargetModule = typeof import('cloudform-types/types/applicationAutoScaling/scalableTarget.js');
+type ScalingPolicyModule = typeof import('cloudform-types/types/applicationAutoScaling/scalingPolicy.js');
+type LambdaFunctionModule = typeof import('cloudform-types/types/lambda/function.js');
+type LambdaVersionModule = typeof import('cloudform-types/types/lambda/version.js');
+type LambdaAliasModule = typeof import('cloudform-types/types/lambda/alias.js');
+type LambdaPermissionModule = typeof import('cloudform-types/types/lambda/permission.js');
+type RoleModule = typeof import('cloudform-types/types/iam/role.js');
+type LogGroupModule = typeof import('cloudform-types/types/logs/logGroup.js');
+type RestApiModule = typeof import('cloudform-types/types/apiGateway/restApi.js');
+type DeploymentModule = typeof import('cloudform-types/types/apiGateway/deployment.js');
+type StageModule = typeof import('cloudform-types/types/apiGateway/stage.js');
+type AlarmModule = typeof import('cloudform-types/types/cloudWatch/alarm.js');
+type TopicModule = typeof import('cloudform-types/types/sns/topic.js');
+type TopicPolicyModule = typeof import('cloudform-types/types/sns/topicPolicy.js');
+type KmsKeyModule = typeof import('cloudform-types/types/kms/key.js');
+type KmsAliasModule = typeof import('cloudform-types/types/kms/alias.js');
+type ResourceModule = typeof import('cloudform-types/types/resource.js');
+
+// require() because the package is CommonJS: the same code then works under Node and under vitest.
+const require = createRequire(import.meta.url);
+const load = <T>(path: string): T => require(path) as T;
+const table = load<TableModule>('cloudform-types/types/dynamoDb/table.js');
+const scalableTarget = load<ScalableTargetModule>('cloudform-types/types/applicationAutoScaling/scalableTarget.js');
+const scalingPolicy = load<ScalingPolicyModule>('cloudform-types/types/applicationAutoScaling/scalingPolicy.js');
+const lambdaFunction = load<LambdaFunctionModule>('cloudform-types/types/lambda/function.js');
+const lambdaVersion = load<LambdaVersionModule>('cloudform-types/types/lambda/version.js');
+const lambdaAlias = load<LambdaAliasModule>('cloudform-types/types/lambda/alias.js');
+const lambdaPermission = load<LambdaPermissionModule>('cloudform-types/types/lambda/permission.js');
+const role = load<RoleModule>('cloudform-types/types/iam/role.js');
+const logGroup = load<LogGroupModule>('cloudform-types/types/logs/logGroup.js');
+const restApi = load<RestApiModule>('cloudform-types/types/apiGateway/restApi.js');
+const deployment = load<DeploymentModule>('cloudform-types/types/apiGateway/deployment.js');
+const stage = load<StageModule>('cloudform-types/types/apiGateway/stage.js');
+const alarm = load<AlarmModule>('cloudform-types/types/cloudWatch/alarm.js');
+const topic = load<TopicModule>('cloudform-types/types/sns/topic.js');
+const topicPolicy = load<TopicPolicyModule>('cloudform-types/types/sns/topicPolicy.js');
+const kmsKey = load<KmsKeyModule>('cloudform-types/types/kms/key.js');
+const kmsAlias = load<KmsAliasModule>('cloudform-types/types/kms/alias.js');
+const resource = load<ResourceModule>('cloudform-types/types/resource.js');
+const dataTypes = load<typeof import('cloudform-types/types/dataTypes.js')>('cloudform-types/types/dataTypes.js');
+const fn = load<typeof import('cloudform-types/types/functions.js')>('cloudform-types/types/functions.js');
 
 export const DynamoDBTable = table.default;
 export const ScalableTarget = scalableTarget.default;

@@ -4,10 +4,11 @@ import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { environmentSchema } from '../../environment/schema.js';
 import { specFileSchema } from '../../schema/spec-schema.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { EXIT } from '../exit-codes.js';
 import { forEditors } from './schema.js';
 
-const TEMPLATE = new URL('../../../templates/init/', import.meta.url);
+const TEMPLATE = join(PACKAGE_ROOT, 'templates', 'init');
 
 export const initCommand = {
   command: 'init [dir]',
