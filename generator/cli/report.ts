@@ -9,6 +9,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { CODES, type Diagnostic } from '../diagnostics.js';
 import { parseWithPositions } from '../pipeline/load.js';
 import { fullYaml } from '../pipeline/yaml-parsers.js';
+import { byText } from '../order.js';
 
 export interface Positioned extends Diagnostic { file?: string; line?: number; column?: number }
 
@@ -69,5 +70,5 @@ export function formatJson(d: Positioned) {
 
 /** Stable order: by file, then position, then code. */
 export function sortPositioned(list: Positioned[]): Positioned[] {
-  return [...list].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code));
+  return [...list].sort((a, b) => byText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || byText(a.code, b.code));
 }

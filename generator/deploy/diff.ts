@@ -6,6 +6,7 @@ import { STATEFUL_TYPES } from '../output/stateful.js';
 import { localImpacts, type Impact } from './replacements.js';
 import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js';
 import type { Clients } from './target.js';
+import { byText } from '../order.js';
 
 export interface StackDiff { stackName: string; exists: boolean; changes: { logicalId: string; type: string; impact: Impact; stateful: boolean }[] }
 
@@ -18,7 +19,7 @@ export async function diffStacks(clients: Clients, manifest: Manifest, outDir: s
     diffs.push({
       stackName: stack.stackName, exists: state.exists,
       changes: [...impacts].filter(([, i]) => i.impact !== 'none').map(([logicalId, i]) => ({ logicalId, type: i.type, impact: i.impact, stateful: STATEFUL_TYPES.has(i.type) }))
-        .sort((a, b) => a.logicalId.localeCompare(b.logicalId)),
+        .sort((a, b) => byText(a.logicalId, b.logicalId)),
     });
   }
   return diffs;

@@ -6,6 +6,7 @@
 import type { Change } from '@aws-sdk/client-cloudformation';
 import type { Impact } from './replacements.js';
 import { STATEFUL_TYPES } from '../output/stateful.js';
+import { byText } from '../order.js';
 
 export interface Danger { logicalId: string; type: string; action: 'remove' | 'replace'; why: string }
 
@@ -24,7 +25,7 @@ export function dangerousChanges(changes: Change[], local: Map<string, { impact:
     if (impact === 'remove') found.set(logicalId, { logicalId, type, action: 'remove', why: 'it is gone from the new template' });
     if (impact === 'replace' || impact === 'may-replace') found.set(logicalId, { logicalId, type, action: 'replace', why: 'a changed property forces a new resource (template diff)' });
   }
-  return [...found.values()].sort((a, b) => a.logicalId.localeCompare(b.logicalId));
+  return [...found.values()].sort((a, b) => byText(a.logicalId, b.logicalId));
 }
 
 export const refused = (dangers: Danger[], allowed: ReadonlySet<string>) => dangers.filter((d) => !allowed.has(d.logicalId));

@@ -1,6 +1,7 @@
 /** A change set as a person reads it: one line per resource, Add / Modify / Remove, and whether it is replaced. */
 import type { Change } from '@aws-sdk/client-cloudformation';
 import type { Impact } from './replacements.js';
+import { byText } from '../order.js';
 
 export interface ChangeLine { action: 'Add' | 'Modify' | 'Remove'; logicalId: string; type: string; replacement: 'yes' | 'maybe' | 'no' }
 
@@ -11,7 +12,7 @@ export function changeLines(changes: Change[], local: Map<string, { impact: Impa
     const impact = local.get(rc.LogicalResourceId)?.impact;
     const replacement = rc.Replacement === 'True' || impact === 'replace' ? 'yes' : rc.Replacement === 'Conditional' || impact === 'may-replace' ? 'maybe' : 'no';
     return [{ action: (rc.Action ?? 'Modify') as ChangeLine['action'], logicalId: rc.LogicalResourceId, type: rc.ResourceType ?? '', replacement: rc.Action === 'Modify' ? replacement : 'no' }];
-  }).sort((a, b) => a.logicalId.localeCompare(b.logicalId));
+  }).sort((a, b) => byText(a.logicalId, b.logicalId));
 }
 
 export function formatChanges(stackName: string, lines: ChangeLine[]): string {

@@ -9,6 +9,7 @@ import type { Environment } from '../environment/model.js';
 import { names } from '../naming/ids.js';
 import { ALARM_TYPES } from '../sections/alarms/model.js';
 import type { Spec } from '../spec.js';
+import { byText } from '../order.js';
 
 const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
 const quote = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
@@ -18,7 +19,7 @@ function routeGroups(spec: Spec): Map<string, { paths: string[]; count: number }
   for (const { value: route } of spec.routes.items) {
     const group = groups.get(route.function) ?? { paths: [], count: 0 };
     if (!group.paths.includes(route.path)) group.paths.push(route.path);
-    group.paths.sort((a, b) => a.length - b.length || a.localeCompare(b));
+    group.paths.sort((a, b) => a.length - b.length || byText(a, b));
     group.count++;
     groups.set(route.function, group);
   }

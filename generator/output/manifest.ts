@@ -3,6 +3,7 @@ import type { Environment } from '../environment/model.js';
 import type { UploadedDocument } from './documents.js';
 import { LIMITS } from './limits.js';
 import type { Stack } from './stacks.js';
+import { byText } from '../order.js';
 
 export interface Artifact { function: string; source: string; bucket: string; key: string }
 
@@ -41,7 +42,7 @@ export function buildManifest(project: string, env: Environment, stacks: Stack[]
       uploadTemplate: s.bytes > LIMITS.inlineTemplateBytes,
       parameters: s.parameters,
     })),
-    artifacts: [...artifacts].sort((a, b) => a.function.localeCompare(b.function)),
+    artifacts: [...artifacts].sort((a, b) => byText(a.function, b.function)),
     documents: documents.map((d) => ({ file: d.file, key: d.key })),
   };
 }

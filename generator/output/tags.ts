@@ -6,6 +6,7 @@
 import type { Environment } from '../environment/model.js';
 import type { Project } from '../sections/project/model.js';
 import type { Merged } from './merge.js';
+import { byText } from '../order.js';
 
 export const TAGGABLE_TYPES = new Set([
   'AWS::DynamoDB::Table', 'AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Logs::LogGroup', 'AWS::ApiGateway::RestApi',
@@ -31,6 +32,6 @@ export function applyTags(merged: Merged, tags: { Key: string; Value: string }[]
     r.Properties ??= {};
     const own = (r.Properties.Tags as { Key: string; Value: string }[] | undefined) ?? [];
     const keys = new Set(own.map((t) => t.Key));
-    r.Properties.Tags = [...own, ...tags.filter((t) => !keys.has(t.Key))].sort((a, b) => a.Key.localeCompare(b.Key));
+    r.Properties.Tags = [...own, ...tags.filter((t) => !keys.has(t.Key))].sort((a, b) => byText(a.Key, b.Key));
   }
 }

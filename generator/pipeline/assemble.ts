@@ -7,6 +7,7 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import { SECTIONS } from '../sections/index.js';
 import type { Entry, Items, Spec } from '../spec.js';
 import type { SourceFile } from './load.js';
+import { byText } from '../order.js';
 
 const startsWith = (path: (string | number)[], prefix: (string | number)[]) => prefix.every((p, i) => path[i] === p);
 
@@ -49,7 +50,7 @@ export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnosti
     }
   }
   for (const section of SECTIONS) {
-    if (section.kind === 'map') (spec[section.key] as Items<unknown>).items.sort((a, b) => a.name.localeCompare(b.name));
+    if (section.kind === 'map') (spec[section.key] as Items<unknown>).items.sort((a, b) => byText(a.name, b.name));
   }
   return { spec: spec as unknown as Spec, diagnostics };
 }

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { resolveAllEnvironments } from '../../environment/resolve.js';
 import { compileSpec, readSpec } from '../../pipeline/build.js';
+import { readPlacement } from '../../placement/lock.js';
 import { error } from '../../diagnostics.js';
 import { diagnosticsJson, printDiagnostics, printJson, projectPaths, summary, withCommonOptions, type CommonArgs } from '../common.js';
 import { EXIT } from '../exit-codes.js';
@@ -23,7 +24,11 @@ export function runValidate(args: CommonArgs): number {
   if (names.length === 0) diagnostics.push(error('GEN402', 'no environments defined: environments/ has no YAML files', undefined, "create environments/test.yaml with at least 'region: eu-central-1'"));
   for (const resolved of environments) {
     diagnostics.push(...resolved.diagnostics);
-    if (resolved.env && read.spec && !hasErrors(read.diagnostics)) diagnostics.push(...compileSpec(read.spec, resolved.env).diagnostics);
+    if (resolved.env && read.spec && !hasErrors(read.diagnostics)) {
+      // Against the committed placement, as the build will be: a stateful group that would have to move is an error here too.
+      const placement = readPlacement(paths.root, resolved.env.name);
+      diagnostics.push(...placement.diagnostics, ...compileSpec(read.spec, resolved.env, placement.placement).diagnostics);
+    }
   }
   const ok = !hasErrors(diagnostics);
   if (args.json) {

@@ -10,6 +10,7 @@ import { findHandlerFile, handlerHash, sharedCodeHash } from './handler-file.js'
 import type { Artifact } from '../../output/manifest.js';
 import { splitHandler, type FunctionSpec } from './model.js';
 import { ASSUME_ROLE, logStatement, tableStatements, TRACING_STATEMENT } from './policy.js';
+import { byText } from '../../order.js';
 
 export const ALIAS_NAME = 'live';
 
@@ -49,7 +50,7 @@ function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entr
     Role: Fn.GetAtt(ids.role(name), 'Arn'),
     Code: { S3Bucket: sub(artifactBucket(env.name)), S3Key: artifactKey(env.name, name, codeHash) },
     TracingConfig: { Mode: 'Active' },
-    ...(Object.keys(variables).length > 0 ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => a.localeCompare(b))) } } : {}),
+    ...(Object.keys(variables).length > 0 ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => byText(a, b))) } } : {}),
     ...(fn.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {}),
   };
   const resources: PlacedResource[] = [

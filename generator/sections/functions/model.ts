@@ -1,3 +1,4 @@
+import { byText } from '../../order.js';
 export type Access = 'read' | 'write' | 'read-write';
 export type Architecture = 'arm64' | 'x86_64';
 
@@ -35,8 +36,8 @@ export function normalizeFunction(raw: RawFunction): FunctionSpec {
     architecture: raw.architecture ?? 'arm64',
     ...(raw.reservedConcurrency !== undefined ? { reservedConcurrency: raw.reservedConcurrency } : {}),
     ...(raw.provisionedConcurrency !== undefined ? { provisionedConcurrency: raw.provisionedConcurrency } : {}),
-    environment: Object.fromEntries(Object.entries(raw.environment ?? {}).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => a.localeCompare(b))),
-    tables: Object.entries(raw.tables ?? {}).map(([name, access]) => ({ name, access })).sort((a, b) => a.name.localeCompare(b.name)),
+    environment: Object.fromEntries(Object.entries(raw.environment ?? {}).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => byText(a, b))),
+    tables: Object.entries(raw.tables ?? {}).map(([name, access]) => ({ name, access })).sort((a, b) => byText(a.name, b.name)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { byText } from '../../order.js';
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 export type Method = (typeof METHODS)[number];
 export const BODY_METHODS: readonly Method[] = ['POST', 'PUT', 'PATCH'];
@@ -31,7 +32,7 @@ export function normalizeRoute(raw: RawRoute, key: string): Route {
   return {
     method, path, function: value.function,
     ...(value.body !== undefined ? { body: value.body } : {}),
-    query: Object.entries(value.query ?? {}).map(([name, need]) => ({ name, required: need === 'required' })).sort((a, b) => a.name.localeCompare(b.name)),
+    query: Object.entries(value.query ?? {}).map(([name, need]) => ({ name, required: need === 'required' })).sort((a, b) => byText(a.name, b.name)),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Spec } from '../../spec.js';
 import { readBodySchema } from './body-schema.js';
 import { BODY_METHODS, pathParameters, type ApiSettings, type Route } from './model.js';
 import { invokeTarget } from './targets.js';
+import { byText } from '../../order.js';
 
 const integration = (spec: Spec, env: Environment, route: Route) => ({
   type: 'aws_proxy',
@@ -59,7 +60,7 @@ function preflight(methods: string[], cors: NonNullable<ApiSettings['cors']>) {
 }
 
 export function openApiDocument(spec: Spec, env: Environment, title: string) {
-  const routes = [...spec.routes.items.map((e) => e.value)].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const routes = [...spec.routes.items.map((e) => e.value)].sort((a, b) => byText(a.path, b.path) || byText(a.method, b.method));
   const models: Record<string, unknown> = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
@@ -79,6 +80,6 @@ export function openApiDocument(spec: Spec, env: Environment, title: string) {
       DEFAULT_5XX: { responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': `'${cors.allowOrigins.join(',')}'` } },
     } } : {}),
     paths,
-    components: { schemas: Object.fromEntries(Object.entries(models).sort(([a], [b]) => a.localeCompare(b))) },
+    components: { schemas: Object.fromEntries(Object.entries(models).sort(([a], [b]) => byText(a, b))) },
   };
 }

@@ -5,6 +5,7 @@ import { ids, names } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
 import type { CompileContext } from '../section.js';
 import type { Key, Table } from './model.js';
+import { byText } from '../../order.js';
 
 const ATTRIBUTE_TYPES = { string: 'S', number: 'N', binary: 'B' } as const;
 
@@ -18,7 +19,7 @@ function attributeDefinitions(table: Table) {
   const byName = new Map<string, Key>();
   for (const key of keys) if (key && !byName.has(key.name)) byName.set(key.name, key);
   return [...byName.values()]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => byText(a.name, b.name))
     .map((key) => ({ AttributeName: key.name, AttributeType: ATTRIBUTE_TYPES[key.type] }));
 }
 

@@ -1,3 +1,4 @@
+import { byText } from '../../order.js';
 export type KeyType = 'string' | 'number' | 'binary';
 export interface Key { name: string; type: KeyType }
 export interface Index { name: string; partitionKey: Key; sortKey?: Key }
@@ -21,7 +22,7 @@ export function normalizeTable(raw: RawTable): Table {
     ...(raw.sortKey !== undefined ? { sortKey: key(raw.sortKey) } : {}),
     indexes: Object.entries(raw.indexes ?? {})
       .map(([name, index]) => ({ name, partitionKey: key(index.partitionKey), ...(index.sortKey !== undefined ? { sortKey: key(index.sortKey) } : {}) }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => byText(a.name, b.name)),
     ...(raw.ttl !== undefined ? { ttl: raw.ttl } : {}),
   };
 }
