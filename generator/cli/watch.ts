@@ -6,7 +6,7 @@ import { watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hasErrors } from '../diagnostics.js';
 import { build, type Paths } from '../pipeline/build.js';
-import { outputFiles, writeOutput, writePlacement } from '../pipeline/write.js';
+import { writeBuild } from '../pipeline/write.js';
 import type { Stack } from '../output/stacks.js';
 import { printDiagnostics } from './common.js';
 
@@ -42,8 +42,7 @@ export function watchBuild(paths: Paths, env: string, outDir: string): Promise<n
       process.stderr.write(`gen: ${env}: errors, out/ unchanged (watching)\n`);
       return;
     }
-    writeOutput(outDir, env, outputFiles(result.stacks, result.manifest, result.documents));
-    if (result.placement) writePlacement(paths.root, result.placement);
+    writeBuild(paths.root, outDir, env, { ...result, stacks: result.stacks, manifest: result.manifest });
     const next = snapshot(result.stacks);
     const first = previous === undefined;
     const lines = first ? [] : changes(previous!, next);

@@ -49,7 +49,7 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   let uploaded = 0;
   for (const p of packaged) if (await uploadOnce(clients, bucket, p.artifact.key, p.zip)) uploaded++;
   if (packaged.length) reporter.info(`code: ${packaged.length} function bundles, ${uploaded} uploaded, ${packaged.length - uploaded} unchanged`);
-  const documents = await uploadDocuments(clients, bucket, account, request.outDir, manifest.documents ?? []);
+  const documents = await uploadDocuments(clients, bucket, account, request.outDir, manifest.documents);
   if (typeof documents === 'string') return { ok: false, account, stacks: [], problem: documents, outputs: {} };
 
   const results: StackResult[] = [];
@@ -60,7 +60,7 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
     const template = body.length > LIMITS.inlineTemplateBytes
       ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
       : { body };
-    const parameters = await parameterValues(clients, stack.parameters ?? {}, outputs);
+    const parameters = await parameterValues(clients, stack.parameters, outputs);
     if (typeof parameters === 'string') return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${parameters}`, outputs };
     const result = await deployStack(clients, {
       stackName: stack.stackName, body, template, tags: manifest.tags, parameters, protected: env.protected,

@@ -2,7 +2,7 @@
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Artifact } from './manifest.js';
 import type { UploadedDocument } from './documents.js';
-import type { Fragment, Layer, PlacedOutput, PlacedResource } from './fragment.js';
+import type { Fragment, PlacedOutput, PlacedResource } from './fragment.js';
 
 export interface Merged {
   resources: Map<string, PlacedResource>;
@@ -29,4 +29,3 @@ export function mergeFragments(fragments: Fragment[]): Merged {
 
 const typeOf = (placed: PlacedResource) => (placed.resource as { Type?: string }).Type ?? 'resource';
 
-export const inLayer = (merged: Merged, layer: Layer) => [...merged.resources.values()].filter((r) => r.layer === layer);

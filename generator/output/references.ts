@@ -1,12 +1,10 @@
-/** Which logical IDs a piece of CloudFormation refers to, and renaming such a reference. */
-
-/** cloudform's intrinsic functions are objects that become {"Fn::Sub": ...} only through toJSON. */
-const plain = (value: unknown): unknown =>
-  value && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
+/**
+ * Which logical IDs a piece of CloudFormation refers to, and renaming such a reference. Both
+ * read plain JSON: templates, or resources after placement/groups.ts made them plain.
+ */
 
 /** Logical IDs referenced by Ref, Fn::GetAtt or Fn::Sub anywhere inside a value. */
-export function references(input: unknown, out = new Set<string>()): Set<string> {
-  const value = plain(input);
+export function references(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const v of value) references(v, out);
   else if (value && typeof value === 'object') {
     // for...in rather than Object.entries: this walks every resource of every build.
@@ -22,8 +20,7 @@ export function references(input: unknown, out = new Set<string>()): Set<string>
 }
 
 /** A copy of `value` with every Ref / Fn::Sub reference to `from` pointing at `to` instead (a stack parameter). */
-export function renameReference(input: unknown, from: string, to: string): unknown {
-  const value = plain(input);
+export function renameReference(value: unknown, from: string, to: string): unknown {
   if (Array.isArray(value)) return value.map((v) => renameReference(v, from, to));
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => {

@@ -9,8 +9,7 @@ import { names } from '../naming/ids.js';
 import type { StackPlan } from '../placement/link.js';
 import type { Layer } from './fragment.js';
 import { LIMITS } from './limits.js';
-
-export { LIMITS } from './limits.js';
+import { byText } from '../order.js';
 
 const PURPOSE: Record<Layer, string> = {
   data: 'stateful data (tables); never replaced or deleted without an explicit flag',
@@ -37,7 +36,7 @@ export interface Stack {
   template: { Resources: Record<string, any>; Outputs?: Record<string, unknown> };
 }
 
-const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => byText(a, b)));
 
 export function buildStacks(plans: StackPlan[], project: string, env: string): { stacks: Stack[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -66,8 +65,8 @@ export function buildStacks(plans: StackPlan[], project: string, env: string): {
       diagnostics.push(error('GEN502', `template ${stack.file} would be ${stack.bytes} bytes; CloudFormation allows ${LIMITS.templateBytes}`,
         undefined, 'one resource is too large for a stack: shorten its properties (descriptions, policies, body schemas)'));
     }
-    if (plan.outputs.length > LIMITS.outputs) {
-      diagnostics.push(error('GEN501', `stack ${stack.stackName} would have ${plan.outputs.length} outputs; CloudFormation allows ${LIMITS.outputs}`));
+    for (const [what, count, limit] of [['outputs', plan.outputs.length, LIMITS.outputs], ['parameters', parameters.length, LIMITS.parameters]] as const) {
+      if (count > limit) diagnostics.push(error('GEN501', `stack ${stack.stackName} would have ${count} ${what}; CloudFormation allows ${limit}`));
     }
     return stack;
   });

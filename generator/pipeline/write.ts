@@ -11,12 +11,25 @@ import type { UploadedDocument } from '../output/documents.js';
 import type { Manifest } from '../output/manifest.js';
 import type { Stack } from '../output/stacks.js';
 
-export function outputFiles(stacks: Stack[], manifest: Manifest, documents: UploadedDocument[] = []): Map<string, string> {
+/** What a successful build writes: what pipeline/build.ts returns when it has no errors. */
+export interface BuildOutput { stacks: Stack[]; manifest: Manifest; documents?: UploadedDocument[]; placement?: Placement }
+
+export function outputFiles({ stacks, manifest, documents = [] }: BuildOutput): Map<string, string> {
   const files = new Map<string, string>();
   for (const stack of stacks) files.set(stack.file, stack.body);
   for (const document of documents) files.set(document.file, document.content);
   files.set('manifest.json', JSON.stringify(manifest, undefined, 2) + '\n');
   return files;
+}
+
+/**
+ * out/<env>/ and then the placement file: placements are recorded only once the output they
+ * describe is complete, so a failed build never records any. Returns the output folder and
+ * whether placement changed.
+ */
+export function writeBuild(root: string, outDir: string, env: string, output: BuildOutput): { target: string; placementChanged: boolean } {
+  const target = writeOutput(outDir, env, outputFiles(output));
+  return { target, placementChanged: output.placement ? writePlacement(root, output.placement) : false };
 }
 
 export function writeOutput(outDir: string, env: string, files: Map<string, string>): string {
@@ -39,14 +52,13 @@ export function writeOutput(outDir: string, env: string, files: Map<string, stri
   return target;
 }
 
-/**
- * The placement file, rewritten only when placement changed (written after out/, so a build
- * that fails never records placements). Returns whether it changed.
- */
-export function writePlacement(root: string, placement: Placement): boolean {
+/** The placement file, rewritten only when placement changed. Returns whether it changed. */
+const committed = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+
+function writePlacement(root: string, placement: Placement): boolean {
   const path = placementPath(root, placement.environment);
   const text = serializePlacement(placement);
-  if (existsSync(path) && readFileSync(path, 'utf8') === text) return false;
+  if (committed(path) === text) return false;
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
@@ -55,8 +67,7 @@ export function writePlacement(root: string, placement: Placement): boolean {
 
 /** For --locked (CI): the committed placement must already be what this build computes. */
 export function placementDrift(root: string, placement: Placement): Diagnostic[] {
-  const path = placementPath(root, placement.environment);
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const current = committed(placementPath(root, placement.environment));
   if (current === serializePlacement(placement)) return [];
   return [error('GEN506', `placement/${placement.environment}.json ${current === undefined ? 'is missing' : 'is out of date'}: this build places resources that it does not record`,
     undefined, 'run gen build without --locked and commit placement/')];

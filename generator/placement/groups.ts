@@ -6,6 +6,7 @@ import type { Layer, PlacedOutput, PlacedResource } from '../output/fragment.js'
 import type { Merged } from '../output/merge.js';
 import { STATEFUL_TYPES } from '../output/stateful.js';
 import { sortedPlain } from '../output/stable-json.js';
+import { byText } from '../order.js';
 
 export interface Size { resources: number; bytes: number; outputs: number }
 
@@ -58,5 +59,5 @@ export function groupsOf(merged: Merged): Group[] {
     group.size.outputs++;
     group.size.bytes += JSON.stringify(output).length + 40;
   }
-  return [...groups.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...groups.values()].sort((a, b) => byText(a.name, b.name));
 }

@@ -10,6 +10,7 @@ import { LAYERS, type Layer } from '../output/fragment.js';
 import { fillLimits, HARD_LIMITS, type StackLimits } from '../output/limits.js';
 import type { Group, Size } from './groups.js';
 import type { Placement } from './lock.js';
+import { byText } from '../order.js';
 
 interface Bin { name: string; size: Size; groups: Group[] }
 
@@ -93,7 +94,7 @@ export function placeGroups(groups: Group[], previous: Placement | undefined, en
     placement.stacks[layer] = bins.map((b) => b.name);
     for (const bin of bins) {
       for (const g of bin.groups) placement.groups[g.name] = bin.name;
-      stacks.push({ layer, name: bin.name, groups: [...bin.groups].sort((a, b) => (a.name < b.name ? -1 : 1)) });
+      stacks.push({ layer, name: bin.name, groups: [...bin.groups].sort((a, b) => byText(a.name, b.name)) });
     }
   }
   return { placement, stacks, diagnostics };

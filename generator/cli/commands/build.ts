@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../diagnostics.js';
 import { buildEnvironments, type BuildResult, type Paths } from '../../pipeline/build.js';
-import { outputFiles, placementDrift, writeOutput, writePlacement } from '../../pipeline/write.js';
+import { placementDrift, writeBuild } from '../../pipeline/write.js';
 import { diagnosticsJson, printDiagnostics, printJson, projectPaths, summary, withCommonOptions, type CommonArgs } from '../common.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -33,9 +33,7 @@ function finish(paths: Paths, outDir: string, env: string, built: BuildResult, l
   const result = locked && built.placement ? { ...built, diagnostics: [...built.diagnostics, ...placementDrift(paths.root, built.placement)] } : built;
   const failed = hasErrors(result.diagnostics) || !result.stacks || !result.manifest;
   if (failed) return { env, result, failed, placementChanged: false };
-  const target = writeOutput(outDir, env, outputFiles(result.stacks!, result.manifest!, result.documents));
-  // After out/ is complete: a failed build never records placements.
-  return { env, result, failed, target, placementChanged: writePlacement(paths.root, result.placement!) };
+  return { env, result, failed, ...writeBuild(paths.root, outDir, env, { ...result, stacks: result.stacks!, manifest: result.manifest! }) };
 }
 
 const reportJson = (paths: Paths, o: Outcome) => ({

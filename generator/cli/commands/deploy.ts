@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../diagnostics.js';
 import { build } from '../../pipeline/build.js';
-import { outputFiles, writeOutput, writePlacement } from '../../pipeline/write.js';
+import { writeBuild } from '../../pipeline/write.js';
 import { LAYERS } from '../../output/fragment.js';
 import { printDiagnostics, printJson } from '../common.js';
 import { EXIT } from '../exit-codes.js';
@@ -36,9 +36,9 @@ export const deployCommand = {
       return EXIT.specErrors;
     }
     const outRoot = resolve(args.out ?? join(paths.root, 'out'));
-    const outDir = writeOutput(outRoot, env.name, outputFiles(result.stacks, result.manifest, result.documents));
     // Deployed placements must be remembered, or a later build could place new groups differently.
-    if (result.placement && writePlacement(paths.root, result.placement)) process.stderr.write(`gen: placement/${env.name}.json updated: commit it with the spec\n`);
+    const { target: outDir, placementChanged } = writeBuild(paths.root, outRoot, env.name, { ...result, stacks: result.stacks, manifest: result.manifest });
+    if (placementChanged) process.stderr.write(`gen: placement/${env.name}.json updated: commit it with the spec\n`);
     const [{ deploy }, { consoleReporter }, { bootstrap }] = await Promise.all([
       import('../../deploy/deploy.js'), import('../../deploy/reporter.js'), import('../../deploy/bootstrap.js'),
     ]);

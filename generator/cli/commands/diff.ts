@@ -19,7 +19,7 @@ export const diffCommand = {
     if (!target.ok) return target.code;
     const result = build(target.paths, target.env.name);
     if (hasErrors(result.diagnostics) || !result.stacks || !result.manifest) { printDiagnostics(target.paths.root, result.diagnostics); return EXIT.specErrors; }
-    const outDir = writeOutput(resolve(args.out ?? join(target.paths.root, 'out')), target.env.name, outputFiles(result.stacks, result.manifest, result.documents));
+    const outDir = writeOutput(resolve(args.out ?? join(target.paths.root, 'out')), target.env.name, outputFiles({ ...result, stacks: result.stacks, manifest: result.manifest }));
     const { diffStacks, formatDiff } = await import('../../deploy/diff.js');
     const diffs = await diffStacks(target.clients, result.manifest, outDir);
     if (args.json) printJson({ command: 'diff', environment: target.env.name, stacks: diffs });

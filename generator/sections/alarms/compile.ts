@@ -1,6 +1,6 @@
 /** alarms -> CloudWatch alarms in the monitoring layer, all notifying the encrypted alarm topic. */
 import { CloudWatchAlarm, Fn, sub } from '../../output/cfn.js';
-import { fragment, type Fragment, type PlacedResource } from '../../output/fragment.js';
+import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { arns, ids, names } from '../../naming/ids.js';
 import type { CompileContext } from '../section.js';
 import { alarmMetrics } from './metrics.js';
@@ -32,7 +32,7 @@ export function compileAlarms({ spec, env }: CompileContext): Fragment {
       }),
     };
   });
-  return fragment([...alarmTopic(env, project).map((r) => ({ ...r, group: ids.alarmTopic() })), ...alarms], [
+  return fragment([...inGroup(ids.alarmTopic(), alarmTopic(env, project)), ...alarms], [
     { layer: 'monitoring', group: ids.alarmTopic(), name: 'AlarmTopicArn', description: 'SNS topic the alarms notify; subscribe people here', value: Fn.Ref(ids.alarmTopic()) },
   ]);
 }

@@ -1,7 +1,7 @@
 /** functions -> log group, role and function (plus version and alias when kept warm) in the app layer. */
 import { createHash } from 'node:crypto';
 import { DeletionPolicy, Fn, IamRole, LambdaAlias, LambdaFunction, LambdaVersion, LogGroup, sub } from '../../output/cfn.js';
-import { fragment, type Fragment, type PlacedResource } from '../../output/fragment.js';
+import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
 import type { Entry, Spec } from '../../spec.js';
@@ -74,8 +74,7 @@ function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entr
   }
   const source = findHandlerFile(spec.root, fn.handler) ?? fn.handler;
   // The function, its role, log group, version and alias share a stack (they refer to each other).
-  for (const r of resources) r.group = ids.function(name);
-  return { resources, artifact: { function: name, source, bucket: artifactBucket(env.name), key: artifactKey(env.name, name, codeHash) } };
+  return { resources: inGroup(ids.function(name), resources), artifact: { function: name, source, bucket: artifactBucket(env.name), key: artifactKey(env.name, name, codeHash) } };
 }
 
 export function compileFunctions({ spec, env }: CompileContext): Fragment {

@@ -1,7 +1,7 @@
 /** routes -> RestApi (OpenAPI body), deployment, stage with logs/throttling/tracing, invoke permissions. */
 import { createHash } from 'node:crypto';
 import { ApiDeployment, ApiStage, DeletionPolicy, Fn, LambdaPermission, LogGroup, RestApi, sub } from '../../output/cfn.js';
-import { fragment, type Fragment, type PlacedOutput, type PlacedResource } from '../../output/fragment.js';
+import { fragment, inGroup, type Fragment, type PlacedOutput, type PlacedResource } from '../../output/fragment.js';
 import { artifactBucket } from '../functions/compile.js';
 import { ids, names } from '../../naming/ids.js';
 import { stableStringify } from '../../output/stable-json.js';
@@ -70,5 +70,5 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
     layer: 'api', group: ids.api(), name: 'ApiUrl', description: 'Base URL of the HTTP API',
     value: sub(`https://\${${ids.api()}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${env.name}`),
   }];
-  return { ...fragment([...core.map((r) => ({ ...r, group: ids.api() })), ...permissions], outputs), documents: external ? [external] : [] };
+  return { ...fragment([...inGroup(ids.api(), core), ...permissions], outputs), documents: external ? [external] : [] };
 }

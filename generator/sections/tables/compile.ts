@@ -1,6 +1,6 @@
 /** tables -> DynamoDB tables in the data layer, with autoscaling where capacity is provisioned. */
 import { DeletionPolicy, DynamoDBTable, Fn, ScalableTarget, ScalingPolicy } from '../../output/cfn.js';
-import { fragment, type Fragment, type PlacedResource } from '../../output/fragment.js';
+import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
 import type { CompileContext } from '../section.js';
@@ -87,7 +87,7 @@ export function compileTables({ spec, env }: CompileContext): Fragment {
   // A table and its scaling resources share a stack (they refer to each other).
   const resources = spec.tables.items.flatMap(({ name, value }): PlacedResource[] => {
     const table: PlacedResource = { layer: 'data', logicalId: ids.table(name), resource: tableResource(name, value, env) };
-    return [table, ...autoscaling(name, value, env)].map((r) => ({ ...r, group: ids.table(name) }));
+    return inGroup(ids.table(name), [table, ...autoscaling(name, value, env)]);
   });
   return fragment(resources);
 }
