@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cleanup, gen, REPO } from '../fixtures/run-fixture.js';
+import { platform } from '../reference/platform.js';
 
 const out = mkdtempSync(join(tmpdir(), 'gen-graph-'));
 afterAll(() => cleanup(out));
-const platform = JSON.parse(readFileSync(join(REPO, '../shared/reference/platform.json'), 'utf8'));
 
 describe('gen graph', () => {
   it('writes architecture.md with every function and table, routes per function, alarms per type, grouped by stack', () => {

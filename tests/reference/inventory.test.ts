@@ -1,14 +1,11 @@
 /**
- * The reference spec is the platform of ../shared/reference/platform.json: exactly its tables,
+ * The reference spec is the platform of ../shared/reference/platform.json (copy: platform.json): exactly its tables,
  * functions, routes and alarms, compiled with the platform's settings in both environments.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../fixtures/run-fixture.js';
 import { compileReference, resourcesOf } from './compiled.js';
+import { platform } from './platform.js';
 
-const platform = JSON.parse(readFileSync(join(REPO, '../shared/reference/platform.json'), 'utf8'));
 const TYPE = { S: 'S', N: 'N', B: 'B' } as Record<string, string>;
 const keySchema = (pk: [string, string], sk?: [string, string]) => [
   { AttributeName: pk[0], KeyType: 'HASH' }, ...(sk ? [{ AttributeName: sk[0], KeyType: 'RANGE' }] : []),
