@@ -12,11 +12,9 @@ export function runWithCodeCache(file) {
   const cacheFile = `${file}.cache`;
   let cachedData;
   try { cachedData = readFileSync(cacheFile); } catch { /* first run: written below */ }
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
-    filename: file, cachedData,
-    // import() inside the file (the AWS SDK for deploy commands) resolves as in any module.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No import() in the file: code from a cache loses the dynamic-import hook on Node 20, so the
+  // bundle turns import() into require() (scripts/bundle.mjs).
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   // V8 rejects a cache from another Node version; then (or on the first run) save a fresh one.
   // The bundler deletes the cache with the old bundle, so a cache never outlives its source.
   const cacheUsed = Boolean(cachedData) && !script.cachedDataRejected;

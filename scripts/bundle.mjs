@@ -27,6 +27,9 @@ await build({
   // The sources are ES modules that find files beside themselves through import.meta.url.
   define: { 'import.meta.url': '__genModuleUrl' },
   banner: { js: "const __genModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import() becomes require(): V8 drops the dynamic-import hook of code loaded from a code
+  // cache (Node 20), and every external here (AWS SDK, esbuild) is CommonJS anyway.
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
 // generator/schema/ajv.ts loads the precompiled validators from beside itself.

@@ -17,6 +17,8 @@ import { pseudoParameters, resolvePseudoParameters } from '../output/documents.j
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
 import { describeStack } from './stack-state.js';
+import { answers } from './moto.js';
+import { prepareRestApis } from './local-rest-api.js';
 
 export interface DeployRequest {
   root: string;
@@ -52,6 +54,9 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   const documents = await uploadDocuments(clients, bucket, account, request.outDir, manifest.documents);
   if (typeof documents === 'string') return { ok: false, account, stacks: [], problem: documents, outputs: {} };
 
+  // moto ignores RestApi bodies: gen imports them itself there (local-rest-api.ts).
+  const onMoto = clients.endpoint !== undefined && (await answers(clients.endpoint));
+  const localApis = { outDir: request.outDir, documents: manifest.documents, pseudo: pseudoParameters(clients.region, account), tags: manifest.tags, execute: request.execute };
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
   for (const stack of manifest.stacks) {
@@ -62,10 +67,13 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
       : { body };
     const parameters = await parameterValues(clients, stack.parameters, outputs);
     if (typeof parameters === 'string') return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${parameters}`, outputs };
+    const local = onMoto ? await prepareRestApis(clients, stack.stackName, JSON.parse(body), localApis, reporter.info) : {};
+    if ('problem' in local) return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${local.problem}`, outputs };
     const result = await deployStack(clients, {
       stackName: stack.stackName, body, template, tags: manifest.tags, parameters, protected: env.protected,
       approve: request.approve, execute: request.execute, allowReplace: request.allowReplace, waitTimeoutMs: request.waitTimeoutMs,
-    }, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}` }));
+      beforeExecute: local.beforeExecute,
+    }, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}` }));
     reporter.done();
     results.push(result);
     if ('outputs' in result) outputs[stack.stackName] = result.outputs;

@@ -22,6 +22,8 @@ export interface StackDeployRequest {
   execute: boolean;
   allowReplace: string[];
   waitTimeoutMs: number;
+  /** Runs after approval, just before execution (the local endpoint's body import: local-rest-api.ts). */
+  beforeExecute?: () => Promise<void>;
 }
 
 export type StackResult =
@@ -83,6 +85,7 @@ export async function deployStack(clients: Clients, request: StackDeployRequest,
     }
   }
   if (request.protected && updating) (await protect(clients, stackName, request.allowReplace)).forEach(reporter.info);
+  await request.beforeExecute?.();
   const outcome = await executeChangeSet(clients, stackName, changeSet.id, reporter.progress);
   reporter.done();
   if (!outcome.ok) {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalEndpoint } from '../../generator/deploy/moto.js';
-import { edit, genAt, LOCAL_LAYERS, remove, resetMoto, shop, startEndpoint } from './moto-harness.js';
+import { edit, genAt, remove, resetMoto, restApiRoutes, shop, startEndpoint } from './moto-harness.js';
 
 let endpoint: LocalEndpoint;
 let dir: string;
@@ -18,7 +18,7 @@ const stackStatus = async (name: string) => (await new CloudFormationClient(aws(
 /** Change sets waiting to be executed (moto also lists executed ones). */
 const pendingChangeSets = async (stack: string) => ((await new CloudFormationClient(aws()).send(new ListChangeSetsCommand({ StackName: stack }))).Summaries ?? [])
   .filter((s) => s.ExecutionStatus !== 'EXECUTE_COMPLETE').map((s) => s.ChangeSetName);
-const deploy = (...extra: string[]) => genAt(endpoint, dir, ['deploy', '--env', 'test', ...LOCAL_LAYERS, ...extra]);
+const deploy = (...extra: string[]) => genAt(endpoint, dir, ['deploy', '--env', 'test', ...extra]);
 
 beforeAll(async () => { endpoint = await startEndpoint(); });
 afterAll(async () => { await endpoint?.stop(); });
@@ -43,6 +43,10 @@ describe('gen deploy', () => {
     expect(run.stderr).toContain('+ Add    OrdersTable');
     expect(run.status, run.stderr).toBe(0);
     for (const layer of ['data', 'app', 'monitoring']) expect((await stackStatus(`shop-test-${layer}`)).StackStatus).toBe('CREATE_COMPLETE');
+    // moto ignores RestApi bodies: gen created the api stack with its API, imported the body, then updated it.
+    expect(run.stderr).toContain('shop-test-api: created with its REST API first, to import the OpenAPI body');
+    expect((await stackStatus('shop-test-api')).StackStatus).toBe('UPDATE_COMPLETE');
+    expect(await restApiRoutes(endpoint)).toEqual(['GET /orders', 'GET /orders/{id}', 'POST /orders']);
     expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-orders' }))).Table?.TableStatus).toBe('ACTIVE');
     expect(JSON.parse(readFileSync(join(dir, 'out/test/outputs.json'), 'utf8'))).toHaveProperty('shop-test-data');
   });
@@ -53,7 +57,7 @@ describe('gen deploy', () => {
     const run = deploy();
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('code: 1 function bundles, 0 uploaded, 1 unchanged');
-    for (const layer of ['data', 'app', 'monitoring']) expect(run.stderr).toContain(`shop-test-${layer}: no changes`);
+    for (const layer of ['data', 'app', 'api', 'monitoring']) expect(run.stderr).toContain(`shop-test-${layer}: no changes`);
     expect(run.stderr).toContain('gen: test is up to date: no changes');
     expect((await stackStatus('shop-test-app')).LastUpdatedTime).toEqual(before);
     expect(await pendingChangeSets('shop-test-data')).toEqual([]); // empty change sets are deleted
@@ -68,6 +72,17 @@ describe('gen deploy', () => {
     expect(run.stderr).toContain('shop-test-data: no changes');
     expect(run.stderr).toContain('shop-test-app: 0 to add, 1 to modify, 0 to remove\n  ~ Modify OrdersFunction');
     expect(run.stderr).toContain('shop-test-monitoring: no changes');
+  });
+
+  it('a new route reaches the API: new deployment and permission, the body imported again', async () => {
+    expect(deploy().status).toBe(0);
+    edit(dir, 'spec/app.yaml', (t) => t.replace('  GET /orders: orders\n', '  GET /orders: orders\n  DELETE /orders/{id}: orders\n'));
+    const run = deploy();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('created with its REST API first');
+    expect(run.stderr).toMatch(/shop-test-api: 2 to add, 2 to modify, 1 to remove\n  ~ Modify Api  /);
+    expect(run.stderr).toContain('+ Add    DeleteOrdersIdPermission');
+    expect(await restApiRoutes(endpoint)).toContain('DELETE /orders/{id}');
   });
 
   it('adds a table', () => {
@@ -108,12 +123,12 @@ describe('gen deploy', () => {
 describe('protected environments and accounts', () => {
   it('stops production before executing when there is no --approve and no terminal', async () => {
     expect(genAt(endpoint, dir, ['bootstrap', '--env', 'production']).status).toBe(0);
-    const run = genAt(endpoint, dir, ['deploy', '--env', 'production', ...LOCAL_LAYERS]);
+    const run = genAt(endpoint, dir, ['deploy', '--env', 'production']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('protected environment: pass --approve to deploy without a terminal (nothing was executed)');
     // The change set was made for review and removed with its empty stack: nothing is left behind.
     await expect(stackStatus('shop-production-data')).rejects.toThrow(/does not exist/);
-    const approved = genAt(endpoint, dir, ['deploy', '--env', 'production', ...LOCAL_LAYERS, '--approve']);
+    const approved = genAt(endpoint, dir, ['deploy', '--env', 'production', '--approve']);
     expect(approved.status, approved.stderr).toBe(0);
     // moto cannot set termination protection after creation: the deployer says so instead of failing.
     expect(approved.stderr).toContain('shop-production-data: this endpoint cannot set termination protection; it is set on AWS');
@@ -138,11 +153,11 @@ describe('protected environments and accounts', () => {
     expect(deploy().status).toBe(0);
     const unnamed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes']);
     expect(unnamed.status).toBe(1);
-    expect(unnamed.stderr).toContain('deleting these stacks would delete data in AlarmTopicKey, OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId>');
+    expect(unnamed.stderr).toContain('deleting these stacks would delete data in AlarmTopicKey, ApiAccessLogGroup, OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId>');
     expect((await stackStatus('shop-test-data')).StackStatus).toBe('CREATE_COMPLETE');
-    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'OrdersTable', '--delete-data', 'OrdersLogGroup', '--delete-data', 'AlarmTopicKey']);
+    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'OrdersTable', '--delete-data', 'OrdersLogGroup', '--delete-data', 'AlarmTopicKey', '--delete-data', 'ApiAccessLogGroup']);
     expect(destroyed.status, destroyed.stderr).toBe(0);
-    expect(destroyed.stderr).toContain('gen: destroyed 3 stacks');
+    expect(destroyed.stderr).toContain('gen: destroyed 4 stacks');
     await expect(stackStatus('shop-test-data')).rejects.toThrow(/does not exist/);
   });
 });

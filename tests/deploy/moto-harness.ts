@@ -1,4 +1,5 @@
 /** One moto_server for a test file (started and stopped by the tests), reset between tests; gen runs against it through the CLI. */
+import { APIGatewayClient, GetResourcesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,17 @@ import { spawnSync } from 'node:child_process';
 export { resetMoto };
 export const startEndpoint = (): Promise<LocalEndpoint> => startMoto(REPO);
 
-/** moto's own layers: the api stack needs OpenAPI-body support moto lacks (README, deploy). */
-export const LOCAL_LAYERS = ['--stacks', 'data', 'app', 'monitoring'];
+/** "METHOD /path" for every method of every REST API the endpoint holds, sorted. */
+export async function restApiRoutes(endpoint: LocalEndpoint): Promise<string[]> {
+  const client = new APIGatewayClient({ region: 'eu-central-1', endpoint: endpoint.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const routes: string[] = [];
+  for (const api of (await client.send(new GetRestApisCommand({}))).items ?? []) {
+    for (const resource of (await client.send(new GetResourcesCommand({ restApiId: api.id, limit: 500 }))).items ?? []) {
+      for (const method of Object.keys(resource.resourceMethods ?? {})) routes.push(`${method} ${resource.path}`);
+    }
+  }
+  return routes.sort();
+}
 
 export function genAt(endpoint: LocalEndpoint, dir: string, args: string[]): Run {
   const result = spawnSync(process.execPath, [GEN, ...args, '--endpoint-url', endpoint.url], {

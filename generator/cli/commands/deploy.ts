@@ -43,18 +43,10 @@ export const deployCommand = {
       import('../../deploy/deploy.js'), import('../../deploy/reporter.js'), import('../../deploy/bootstrap.js'),
     ]);
     const reporter = await consoleReporter(Boolean(process.stderr.isTTY && process.stdin.isTTY) && !args.json);
-    let layers = args.stacks;
-    if (args.local) {
-      await bootstrap(clients, env.name, { ...reporter, info: () => {} });
-      if (layers.length === 0 && result.manifest.stacks.some((s) => s.layer === 'api')) {
-        // moto creates a RestApi but ignores its OpenAPI Body, so the API deployment cannot be created there.
-        layers = LAYERS.filter((l) => l !== 'api');
-        process.stderr.write("gen: note: the local endpoint (moto) cannot create a REST API from an OpenAPI body, so the api stack is skipped locally; it deploys on AWS. Pass --stacks api to try anyway.\n");
-      }
-    }
+    if (args.local) await bootstrap(clients, env.name, { ...reporter, info: () => {} });
     const report = await deploy(clients, {
       root: paths.root, outDir, env, manifest: result.manifest, approve: args.approve, execute: args.execute,
-      allowReplace: args.allowReplace, layers, waitTimeoutMs: args.waitTimeout * 1000,
+      allowReplace: args.allowReplace, layers: args.stacks, waitTimeoutMs: args.waitTimeout * 1000,
     }, reporter);
     if (args.json) printJson({ command: 'deploy', environment: env.name, ...report });
     else if (report.ok) {
