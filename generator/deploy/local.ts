@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answers, findMotoServer, freePort, waitUntilUp } from './moto.js';
+import { answers, findMotoServer, freePort, motoEnvironment, waitUntilUp } from './moto.js';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'gen-local', secretAccessKey: 'gen-local' };
 const stateFile = (root: string) => join(root, '.gen', 'local.json');
@@ -24,7 +24,7 @@ export async function ensureLocalEndpoint(root: string): Promise<{ url: string; 
   if (!binary) throw new Error('moto_server not found: run `bash scripts/setup-python.sh` (or `npm test` once) to install it into .venv');
   const port = await freePort();
   // Detached and unreferenced: it outlives this command, so the next deploy sees what this one made.
-  const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { detached: true, stdio: 'ignore' });
+  const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { detached: true, stdio: 'ignore', env: motoEnvironment() });
   child.unref();
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, 30_000);

@@ -1,20 +1,29 @@
 /**
- * A local CloudFormation-compatible endpoint: moto_server on 127.0.0.1 and a free port, from the
- * project's .venv (scripts/setup-python.sh) or, failing that, from PATH. Used by
- * `gen deploy --local` and by the deploy tests; whoever starts it stops it.
+ * A local CloudFormation-compatible endpoint: moto_server on 127.0.0.1 and a free port (found
+ * by findMotoServer). Used by `gen deploy --local` and by the deploy tests; whoever starts it stops it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export interface LocalEndpoint { url: string; port: number; stop: () => Promise<void> }
 
+/** moto_server from the project's .venv, else gen's own (scripts/setup-python.sh), else PATH. */
 export function findMotoServer(root: string): string | undefined {
-  const local = join(root, '.venv', 'bin', 'moto_server');
-  if (existsSync(local)) return local;
-  const onPath = (process.env.PATH ?? '').split(':').map((dir) => join(dir, 'moto_server')).find((p) => existsSync(p));
-  return onPath;
+  const candidates = [root, PACKAGE_ROOT].map((dir) => join(dir, '.venv', 'bin', 'moto_server'));
+  const onPath = (process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => join(dir, 'moto_server'));
+  return [...candidates, ...onPath].find((p) => existsSync(p));
+}
+
+/**
+ * moto_server is Python and reads AWS_* settings through botocore: a user's profile (even an
+ * empty AWS_PROFILE) makes its CloudFormation calls fail with HTML errors. It gets none of them.
+ */
+export function motoEnvironment(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+  return { ...env, AWS_ACCESS_KEY_ID: 'moto', AWS_SECRET_ACCESS_KEY: 'moto' };
 }
 
 export function freePort(): Promise<number> {
@@ -48,7 +57,7 @@ export async function startMoto(root: string): Promise<LocalEndpoint> {
   const binary = findMotoServer(root);
   if (!binary) throw new Error('moto_server not found: run `bash scripts/setup-python.sh` to install it into .venv');
   const port = await freePort();
-  const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', env: motoEnvironment() });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, 30_000);
   const stop = () => new Promise<void>((resolve) => {

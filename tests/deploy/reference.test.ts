@@ -1,39 +1,61 @@
-/** The whole reference platform deployed to moto, its API's routes checked there, then deployed again: no changes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * The issue's "done when", as a user runs it: in a copy of the reference project,
+ * `gen deploy --env test --local` deploys the whole platform to a local endpoint it starts
+ * (API included: every route is a method of the API there), the same command again reports
+ * no changes, and `gen local stop` ends the endpoint.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LocalEndpoint } from '../../generator/deploy/moto.js';
-import { REPO } from '../fixtures/run-fixture.js';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { answers } from '../../generator/deploy/moto.js';
+import { GEN, REPO } from '../fixtures/run-fixture.js';
 import { platform } from '../reference/platform.js';
-import { genAt, restApiRoutes, startEndpoint } from './moto-harness.js';
+import { restApiRoutes } from './moto-harness.js';
 
-let endpoint: LocalEndpoint;
+const project = mkdtempSync(join(tmpdir(), 'gen-reference-local-'));
+for (const part of ['spec', 'handlers', 'environments', 'placement']) cpSync(join(REPO, part), join(project, part), { recursive: true });
+const gen = (...args: string[]) => spawnSync(process.execPath, [GEN, ...args], {
+  // An empty AWS_PROFILE (as some shells leave it) once broke the moto_server gen starts.
+  cwd: project, encoding: 'utf8', env: { ...process.env, AWS_ENDPOINT_URL: '', AWS_PROFILE: '', NO_COLOR: '1' },
+});
 /** "METHOD /path" of every route in the reference inventory, sorted as the endpoint's list is. */
 const referenceRoutes = () => (platform.routes as { method: string; path: string }[]).map((r) => `${r.method} ${r.path}`).sort();
-const out = mkdtempSync(join(tmpdir(), 'gen-reference-deploy-'));
-beforeAll(async () => { endpoint = await startEndpoint(); });
-afterAll(async () => { await endpoint?.stop(); rmSync(out, { recursive: true, force: true }); });
 
-describe('reference platform on a local endpoint', () => {
-  it('deploys, then reports no changes on the second deploy', async () => {
-    expect(genAt(endpoint, REPO, ['bootstrap', '--env', 'test']).status).toBe(0);
-    const first = genAt(endpoint, REPO, ['deploy', '--env', 'test', '--out', out]);
+afterAll(() => {
+  gen('local', 'stop');
+  rmSync(project, { recursive: true, force: true });
+});
+
+describe('gen deploy --local on the reference platform', () => {
+  it('deploys everything, then reports no changes; gen local stop ends the endpoint', async () => {
+    const first = gen('deploy', '--env', 'test', '--local');
     expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/gen: local endpoint http:\/\/127\.0\.0\.1:\d+ started/);
     expect(first.stderr).toContain('code: 34 function bundles, 34 uploaded, 0 unchanged');
     expect(first.stderr).toContain('crypto-trading-test-data: 32 to add');
     expect(first.stderr).toContain('crypto-trading-test-app: 102 to add');
     expect(first.stderr).toContain('crypto-trading-test-api: created with its REST API first');
     expect(first.stderr).toMatch(/crypto-trading-test-api: \d+ to add, 0 to modify, 0 to remove/);
     expect(first.stderr).toContain('crypto-trading-test-monitoring: 71 to add');
+    expect(first.stderr).toContain('gen: test deployed (4 stacks changed)');
+
+    const { url } = JSON.parse(readFileSync(join(project, '.gen/local.json'), 'utf8')) as { url: string };
     // Every route of the spec is a method of the API on the endpoint (plus CORS preflights).
-    const routes = await restApiRoutes(endpoint);
     const specRoutes = referenceRoutes();
     expect(specRoutes.length).toBeGreaterThan(50);
-    expect(routes.filter((r) => !r.startsWith('OPTIONS '))).toEqual(specRoutes);
-    const second = genAt(endpoint, REPO, ['deploy', '--env', 'test', '--out', out]);
+    expect((await restApiRoutes({ url })).filter((r) => !r.startsWith('OPTIONS '))).toEqual(specRoutes);
+
+    const second = gen('deploy', '--env', 'test', '--local');
     expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toContain(`gen: local endpoint ${url} (kept running`);
     expect(second.stderr).toContain('code: 34 function bundles, 0 uploaded, 34 unchanged');
     expect(second.stderr).toContain('gen: test is up to date: no changes');
+
+    expect(gen('local', 'status').stdout).toContain(`running at ${url}`);
+    expect(gen('local', 'stop').stdout).toBe('stopped\n');
+    expect(await answers(url)).toBe(false);
+    expect(gen('local', 'status').stdout).toBe('not running\n');
   });
 });
