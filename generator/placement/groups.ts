@@ -22,12 +22,16 @@ export interface Group {
   shared: boolean;
 }
 
-/** Bytes a resource adds to a template as gen writes it (indented, nested two levels deep). */
-function templateBytes(logicalId: string, resource: unknown): number {
+/**
+ * UTF-8 bytes a resource adds to a template's Resources as gen writes them (2-space indent,
+ * nested two levels): its text, its quoted key, ": " and the ",\n" before it. Exact for
+ * logical IDs (letters and digits); tests/placement/groups.test.ts holds it to that.
+ */
+export function resourceBytes(logicalId: string, resource: unknown): number {
   const text = JSON.stringify(resource, undefined, 2) ?? '';
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return text.length + lines * 4 + logicalId.length + 8;
+  return Buffer.byteLength(text) + lines * 4 + logicalId.length + 6;
 }
 
 export function groupsOf(merged: Merged): Group[] {
@@ -46,7 +50,7 @@ export function groupsOf(merged: Merged): Group[] {
     const group = groupOf(placed.layer, placed.group ?? placed.logicalId);
     group.resources.push(placed);
     group.size.resources++;
-    group.size.bytes += templateBytes(placed.logicalId, placed.resource);
+    group.size.bytes += resourceBytes(placed.logicalId, placed.resource);
     group.stateful ||= STATEFUL_TYPES.has((placed.resource as { Type?: string }).Type ?? '');
     if (placed.sharedAs) {
       group.shared = true;
