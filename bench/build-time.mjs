@@ -3,6 +3,7 @@
 // the reference platform, and specs made of 3, 10 and 30 renamed copies of it (bench/scaled-spec.mjs).
 // For each size: each environment alone, and both in one process (`--env test,production`).
 // Prints a table; asserts nothing. Usage: npm run bench [-- --runs 7 --sizes 1,3,10,30]
+// Without --runs, small sizes get more runs (21 at 1x): their medians move most with machine noise.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -11,7 +12,8 @@ import { scaledProject } from './scaled-spec.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
-const runs = Number(arg('runs', 7));
+const fixedRuns = arg('runs', undefined);
+const runsFor = (size) => Number(fixedRuns ?? Math.max(5, Math.round(21 / size)));
 const sizes = arg('sizes', '1,3,10,30').split(',').map(Number);
 
 function measure(dir, envs) {
@@ -28,15 +30,15 @@ function measure(dir, envs) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const node0 = median(Array.from({ length: runs }, () => { const t = process.hrtime.bigint(); spawnSync(process.execPath, ['-e', '0']); return Number(process.hrtime.bigint() - t) / 1e6; }));
-console.log(`gen build benchmark: node ${process.version}, ${cpus().length} x ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${runs} runs; \`node -e 0\` takes ${node0.toFixed(0)} ms`);
+const node0 = median(Array.from({ length: runsFor(1) }, () => { const t = process.hrtime.bigint(); spawnSync(process.execPath, ['-e', '0']); return Number(process.hrtime.bigint() - t) / 1e6; }));
+console.log(`gen build benchmark: node ${process.version}, ${cpus().length} x ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${sizes.map((size) => `${runsFor(size)} runs at ${size}x`).join(", ")}; \`node -e 0\` takes ${node0.toFixed(0)} ms`);
 console.log(['size', 'environments', 'median ms', 'peak MiB', 'resources', 'stacks', 'result', 'ms vs 1x'].join('\t'));
 const baseline = {};
 for (const size of sizes) {
   const dir = scaledProject(size);
   for (const envs of ['test', 'production', 'test,production']) {
     measure(dir, envs); // first build writes the placement files; measure steady state
-    const results = Array.from({ length: runs }, () => measure(dir, envs));
+    const results = Array.from({ length: runsFor(size) }, () => measure(dir, envs));
     const ms = median(results.map((r) => r.ms));
     const last = results[results.length - 1];
     baseline[envs] ??= ms;
