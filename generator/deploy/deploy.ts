@@ -12,13 +12,13 @@ import { currentAccount, wrongAccount } from './account.js';
 import { artifactBucketName, bootstrapStackName } from './bootstrap.js';
 import { packageFunctions } from './package.js';
 import type { Reporter } from './reporter.js';
-import { deployStack, outputsOf, type StackResult } from './stack-deploy.js';
+import { deployStack, outputsOf, type StackDeployRequest, type StackResult } from './stack-deploy.js';
 import { pseudoParameters, resolvePseudoParameters } from '../output/documents.js';
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
 import { describeStack } from './stack-state.js';
 import { answers } from './moto.js';
-import { prepareRestApis } from './local-rest-api.js';
+import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
 
 export interface DeployRequest {
   root: string;
@@ -56,7 +56,7 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
 
   // moto ignores RestApi bodies: gen imports them itself there (local-rest-api.ts).
   const onMoto = clients.endpoint !== undefined && (await answers(clients.endpoint));
-  const localApis = { outDir: request.outDir, documents: manifest.documents, pseudo: pseudoParameters(clients.region, account), tags: manifest.tags, execute: request.execute };
+  const localApis: LocalApiContext = { outDir: request.outDir, documents: manifest.documents, pseudo: pseudoParameters(clients.region, account), tags: manifest.tags, execute: request.execute };
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
   for (const stack of manifest.stacks) {
@@ -67,13 +67,10 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
       : { body };
     const parameters = await parameterValues(clients, stack.parameters, outputs);
     if (typeof parameters === 'string') return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${parameters}`, outputs };
-    const local = onMoto ? await prepareRestApis(clients, stack.stackName, JSON.parse(body), localApis, reporter.info) : {};
-    if ('problem' in local) return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${local.problem}`, outputs };
-    const result = await deployStack(clients, {
+    const result = await deployOneStack(clients, {
       stackName: stack.stackName, body, template, tags: manifest.tags, parameters, protected: env.protected,
       approve: request.approve, execute: request.execute, allowReplace: request.allowReplace, waitTimeoutMs: request.waitTimeoutMs,
-      beforeExecute: local.beforeExecute,
-    }, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}` }));
+    }, onMoto ? localApis : undefined, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}` }));
     reporter.done();
     results.push(result);
     if ('outputs' in result) outputs[stack.stackName] = result.outputs;
@@ -81,6 +78,13 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   }
   if (request.execute) writeFileSync(join(request.outDir, 'outputs.json'), JSON.stringify(outputs, undefined, 2) + '\n');
   return { ok: true, account, stacks: results, outputs };
+}
+
+/** One stack; on moto, with its REST API bodies imported by gen (local-rest-api.ts). */
+async function deployOneStack(clients: Clients, request: StackDeployRequest, moto: LocalApiContext | undefined, reporter: Reporter): Promise<StackResult> {
+  const prepared = moto ? await prepareRestApis(clients, request.stackName, JSON.parse(request.body), moto, reporter.info) : {};
+  if ('problem' in prepared) return { stackName: request.stackName, result: 'failed', reason: prepared.problem };
+  return deployStack(clients, { ...request, beforeExecute: prepared.beforeExecute }, reporter);
 }
 
 /** Parameters come from outputs of stacks deployed earlier in this run, or already deployed. */
