@@ -10,6 +10,9 @@ export interface ChangeSetRequest {
   parameters?: Record<string, string>;
 }
 
+/** Stack tags in CloudFormation's shape. */
+export const stackTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
 export type ChangeSetResult =
   | { kind: 'changes'; id: string; changes: Change[] }
   | { kind: 'empty'; id: string }
@@ -26,7 +29,7 @@ export async function createChangeSet(clients: Clients, request: ChangeSetReques
     ChangeSetType: request.type,
     ...('body' in request.template ? { TemplateBody: request.template.body } : { TemplateURL: request.template.url }),
     Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
-    Tags: Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value })),
+    Tags: stackTags(request.tags),
     Parameters: Object.entries(request.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
     Description: 'created by gen deploy',
   }));

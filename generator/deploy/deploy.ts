@@ -13,7 +13,7 @@ import { artifactBucketName, bootstrapStackName } from './bootstrap.js';
 import { packageFunctions } from './package.js';
 import type { Reporter } from './reporter.js';
 import { deployStack, outputsOf, type StackDeployRequest, type StackResult } from './stack-deploy.js';
-import { pseudoParameters, resolvePseudoParameters } from '../output/documents.js';
+import { pseudoParameters, resolvePseudoParameters, type PseudoParameters } from '../output/documents.js';
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
 import { describeStack } from './stack-state.js';
@@ -51,12 +51,13 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   let uploaded = 0;
   for (const p of packaged) if (await uploadOnce(clients, bucket, p.artifact.key, p.zip)) uploaded++;
   if (packaged.length) reporter.info(`code: ${packaged.length} function bundles, ${uploaded} uploaded, ${packaged.length - uploaded} unchanged`);
-  const documents = await uploadDocuments(clients, bucket, account, request.outDir, manifest.documents);
+  const pseudo = pseudoParameters(clients.region, account);
+  const documents = await uploadDocuments(clients, bucket, pseudo, request.outDir, manifest.documents);
   if (typeof documents === 'string') return { ok: false, account, stacks: [], problem: documents, outputs: {} };
 
   // moto ignores RestApi bodies: gen imports them itself there (local-rest-api.ts).
   const onMoto = clients.endpoint !== undefined && (await answers(clients.endpoint));
-  const localApis: LocalApiContext = { outDir: request.outDir, documents: manifest.documents, pseudo: pseudoParameters(clients.region, account), tags: manifest.tags, execute: request.execute };
+  const localApis: LocalApiContext = { documents, pseudo, tags: manifest.tags, execute: request.execute };
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
   for (const stack of manifest.stacks) {
@@ -98,17 +99,20 @@ async function parameterValues(clients: Clients, wanted: Manifest['stacks'][numb
   return values;
 }
 
-/** Documents (large OpenAPI bodies) with their pseudo parameters resolved for this account and region. */
-async function uploadDocuments(clients: Clients, bucket: string, account: string, outDir: string, documents: Manifest['documents']): Promise<number | string> {
-  const pseudo = pseudoParameters(clients.region, account);
-  let uploaded = 0;
+/**
+ * Documents (large OpenAPI bodies) with their pseudo parameters resolved for this account and
+ * region, uploaded once. Returns them resolved, by bucket key (the local endpoint imports them).
+ */
+async function uploadDocuments(clients: Clients, bucket: string, pseudo: PseudoParameters, outDir: string, documents: Manifest['documents']): Promise<Map<string, unknown> | string> {
+  const resolvedByKey = new Map<string, unknown>();
   for (const document of documents) {
     const unresolved: string[] = [];
     const resolved = resolvePseudoParameters(JSON.parse(readFileSync(join(outDir, document.file), 'utf8')), pseudo, unresolved);
     if (unresolved.length > 0) return `${document.file} uses ${[...new Set(unresolved)].join(', ')}, which only CloudFormation can resolve`;
-    if (await uploadOnce(clients, bucket, document.key, JSON.stringify(resolved))) uploaded++;
+    await uploadOnce(clients, bucket, document.key, JSON.stringify(resolved));
+    resolvedByKey.set(document.key, resolved);
   }
-  return uploaded;
+  return resolvedByKey;
 }
 
 async function bucketExists(clients: Clients, bucket: string): Promise<boolean> {

@@ -8,42 +8,44 @@
  *  - the body is imported (overwrite) just before each execution of the stack's change set.
  * Everything else about the stack goes through the normal change-set flow.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CreateStackCommand, DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
-import type { Manifest } from '../output/manifest.js';
 import { resolvePseudoParameters, type PseudoParameters } from '../output/documents.js';
+import { stackTags } from './change-set.js';
 import { describeStack } from './stack-state.js';
 import type { Clients } from './target.js';
 
 interface RestApiResource { Type: string; Properties: { Body?: unknown; BodyS3Location?: { Key?: string } } }
-export interface RestApiBody { logicalId: string; resource: RestApiResource; body: unknown }
+interface RestApiBody { logicalId: string; resource: RestApiResource; body: unknown }
 
 type Template = { Resources?: Record<string, { Type?: string }> };
 
-/** The RestApis of a template that carry an OpenAPI body, with the body resolved for this account. */
-export function restApiBodies(template: Template, outDir: string, documents: Manifest['documents'], pseudo: PseudoParameters): RestApiBody[] | string {
+/**
+ * The RestApis of a template that carry an OpenAPI body, with the body resolved for this
+ * account: inline, or one of the uploaded documents (already resolved, by bucket key).
+ */
+export function restApiBodies(template: Template, documents: ReadonlyMap<string, unknown>, pseudo: PseudoParameters): RestApiBody[] | string {
   const found: RestApiBody[] = [];
   for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
     if (resource.Type !== 'AWS::ApiGateway::RestApi') continue;
     const { Body, BodyS3Location } = (resource as RestApiResource).Properties;
-    const document = BodyS3Location && documents.find((d) => d.key === BodyS3Location.Key);
-    const raw = Body ?? (document ? JSON.parse(readFileSync(join(outDir, document.file), 'utf8')) : undefined);
-    if (raw === undefined) continue;
-    const unresolved: string[] = [];
-    const body = resolvePseudoParameters(raw, pseudo, unresolved);
-    if (unresolved.length > 0) return `the OpenAPI body of ${logicalId} uses ${[...new Set(unresolved)].join(', ')}, which gen cannot import on the local endpoint`;
-    found.push({ logicalId, resource: resource as RestApiResource, body });
+    if (BodyS3Location?.Key !== undefined && documents.has(BodyS3Location.Key)) {
+      found.push({ logicalId, resource: resource as RestApiResource, body: documents.get(BodyS3Location.Key) });
+    } else if (Body !== undefined) {
+      const unresolved: string[] = [];
+      const body = resolvePseudoParameters(Body, pseudo, unresolved);
+      if (unresolved.length > 0) return `the OpenAPI body of ${logicalId} uses ${[...new Set(unresolved)].join(', ')}, which gen cannot import on the local endpoint`;
+      found.push({ logicalId, resource: resource as RestApiResource, body });
+    }
   }
   return found;
 }
 
 /** Creates the stack with only its RestApis, so there is an API to import the body into. */
-export async function createWithRestApis(clients: Clients, stackName: string, apis: RestApiBody[], tags: Record<string, string>): Promise<void> {
+async function createWithRestApis(clients: Clients, stackName: string, apis: RestApiBody[], tags: Record<string, string>): Promise<void> {
   const template = { Resources: Object.fromEntries(apis.map((api) => [api.logicalId, api.resource])) };
   await clients.cfn.send(new CreateStackCommand({
     StackName: stackName, TemplateBody: JSON.stringify(template),
-    Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+    Tags: stackTags(tags),
   }));
 }
 
@@ -62,7 +64,7 @@ function withMockTargets(body: unknown): unknown {
 }
 
 /** PutRestApi (overwrite) with each body, as CloudFormation does on AWS. */
-export async function importBodies(clients: Clients, stackName: string, apis: RestApiBody[]): Promise<void> {
+async function importBodies(clients: Clients, stackName: string, apis: RestApiBody[]): Promise<void> {
   const { APIGatewayClient, PutRestApiCommand } = await import('@aws-sdk/client-api-gateway');
   const apiGateway = new APIGatewayClient({ region: clients.region, endpoint: clients.endpoint, credentials: await clients.cfn.config.credentials() });
   for (const api of apis) {
@@ -74,14 +76,14 @@ export async function importBodies(clients: Clients, stackName: string, apis: Re
   }
 }
 
-export interface LocalApiContext { outDir: string; documents: Manifest['documents']; pseudo: PseudoParameters; tags: Record<string, string>; execute: boolean }
+export interface LocalApiContext { documents: ReadonlyMap<string, unknown>; pseudo: PseudoParameters; tags: Record<string, string>; execute: boolean }
 
 /**
  * For one stack on moto: creates it with its RestApis first when it is new (only when the deploy
  * executes), and returns the import to run before its change set executes.
  */
 export async function prepareRestApis(clients: Clients, stackName: string, template: Template, context: LocalApiContext, say: (line: string) => void): Promise<{ beforeExecute?: () => Promise<void> } | { problem: string }> {
-  const apis = restApiBodies(template, context.outDir, context.documents, context.pseudo);
+  const apis = restApiBodies(template, context.documents, context.pseudo);
   if (typeof apis === 'string') return { problem: apis };
   if (apis.length === 0) return {};
   if (context.execute && !(await describeStack(clients, stackName)).exists) {
