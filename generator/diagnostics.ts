@@ -55,6 +55,7 @@ export const CODES = {
   GEN309: 'inconsistent key definition',
   GEN310: 'no routes for an API alarm',
   GEN311: 'missing project metadata',
+  GEN312: 'unknown name (a reference to an item another section does not define)',
   GEN401: 'unknown environment',
   GEN402: 'no environments defined',
   GEN501: 'stack over the CloudFormation resource limit',

@@ -1,13 +1,9 @@
 /**
- * The spec model: what the validated YAML means, with defaults applied, independent of
- * which file each item came from (every item keeps its origin for messages).
+ * The spec model: what the validated YAML means, with defaults applied, independent of which
+ * file each item came from (every item keeps its origin for messages). The model knows no
+ * section by name: each section reads its own part with the typed accessors of
+ * sections/section.ts (itemsOf, singleOf), so adding a section never edits this file.
  */
-import type { Project } from './sections/project/model.js';
-import type { Table } from './sections/tables/model.js';
-import type { FunctionSpec } from './sections/functions/model.js';
-import type { Route, ApiSettings } from './sections/routes/model.js';
-import type { Alarm } from './sections/alarms/model.js';
-import type { RawResource } from './sections/resources/index.js';
 
 /** One named item of a map section, with where it was written. */
 export interface Entry<T> {
@@ -28,18 +24,12 @@ export interface Spec {
   /** Project root (spec/, handlers/ and environments/ live under it). */
   root: string;
   specDir: string;
-  project?: Entry<Project>;
-  api?: Entry<ApiSettings>;
-  tables: Items<Table>;
-  functions: Items<FunctionSpec>;
-  routes: Items<Route>;
-  alarms: Items<Alarm>;
-  /** Raw CloudFormation resources (escape hatch). */
-  resources: Items<RawResource>;
   /** The spec files read, in order. */
   files: string[];
   /** Names of the environment files, for per-environment values. */
   environmentNames: string[];
+  /** Each section's part, by section key: Items for map sections, an Entry for a single section that is defined. */
+  sections: Record<string, Items<unknown> | Entry<unknown> | undefined>;
 }
 
 export const byName = <T>(items: Items<T>, name: string): Entry<T> | undefined =>

@@ -7,13 +7,12 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { newAjv, schemaHash } from '../dist/schema/ajv.js';
-import { specFileSchema } from '../dist/schema/spec-schema.js';
-import { environmentSchema } from '../dist/environment/schema.js';
+import { BUILTIN } from '../dist/sections/index.js';
 
 const ajv = newAjv({ code: { source: true, esm: false } });
-ajv.addSchema(specFileSchema(), 'spec');
-ajv.addSchema(environmentSchema, 'environment');
+ajv.addSchema(BUILTIN.schemas.spec, 'spec');
+ajv.addSchema(BUILTIN.schemas.environment, 'environment');
 const code = standaloneCode.default(ajv, { spec: 'spec', environment: 'environment' });
-const hash = `module.exports.schemaHash = ${JSON.stringify(schemaHash())};\n`;
+const hash = `module.exports.schemaHash = ${JSON.stringify(schemaHash(BUILTIN.schemas))};\n`;
 writeFileSync(new URL('../dist/schema/validators.generated.cjs', import.meta.url), code + '\n' + hash);
 console.error(`gen: precompiled validators (${createHash('sha256').update(code).digest('hex').slice(0, 8)})`);

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, LineCounter, Node } from 'yaml';
 import { CODES, type Diagnostic } from '../diagnostics.js';
-import { parseWithPositions } from '../pipeline/load.js';
-import { fullYaml } from '../pipeline/yaml-parsers.js';
+import { parseWithPositions } from '../yaml/source.js';
+import { fullYaml } from '../yaml/parsers.js';
 import { byText } from '../order.js';
 
 export interface Positioned extends Diagnostic { file?: string; line?: number; column?: number }

@@ -1,5 +1,14 @@
-/** A resolved environment: every per-environment value, typed, defaults applied. */
-export interface Environment {
+/**
+ * A resolved environment: every per-environment value, typed, defaults applied. The settings
+ * every environment has are declared here; each section declares its own part next to its
+ * schema, by adding its key to SectionSettings (`declare module` in the section's folder).
+ */
+
+/** Settings owned by sections, by section key: each section adds its own. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface SectionSettings {}
+
+export interface Environment extends SectionSettings {
   name: string;
   /** environments/<name>.yaml, for messages. */
   file: string;
@@ -9,18 +18,6 @@ export interface Environment {
   /** Protected environments keep data on delete and ask before changes. */
   protected: boolean;
   logRetentionDays: number;
-  tables: {
-    billing: 'on-demand' | 'provisioned';
-    capacity: { read: number; write: number };
-    autoscaling: { enabled: boolean; minCapacity: number; maxCapacity: number; targetUtilization: number };
-  };
-  functions: {
-    memory: number;
-    timeout: number;
-    provisionedConcurrency: boolean;
-  };
-  api: { throttle: { rate: number; burst: number } };
-  alarms: { periodSeconds: number; evaluationPeriods: number };
   network: { cidr: string; availabilityZones: string[]; singleNatGateway: boolean };
   domain: { name: string; api: string };
   cache: { nodeType: string; nodes: number; multiAz: boolean };

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { suggestion } from '../naming/did-you-mean.js';
-import { isDirectory, listYamlFiles, parseSource } from '../pipeline/load.js';
-import { validatorFor } from '../schema/ajv.js';
+import { isDirectory, listYamlFiles, parseSource } from '../yaml/source.js';
+import { validatorsFor, type Schemas } from '../schema/ajv.js';
 import { explain } from '../schema/explain.js';
 import type { Environment } from './model.js';
 
@@ -14,7 +14,7 @@ export function environmentFiles(dir: string): Map<string, string> {
   return new Map(listYamlFiles(dir).map((full) => [basename(full, extname(full)), full]));
 }
 
-export function resolveEnvironment(name: string, dir: string, root: string): { env?: Environment; diagnostics: Diagnostic[] } {
+export function resolveEnvironment(name: string, dir: string, root: string, schemas: Schemas): { env?: Environment; diagnostics: Diagnostic[] } {
   const files = environmentFiles(dir);
   const full = files.get(name);
   if (!full) {
@@ -33,7 +33,7 @@ export function resolveEnvironment(name: string, dir: string, root: string): { e
   if (typeof source.data !== 'object' || source.data === null || Array.isArray(source.data)) {
     return { diagnostics: [error('GEN104', 'an environment file must be a mapping of settings', { file, path: [] }, "start with 'region: eu-central-1'")] };
   }
-  const validator = validatorFor('environment');
+  const validator = validatorsFor(schemas).environment;
   const values = source.data as Record<string, unknown>;
   if (!validator(values)) return { diagnostics: explain(file, validator.errors) };
   return { env: { ...(values as unknown as Omit<Environment, 'name' | 'file'>), name, file }, diagnostics: [] };
@@ -42,7 +42,7 @@ export function resolveEnvironment(name: string, dir: string, root: string): { e
 export const environmentDir = (root: string) => join(root, 'environments');
 
 /** Every environment of the project, each resolved (or with the diagnostics saying why not). */
-export function resolveAllEnvironments(root: string): { name: string; env?: Environment; diagnostics: Diagnostic[] }[] {
+export function resolveAllEnvironments(root: string, schemas: Schemas): { name: string; env?: Environment; diagnostics: Diagnostic[] }[] {
   const dir = environmentDir(root);
-  return [...environmentFiles(dir).keys()].map((name) => ({ name, ...resolveEnvironment(name, dir, root) }));
+  return [...environmentFiles(dir).keys()].map((name) => ({ name, ...resolveEnvironment(name, dir, root, schemas) }));
 }

@@ -1,46 +1,22 @@
-import { integer, type JsonSchema } from '../schema/json-schema.js';
+import { integer, settings as obj, type JsonSchema } from '../schema/json-schema.js';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-const obj = (description: string, properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
-  type: 'object', description, additionalProperties: false, properties, required, default: {},
-});
-
-/** Schema of environments/<name>.yaml. Defaults are the test-environment values of the platform design. */
-const { default: _rootDefault, ...root } = obj('Settings of one environment (environments/<name>.yaml).', {
+/**
+ * Schema of environments/<name>.yaml: the settings every environment has, then each section's
+ * own part under its key (Section.environment), then settings reserved for sections to come.
+ * Defaults are the test-environment values of the platform design.
+ */
+const CORE: Record<string, JsonSchema> = {
   region: { type: 'string', pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$', hint: 'use an AWS region code such as eu-central-1', description: 'AWS region to deploy to.', examples: ['eu-central-1'] },
   account: { type: 'string', pattern: '^\\d{12}$', hint: 'use the 12-digit AWS account id, quoted', description: 'AWS account id; deploys into any other account are refused.', examples: ['123456789012'] },
   protected: { type: 'boolean', default: false, description: 'Keep tables on delete/replace (Retain) and require approval to deploy.' },
   logRetentionDays: { type: 'integer', enum: LOG_RETENTION_DAYS, default: 30, description: 'Days CloudWatch keeps function and API logs.' },
-  tables: obj('DynamoDB settings for every table.', {
-    billing: { enum: ['on-demand', 'provisioned'], default: 'on-demand', description: 'on-demand (pay per request) or provisioned capacity.' },
-    capacity: obj('Starting read/write capacity units per table and index (provisioned only).', {
-      read: integer(1, 40000, 'Read capacity units.', { default: 5 }),
-      write: integer(1, 40000, 'Write capacity units.', { default: 5 }),
-    }),
-    autoscaling: obj('Scale provisioned capacity with load (provisioned only).', {
-      enabled: { type: 'boolean', default: false, description: 'Turn autoscaling on.' },
-      minCapacity: integer(1, 40000, 'Lowest capacity units.', { default: 5 }),
-      maxCapacity: integer(1, 40000, 'Highest capacity units.', { default: 100 }),
-      targetUtilization: integer(20, 90, 'Target utilisation in percent.', { default: 70 }),
-    }),
-  }),
-  functions: obj('Defaults for every function.', {
-    memory: integer(128, 10240, 'Default memory in MB.', { default: 256 }),
-    timeout: integer(1, 900, 'Default timeout in seconds.', { default: 30 }),
-    provisionedConcurrency: { type: 'boolean', default: false, description: 'Apply the provisionedConcurrency that functions ask for.' },
-  }),
-  api: obj('HTTP API settings.', {
-    throttle: obj('Request throttling for the whole stage.', {
-      rate: integer(1, 1000000, 'Steady requests per second.', { default: 1000 }),
-      burst: integer(1, 1000000, 'Burst of requests.', { default: 2000 }),
-    }),
-  }),
-  alarms: obj('How alarms evaluate their metrics.', {
-    periodSeconds: { type: 'integer', enum: [10, 30, 60, 300, 900, 3600], default: 60, description: 'Length of one evaluation period.' },
-    evaluationPeriods: integer(1, 100, 'Periods in breach before the alarm fires.', { default: 3 }),
-  }),
+};
+
+/** Reserved for the sections to come (network, edge, cache, time series, audit, budget). */
+const RESERVED: Record<string, JsonSchema> = {
   network: obj('Network of the environment (used by the network section).', {
     cidr: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$', hint: 'use a CIDR block such as 10.0.0.0/16', default: '10.0.0.0/16', description: 'VPC address range.' },
     availabilityZones: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 6, uniqueItems: true, default: ['eu-central-1a', 'eu-central-1b'], description: 'Availability zones to spread over.' },
@@ -61,5 +37,16 @@ const { default: _rootDefault, ...root } = obj('Settings of one environment (env
   }),
   audit: obj('Audit log retention.', { logRetentionDays: integer(1, 36500, 'Days audit logs are kept.', { default: 90 }) }),
   budget: obj('Cost budget.', { monthlyAmount: integer(1, 100000000, 'Monthly budget in USD.', { default: 500 }) }),
-}, ['region']);
-export const environmentSchema: JsonSchema = { $id: 'https://gen.dev/schemas/environment.json', title: 'gen environment file', ...root };
+};
+
+/** Sections with settings, as this schema needs them (a structural type: the registry stays above this floor). */
+export interface WithSettings { key: string; environment?: JsonSchema }
+
+export function environmentSchema(sections: readonly WithSettings[]): JsonSchema {
+  const { default: _rootDefault, ...root } = obj('Settings of one environment (environments/<name>.yaml).', {
+    ...CORE,
+    ...Object.fromEntries(sections.filter((s) => s.environment).map((s) => [s.key, s.environment!])),
+    ...RESERVED,
+  }, ['region']);
+  return { $id: 'https://gen.dev/schemas/environment.json', title: 'gen environment file', ...root };
+}

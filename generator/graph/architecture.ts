@@ -1,89 +1,64 @@
 /**
- * The architecture as a Mermaid flowchart: routes -> functions -> tables, alarms -> topic, grouped
- * by stack. Large specs stay readable by collapsing: one node per function's routes, and alarms
- * counted per type rather than drawn one by one.
+ * The architecture as a Mermaid flowchart, one box per layer (stack): every section draws its
+ * own nodes and edges (Section.graph), so a new section appears here without editing this file.
+ * Large specs stay readable because sections collapse (one node per function's routes, alarms
+ * counted per type).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Environment } from '../environment/model.js';
 import { names } from '../naming/ids.js';
-import { ALARM_TYPES } from '../sections/alarms/model.js';
+import { BUILTIN } from '../sections/index.js';
+import { projectOf } from '../sections/project/model.js';
+import { itemsOf, quote, type GraphPart, type Registry } from '../sections/section.js';
 import type { Spec } from '../spec.js';
-import { byText } from '../order.js';
 
-const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
-const quote = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
-
-function routeGroups(spec: Spec): Map<string, { paths: string[]; count: number }> {
-  const groups = new Map<string, { paths: string[]; count: number }>();
-  for (const { value: route } of spec.routes.items) {
-    const group = groups.get(route.function) ?? { paths: [], count: 0 };
-    if (!group.paths.includes(route.path)) group.paths.push(route.path);
-    group.paths.sort((a, b) => a.length - b.length || byText(a, b));
-    group.count++;
-    groups.set(route.function, group);
-  }
-  return groups;
-}
-
-export function architectureMermaid(spec: Spec, env: Environment): string {
-  const project = spec.project?.value.name ?? 'project';
-  const stack = (layer: string) => names.stack(project, env.name, layer);
+export function architectureMermaid(spec: Spec, env: Environment, registry: Registry = BUILTIN): string {
+  const project = projectOf(spec)?.value.name ?? 'project';
+  const parts: GraphPart[] = registry.sections.flatMap((section) => (section.graph ? [section.graph(spec, env, registry)] : []));
   const lines = ['flowchart LR'];
-  const groups = routeGroups(spec);
-  if (groups.size > 0) {
-    lines.push(`  subgraph api[${quote(`api: ${stack('api')}`)}]`, '    direction TB');
-    for (const [fn, g] of groups) lines.push(`    ${id('routes', fn)}[${quote(`${g.paths.slice(0, 2).join('<br/>')}${g.paths.length > 2 ? '<br/>…' : ''}<br/>${g.count} route${g.count === 1 ? '' : 's'}`)}]`);
-    lines.push('  end');
+  // Callers on the left, data on the right: layers drawn from the last deployed to the first, monitoring last.
+  const order = registry.layers.map((l) => l.name).reverse();
+  const monitoring = order.indexOf('monitoring');
+  if (monitoring !== -1) order.push(...order.splice(monitoring, 1));
+  for (const layer of order) {
+    const nodes = parts.filter((p) => p.layer === layer).flatMap((p) => p.nodes);
+    if (nodes.length === 0) continue;
+    lines.push(`  subgraph ${layer}[${quote(`${layer}: ${names.stack(project, env.name, layer)}`)}]`, '    direction TB', ...nodes.map((n) => `    ${n}`), '  end');
   }
-  if (spec.functions.items.length > 0) {
-    lines.push(`  subgraph app[${quote(`app: ${stack('app')}`)}]`, '    direction TB');
-    for (const { name, value } of spec.functions.items) {
-      lines.push(`    ${id('fn', name)}([${quote(`${name}<br/>${value.memory ?? env.functions.memory} MB, ${value.timeout ?? env.functions.timeout} s`)}])`);
-    }
-    lines.push('  end');
-  }
-  if (spec.tables.items.length > 0) {
-    lines.push(`  subgraph data[${quote(`data: ${stack('data')}`)}]`, '    direction TB');
-    for (const { name } of spec.tables.items) lines.push(`    ${id('table', name)}[(${quote(names.table(env.name, name))})]`);
-    lines.push('  end');
-  }
-  if (spec.alarms.items.length > 0) {
-    lines.push(`  subgraph monitoring[${quote(`monitoring: ${stack('monitoring')}`)}]`, '    direction TB', `    topic{{${quote('alarm topic<br/>SNS, KMS-encrypted')}}}`);
-    const byType = new Map<string, number>();
-    for (const { value } of spec.alarms.items) byType.set(value.type, (byType.get(value.type) ?? 0) + 1);
-    for (const [type, count] of byType) lines.push(`    ${id('alarms', type)}[${quote(`${count} ${type} alarm${count === 1 ? '' : 's'}<br/>${ALARM_TYPES[type as keyof typeof ALARM_TYPES].about}`)}]`);
-    lines.push('  end');
-    for (const type of byType.keys()) lines.push(`  ${id('alarms', type)} --> topic`);
-  }
-  for (const fn of groups.keys()) if (spec.functions.names.has(fn)) lines.push(`  ${id('routes', fn)} --> ${id('fn', fn)}`);
-  for (const { name, value } of spec.functions.items) {
-    for (const t of value.tables) if (spec.tables.names.has(t.name)) lines.push(`  ${id('fn', name)} -- ${t.access} --> ${id('table', t.name)}`);
-  }
+  lines.push(...parts.flatMap((p) => p.edges).map((e) => `  ${e}`));
   return lines.join('\n') + '\n';
 }
 
-export function architectureMarkdown(spec: Spec, env: Environment): string {
-  const project = spec.project?.value.name ?? 'project';
+/** "170 routes, 34 functions, 32 tables, 67 alarms": every map section that has items. */
+function counts(spec: Spec, registry: Registry): string {
+  return registry.sections.filter((s) => s.kind === 'map' && s.graph)
+    .map((s) => ({ count: itemsOf(spec, s.key).items.length, noun: s.names?.noun ?? s.key }))
+    .filter(({ count }) => count > 0)
+    .map(({ count, noun }) => `${count} ${noun}${count === 1 ? '' : 's'}`).join(', ');
+}
+
+export function architectureMarkdown(spec: Spec, env: Environment, registry: Registry = BUILTIN): string {
+  const project = projectOf(spec)?.value.name ?? 'project';
   return [
     `# ${project}: ${env.name}`, '',
-    `${spec.routes.items.length} routes, ${spec.functions.items.length} functions, ${spec.tables.items.length} tables, ${spec.alarms.items.length} alarms; generated by \`gen graph\` from the spec.`,
+    `${counts(spec, registry) || 'Nothing yet'}; generated by \`gen graph\` from the spec.`,
     'Routes are grouped by the function that answers them; alarms are counted per type.', '',
-    '```mermaid', architectureMermaid(spec, env).trimEnd(), '```', '',
+    '```mermaid', architectureMermaid(spec, env, registry).trimEnd(), '```', '',
   ].join('\n');
 }
 
 /** A page a person can open, offline too: the same diagram, drawn in the browser by Mermaid (inlined). */
-export function architectureHtml(spec: Spec, env: Environment): string {
+export function architectureHtml(spec: Spec, env: Environment, registry: Registry = BUILTIN): string {
   const mermaidJs = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8').replace(/<\/script/gi, '<\\/script');
-  const title = `${spec.project?.value.name ?? 'project'}: ${env.name}`;
+  const title = `${projectOf(spec)?.value.name ?? 'project'}: ${env.name}`;
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem}pre.mermaid{background:#fff}</style></head>
 <body><h1>${escape(title)}</h1>
 <pre class="mermaid">
-${escape(architectureMermaid(spec, env))}</pre>
+${escape(architectureMermaid(spec, env, registry))}</pre>
 <script>${mermaidJs}</script>
 <script>mermaid.initialize({ startOnLoad: true, maxTextSize: 200000, flowchart: { useMaxWidth: false } });</script>
 </body></html>

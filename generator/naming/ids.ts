@@ -49,6 +49,8 @@ export const names = {
   alarmKeyAlias: (env: string, project: string) => `alias/${env}-${project}-alarms`,
   alarm: (env: string, alarm: string) => `${env}-${alarm}`,
   stack: (project: string, env: string, layer: string) => `${project}-${env}-${layer}`,
+  /** Where the deployer uploads code and large documents: the environment's bucket made by `gen bootstrap`. */
+  artifactBucket: (env: string) => `gen-artifacts-${env}-\${AWS::AccountId}-\${AWS::Region}`,
   /** Environment variable holding a table's name: orders-archive -> TABLE_ORDERS_ARCHIVE. */
   tableVariable: (table: string) => `TABLE_${table.toUpperCase().replace(/-/g, '_')}`,
 };

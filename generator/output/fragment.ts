@@ -3,12 +3,16 @@
  * diagnostics. Sections never write into a shared template; output/merge.ts combines fragments.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Artifact } from './manifest.js';
 import type { UploadedDocument } from './documents.js';
 
-/** Lifecycle layers, in deploy order. Stateful resources live in `data` and never move. */
-export const LAYERS = ['data', 'app', 'api', 'monitoring'] as const;
-export type Layer = (typeof LAYERS)[number];
+/**
+ * A lifecycle layer (data, app, api, monitoring, ...): one stack or more, deployed in the order
+ * the section registry gives (sections/registry.ts). Stateful resources never move between stacks.
+ */
+export type Layer = string;
+
+/** Code the deployer uploads before the stacks can be created. */
+export interface Artifact { function: string; source: string; bucket: string; key: string }
 
 /** A CloudFormation resource as plain JSON (cloudform objects serialise to this). */
 export interface CfnResource {

@@ -1,11 +1,12 @@
 /** manifest.json: what the deployer needs: stacks in deploy order, their hashes, tags and code artifacts. */
 import type { Environment } from '../environment/model.js';
 import type { UploadedDocument } from './documents.js';
+import type { Artifact } from './fragment.js';
 import { LIMITS } from './limits.js';
 import type { Stack } from './stacks.js';
 import { byText } from '../order.js';
 
-export interface Artifact { function: string; source: string; bucket: string; key: string }
+export type { Artifact };
 
 export interface Manifest {
   format: 1;

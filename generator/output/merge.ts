@@ -1,8 +1,7 @@
 /** Combine section fragments into one set of resources per layer; a logical ID may be used once. */
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { Artifact } from './manifest.js';
 import type { UploadedDocument } from './documents.js';
-import type { Fragment, PlacedOutput, PlacedResource } from './fragment.js';
+import type { Artifact, Fragment, PlacedOutput, PlacedResource } from './fragment.js';
 
 export interface Merged {
   resources: Map<string, PlacedResource>;

@@ -4,36 +4,37 @@
  * into "unknown table" errors everywhere it is referenced.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
-import { SECTIONS } from '../sections/index.js';
+import type { Registry } from '../sections/section.js';
 import type { Entry, Items, Spec } from '../spec.js';
-import type { SourceFile } from './load.js';
+import type { SourceFile } from '../yaml/source.js';
 import { byText } from '../order.js';
 
 const startsWith = (path: (string | number)[], prefix: (string | number)[]) => prefix.every((p, i) => path[i] === p);
 
-export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnostic[], base: Pick<Spec, 'root' | 'specDir' | 'environmentNames'>): { spec: Spec; diagnostics: Diagnostic[] } {
+export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnostic[], base: Pick<Spec, 'root' | 'specDir' | 'environmentNames'>, registry: Registry): { spec: Spec; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const spec: Record<string, unknown> = { ...base, files: sources.map((s) => s.file) };
-  for (const section of SECTIONS) if (section.kind === 'map') spec[section.key] = { items: [], names: new Set() } satisfies Items<unknown>;
+  const parts: Spec['sections'] = {};
+  const spec: Spec = { ...base, files: sources.map((s) => s.file), sections: parts };
+  for (const section of registry.sections) if (section.kind === 'map') parts[section.key] = { items: [], names: new Set() } satisfies Items<unknown>;
 
   for (const source of sources) {
     if (typeof source.data !== 'object' || source.data === null || Array.isArray(source.data)) continue;
     const problems = schemaDiagnostics.filter((d) => d.location?.file === source.file).map((d) => d.location!.path);
     const invalid = (path: (string | number)[]) => problems.some((p) => startsWith(p, path) || (p.length < path.length && startsWith(path, p) && p.length <= 1));
-    for (const section of SECTIONS) {
+    for (const section of registry.sections) {
       const value = (source.data as Record<string, unknown>)[section.key];
       if (value === undefined || value === null) continue;
       if (section.kind === 'single') {
-        const previous = spec[section.key] as Entry<unknown> | undefined;
+        const previous = parts[section.key] as Entry<unknown> | undefined;
         if (previous) {
           diagnostics.push(error('GEN306', `section '${section.key}' is already defined in ${previous.file}`, { file: source.file, path: [section.key], at: 'key' }, `keep one '${section.key}' section`));
         } else if (!invalid([section.key])) {
-          spec[section.key] = { name: section.key, file: source.file, path: [section.key], value: section.normalize ? section.normalize(value, section.key) : value };
+          parts[section.key] = { name: section.key, file: source.file, path: [section.key], value: section.normalize ? section.normalize(value, section.key, registry) : value };
         }
         continue;
       }
       if (typeof value !== 'object' || Array.isArray(value)) continue;
-      const items = spec[section.key] as Items<unknown>;
+      const items = parts[section.key] as Items<unknown>;
       for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
         const path = [section.key, name];
         const first = items.names.has(name) ? findOrigin(sources, section.key, name, source) : undefined;
@@ -45,14 +46,14 @@ export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnosti
         }
         items.names.add(name);
         if (invalid(path)) continue;
-        items.items.push({ name, file: source.file, path, value: section.normalize ? section.normalize(raw, name) : raw });
+        items.items.push({ name, file: source.file, path, value: section.normalize ? section.normalize(raw, name, registry) : raw });
       }
     }
   }
-  for (const section of SECTIONS) {
-    if (section.kind === 'map') (spec[section.key] as Items<unknown>).items.sort((a, b) => byText(a.name, b.name));
+  for (const section of registry.sections) {
+    if (section.kind === 'map') (parts[section.key] as Items<unknown>).items.sort((a, b) => byText(a.name, b.name));
   }
-  return { spec: spec as unknown as Spec, diagnostics };
+  return { spec, diagnostics };
 }
 
 /** The file that first defined `name` in `key`, searching files before `current`. */

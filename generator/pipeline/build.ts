@@ -17,10 +17,13 @@ import { linkStacks } from '../placement/link.js';
 import { readPlacement, type Placement } from '../placement/lock.js';
 import { placeGroups } from '../placement/place.js';
 import { applyTags, platformTags } from '../output/tags.js';
-import { SECTIONS } from '../sections/index.js';
+import { BUILTIN } from '../sections/index.js';
+import { projectOf } from '../sections/project/model.js';
+import type { Registry } from '../sections/section.js';
 import type { Spec } from '../spec.js';
 import { assembleSpec } from './assemble.js';
-import { isDirectory, loadDirectory } from './load.js';
+import { loadDirectory } from './load.js';
+import { isDirectory } from '../yaml/source.js';
 import { validateSpecFiles } from './validate.js';
 import { checkStacks } from '../rules/index.js';
 
@@ -37,57 +40,55 @@ export interface BuildResult {
 }
 
 /** Load, validate, assemble and cross-check the spec: everything that does not depend on an environment. */
-export function readSpec({ root, specDir }: Paths): SpecResult {
+export function readSpec({ root, specDir }: Paths, registry: Registry = BUILTIN): SpecResult {
   if (!isDirectory(specDir)) {
     return { diagnostics: [error('GEN106', `spec folder '${specDir}' not found`, undefined, 'run gen from the project folder, or pass --spec <dir>')] };
   }
   const loaded = loadDirectory(specDir, root);
-  const schemaDiagnostics = validateSpecFiles(loaded.sources);
+  const schemaDiagnostics = validateSpecFiles(loaded.sources, registry.schemas);
   const environmentNames = [...environmentFiles(environmentDir(root)).keys()];
-  const assembled = assembleSpec(loaded.sources, schemaDiagnostics, { root, specDir, environmentNames });
+  const assembled = assembleSpec(loaded.sources, schemaDiagnostics, { root, specDir, environmentNames }, registry);
   // Cross-references over a file that could not be parsed would only report its absence.
-  const checks = hasErrors(loaded.diagnostics) ? [] : SECTIONS.flatMap((section) => section.check?.(assembled.spec) ?? []);
+  const checks = hasErrors(loaded.diagnostics) ? [] : registry.sections.flatMap((section) => section.check?.(assembled.spec, registry) ?? []);
   return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...checks] };
 }
 
 /** Compile for one environment; `previous` is the committed placement, which groups never leave. */
-export function compileSpec(spec: Spec, env: Environment, previous?: Placement, limits: StackLimits = HARD_LIMITS): BuildResult {
-  const merged = mergeFragments(SECTIONS.flatMap((section) => (section.compile ? [section.compile({ spec, env })] : [])));
-  const project = spec.project!.value;
+export function compileSpec(spec: Spec, env: Environment, previous?: Placement, limits: StackLimits = HARD_LIMITS, registry: Registry = BUILTIN): BuildResult {
+  const merged = mergeFragments(registry.sections.flatMap((section) => (section.compile ? [section.compile({ spec, env, registry })] : [])));
+  const project = projectOf(spec)!.value;
   const tags = platformTags(project, env);
   applyTags(merged, tags);
-  const placed = placeGroups(groupsOf(merged), previous, env.name, limits);
+  const layers = registry.layers.map((l) => l.name);
+  const placed = placeGroups(groupsOf(merged, registry.statefulTypes), previous, env.name, limits, layers);
   const linked = linkStacks(merged, placed);
-  const built = buildStacks(linked.plans, project.name, env.name);
+  const built = buildStacks(linked.plans, project.name, env.name, Object.fromEntries(registry.layers.map((l) => [l.name, l.purpose])));
   const { stacks } = built;
   const diagnostics = [...placed.diagnostics, ...linked.diagnostics, ...built.diagnostics];
   // The platform rules read the finished templates, exactly as `gen check` reads out/.
   const violations = checkStacks(stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: s.template })),
-    { environment: env.name, logRetentionDays: env.logRetentionDays }, (logicalId) => {
-      // Hand-written resources (the escape hatch) are located in the spec; generated ones are gen's responsibility.
-      const entry = spec.resources.items.find((e) => e.name === logicalId);
-      return entry && { file: entry.file, path: entry.path, at: 'key' };
-    });
+    { environment: env.name, logRetentionDays: env.logRetentionDays },
+    (logicalId) => registry.sections.map((section) => section.locate?.(spec, logicalId)).find((location) => location !== undefined));
   const all = [...merged.diagnostics, ...diagnostics, ...violations];
   if (hasErrors(all)) return { diagnostics: all, env };
   return { diagnostics: all, env, stacks, placement: placed.placement, manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts, merged.documents), documents: merged.documents };
 }
 
-export function build(paths: Paths, envName: string): BuildResult {
-  return buildEnvironments(paths, [envName])[0];
+export function build(paths: Paths, envName: string, registry: Registry = BUILTIN): BuildResult {
+  return buildEnvironments(paths, [envName], registry)[0];
 }
 
 /** Several environments from one reading of the spec (`gen build --env test,production`). */
-export function buildEnvironments(paths: Paths, envNames: string[]): BuildResult[] {
-  const read = readSpec(paths);
-  return envNames.map((envName) => buildEnvironment(paths, read, envName));
+export function buildEnvironments(paths: Paths, envNames: string[], registry: Registry = BUILTIN): BuildResult[] {
+  const read = readSpec(paths, registry);
+  return envNames.map((envName) => buildEnvironment(paths, read, envName, registry));
 }
 
-function buildEnvironment(paths: Paths, read: SpecResult, envName: string): BuildResult {
-  const resolved = resolveEnvironment(envName, environmentDir(paths.root), paths.root);
-  const previous = resolved.env ? readPlacement(paths.root, envName) : { diagnostics: [] };
+function buildEnvironment(paths: Paths, read: SpecResult, envName: string, registry: Registry): BuildResult {
+  const resolved = resolveEnvironment(envName, environmentDir(paths.root), paths.root, registry.schemas);
+  const previous = resolved.env ? readPlacement(paths.root, envName, registry.layers.map((l) => l.name)) : { diagnostics: [] };
   const diagnostics = [...read.diagnostics, ...resolved.diagnostics, ...previous.diagnostics];
   if (hasErrors(diagnostics) || !read.spec || !resolved.env) return { diagnostics };
-  const compiled = compileSpec(read.spec, resolved.env, previous.placement);
+  const compiled = compileSpec(read.spec, resolved.env, previous.placement, HARD_LIMITS, registry);
   return { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] };
 }

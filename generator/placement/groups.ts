@@ -34,7 +34,8 @@ export function resourceBytes(logicalId: string, resource: unknown): number {
   return Buffer.byteLength(text) + lines * 4 + logicalId.length + 6;
 }
 
-export function groupsOf(merged: Merged): Group[] {
+/** Groups of the merged resources; `stateful` is the registry's set of types that hold data. */
+export function groupsOf(merged: Merged, stateful: ReadonlySet<string> = STATEFUL_TYPES): Group[] {
   const groups = new Map<string, Group>();
   const groupOf = (layer: Layer, name: string) => {
     let group = groups.get(name);
@@ -51,7 +52,7 @@ export function groupsOf(merged: Merged): Group[] {
     group.resources.push(placed);
     group.size.resources++;
     group.size.bytes += resourceBytes(placed.logicalId, placed.resource);
-    group.stateful ||= STATEFUL_TYPES.has((placed.resource as { Type?: string }).Type ?? '');
+    group.stateful ||= stateful.has((placed.resource as { Type?: string }).Type ?? '');
     if (placed.sharedAs) {
       group.shared = true;
       group.size.outputs++;

@@ -5,20 +5,11 @@
  * parameter of the stacks that need it, filled in by the deployer from the earlier stack.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { Layer, PlacedOutput, PlacedResource } from '../output/fragment.js';
+import type { PlacedResource } from '../output/fragment.js';
 import type { Merged } from '../output/merge.js';
 import { references, renameReference } from '../output/references.js';
+import type { StackPlan } from '../output/stacks.js';
 import type { PlacementResult } from './place.js';
-
-export interface StackPlan {
-  layer: Layer;
-  /** data, data-2, ...: the stack's name within the environment. */
-  name: string;
-  resources: { logicalId: string; resource: unknown }[];
-  outputs: PlacedOutput[];
-  /** Parameter -> the earlier stack (plan name) and output that supplies it. */
-  parameters: Record<string, { stack: string; output: string }>;
-}
 
 const dependsOn = (resource: unknown): string[] => [(resource as { DependsOn?: string | string[] }).DependsOn ?? []].flat();
 

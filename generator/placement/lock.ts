@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { LAYERS } from '../output/fragment.js';
 
 export interface Placement {
   format: 1;
@@ -23,12 +22,14 @@ const NOTE = 'Which stack each resource lives in. Written by gen build; commit i
 
 export function serializePlacement(placement: Placement): string {
   const sorted = Object.fromEntries(Object.keys(placement.groups).sort().map((g) => [g, placement.groups[g]]));
-  const stacks = Object.fromEntries(LAYERS.filter((l) => placement.stacks[l]).map((l) => [l, placement.stacks[l]]));
+  // Layers stay in the order placement listed them: deploy order.
+  const stacks = placement.stacks;
   return JSON.stringify({ $comment: NOTE, format: 1, environment: placement.environment, stacks, groups: sorted }, undefined, 2) + '\n';
 }
 
 /** The committed placement, or none for a project that was never built. Malformed files are errors, never ignored. */
-export function readPlacement(root: string, env: string): { placement?: Placement; text?: string; diagnostics: Diagnostic[] } {
+/** `layers`: the layer names the registry knows; a file naming another is refused (any kebab name when not given). */
+export function readPlacement(root: string, env: string, layers?: readonly string[]): { placement?: Placement; text?: string; diagnostics: Diagnostic[] } {
   const path = placementPath(root, env);
   if (!existsSync(path)) return { diagnostics: [] };
   const file = relative(root, path);
@@ -40,7 +41,7 @@ export function readPlacement(root: string, env: string): { placement?: Placemen
   if (data?.format !== 1 || typeof data.stacks !== 'object' || typeof data.groups !== 'object') return problem('not a gen placement file (format 1)');
   const stacks: Record<string, string[]> = {};
   for (const [layer, list] of Object.entries(data.stacks)) {
-    if (!(LAYERS as readonly string[]).includes(layer) || !Array.isArray(list) || list[0] !== layer || !list.every((s) => s === layer || new RegExp(`^${layer}-[0-9]+$`).test(s))) {
+    if (!(layers ? layers.includes(layer) : /^[a-z][a-z0-9]*$/.test(layer)) || !Array.isArray(list) || list[0] !== layer || !list.every((s) => s === layer || new RegExp(`^${layer}-[0-9]+$`).test(s))) {
       return problem(`stacks.${layer} must list '${layer}' first, then ${layer}-2, ${layer}-3...`);
     }
     stacks[layer] = list;

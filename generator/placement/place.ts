@@ -6,8 +6,8 @@
  * never moved: the build fails instead.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { LAYERS, type Layer } from '../output/fragment.js';
-import { fillLimits, HARD_LIMITS, type StackLimits } from '../output/limits.js';
+import type { Layer } from '../output/fragment.js';
+import { fillLimits, type StackLimits } from '../output/limits.js';
 import type { Group, Size } from './groups.js';
 import type { Placement } from './lock.js';
 import { byText } from '../order.js';
@@ -82,11 +82,12 @@ export interface PlacementResult {
   diagnostics: Diagnostic[];
 }
 
-export function placeGroups(groups: Group[], previous: Placement | undefined, environment: string, hard: StackLimits = HARD_LIMITS): PlacementResult {
+/** `layers` in deploy order (the registry's): stacks are listed, and so deployed, in that order. */
+export function placeGroups(groups: Group[], previous: Placement | undefined, environment: string, hard: StackLimits, layers: readonly Layer[]): PlacementResult {
   const placement: Placement = { format: 1, environment, stacks: {}, groups: {} };
   const stacks: PlacementResult['stacks'] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const layer of LAYERS) {
+  for (const layer of layers) {
     const mine = groups.filter((g) => g.layer === layer);
     // A layer that was deployed keeps its stacks, even when emptied, so the deployer updates them.
     if (mine.length === 0 && !previous?.stacks[layer]) continue;

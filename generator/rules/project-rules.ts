@@ -6,7 +6,8 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Environment } from '../environment/model.js';
 import { HANDLER_EXTENSIONS } from '../sections/functions/handler-file.js';
-import { splitHandler } from '../sections/functions/model.js';
+import { functionsOf, splitHandler } from '../sections/functions/model.js';
+import { routesOf } from '../sections/routes/model.js';
 import type { Spec } from '../spec.js';
 import type { Violation } from './rule.js';
 
@@ -31,9 +32,9 @@ export const handlerCoverage: ProjectRule = {
   description: 'Every handler file in handlers/ (outside lib/, not a test) is the code of a function, and that function answers at least one route.',
   fix: 'declare a function for the handler and a route for the function, or move shared code into handlers/lib/',
   check: ({ spec }) => {
-    const routed = new Set(spec.routes.items.map((r) => r.value.function));
+    const routed = new Set(routesOf(spec).items.map((r) => r.value.function));
     return handlerFiles(spec.root).flatMap((file) => {
-      const users = spec.functions.items.filter((f) => splitHandler(f.value.handler).file === file).map((f) => f.name);
+      const users = functionsOf(spec).items.filter((f) => splitHandler(f.value.handler).file === file).map((f) => f.name);
       if (users.length === 0) return [{ resource: file, message: 'no function uses this handler file' }];
       return users.some((fn) => routed.has(fn)) ? [] : [{ resource: file, message: `no route calls ${users.map((f) => `'${f}'`).join(', ')}` }];
     });

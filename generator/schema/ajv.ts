@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
-import { environmentSchema } from '../environment/schema.js';
-import { specFileSchema } from './spec-schema.js';
+import type { JsonSchema } from './json-schema.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,28 +18,34 @@ export const newAjv = (extra: Options = {}): Ajv => {
   return ajv;
 };
 
+/** The two schemas gen validates with, derived from the section registry (Registry.schemas). */
+export interface Schemas { spec: JsonSchema; environment: JsonSchema }
+
 /** Identifies the schemas a precompiled module was made from, so a stale one is never used. */
-export const schemaHash = () => createHash('sha256').update(JSON.stringify([specFileSchema(), environmentSchema])).digest('hex');
+export const schemaHash = (schemas: Schemas) => createHash('sha256').update(JSON.stringify([schemas.spec, schemas.environment])).digest('hex');
 
-type Validators = { spec: ValidateFunction; environment: ValidateFunction };
-let validators: Validators | undefined;
+export type Validators = { spec: ValidateFunction; environment: ValidateFunction };
+const compiled = new WeakMap<Schemas, Validators>();
 
-function precompiled(): Validators | undefined {
+function precompiled(schemas: Schemas): Validators | undefined {
   try {
     const module = require('./validators.generated.cjs') as Validators & { schemaHash: string };
-    return module.schemaHash === schemaHash() ? module : undefined;
+    return module.schemaHash === schemaHash(schemas) ? module : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function validatorFor(which: keyof Validators): ValidateFunction {
+/** Validators for these schemas: precompiled when the package build made them from the same schemas, else compiled once. */
+export function validatorsFor(schemas: Schemas): Validators {
+  let validators = compiled.get(schemas);
   if (!validators) {
-    validators = precompiled();
+    validators = precompiled(schemas);
     if (!validators) {
       const ajv = newAjv();
-      validators = { spec: ajv.compile(specFileSchema()), environment: ajv.compile(environmentSchema) };
+      validators = { spec: ajv.compile(schemas.spec), environment: ajv.compile(schemas.environment) };
     }
+    compiled.set(schemas, validators);
   }
-  return validators[which];
+  return validators;
 }

@@ -10,3 +10,8 @@ export const KEBAB_HINT = 'use lowercase letters, digits and single dashes, star
 export const integer = (minimum: number, maximum: number, description: string, extra: JsonSchema = {}): JsonSchema => ({
   type: 'integer', minimum, maximum, description, ...extra,
 });
+
+/** An object of settings with defaults: every key optional, filled in by ajv (useDefaults). */
+export const settings = (description: string, properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
+  type: 'object', description, additionalProperties: false, properties, required, default: {},
+});

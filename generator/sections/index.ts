@@ -1,10 +1,16 @@
-/** Every spec section, in the order their checks and compile steps run. */
+/**
+ * Every built-in spec section, in the order their checks and compile steps run. This list is
+ * the one place a new section is registered; everything else is derived by the registry.
+ */
 import { alarmsSection } from './alarms/index.js';
 import { functionsSection } from './functions/index.js';
 import { projectSection } from './project/index.js';
+import { createRegistry } from './registry.js';
+import { resourcesSection } from './resources/index.js';
 import { apiSection, routesSection } from './routes/index.js';
 import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
-import { resourcesSection } from './resources/index.js';
 
-export const SECTIONS: readonly Section[] = [projectSection, tablesSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
+export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
+
+export const BUILTIN = createRegistry(BUILTIN_SECTIONS);

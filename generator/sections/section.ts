@@ -1,32 +1,151 @@
 /**
- * What a spec section is: a top-level key of spec files with its own schema, its own
- * reference checks and its own compile step. Adding a section means adding a folder with
- * these parts and listing it in sections/index.ts.
+ * What a spec section is: a top-level key of spec files that describes itself completely, so
+ * the rest of gen loops over the registry (sections/registry.ts) instead of knowing sections by
+ * name. Adding a section means adding a folder that exports one Section and listing it once in
+ * sections/index.ts. Every part but `key`, `kind` and `schema` is optional.
  */
-import type { Code, Diagnostic } from '../diagnostics.js';
+import type { Code, Diagnostic, Location } from '../diagnostics.js';
 import type { Environment } from '../environment/model.js';
-import type { Spec } from '../spec.js';
-import type { Fragment } from '../output/fragment.js';
+import type { Fragment, Layer } from '../output/fragment.js';
+import type { Schemas } from '../schema/ajv.js';
 import type { JsonSchema } from '../schema/json-schema.js';
+import type { Entry, Items, Spec } from '../spec.js';
 
 export interface CompileContext {
   spec: Spec;
   env: Environment;
+  registry: Registry;
+}
+
+export interface SectionNames {
+  /** Pattern, maximum length and wording for item names (map sections). */
+  pattern: string;
+  hint: string;
+  noun: string;
+  maxLength: number;
+  /** Code for a name defined twice (default GEN306). */
+  duplicate?: Code;
+  /** Code for a reference to a name that does not exist (default GEN312). Kept per kind where CI scripts already match it. */
+  unknown?: Code;
+}
+
+/** A layer a section adds, placed in deploy order right after `after` (first when absent). */
+export interface LayerSpec {
+  name: Layer;
+  after?: Layer;
+  /** What the layer's stacks hold, written into each template's Description. */
+  purpose: string;
 }
 
 export interface Section {
-  /** The top-level key in spec files (tables, functions, ...). */
+  /** The top-level key in spec files (tables, functions, ...); also its key in environment files. */
   key: string;
   /** 'map': named items (`tables: {orders: ...}`); 'single': one value for the whole project. */
   kind: 'map' | 'single';
-  /** JSON Schema of one item (map) or of the value (single). */
-  schema: JsonSchema;
+  /** JSON Schema of one item (map) or of the value (single); a function when it depends on the other sections. */
+  schema: JsonSchema | ((registry: Registry) => JsonSchema);
   /** Pattern and words for item names, for map sections. */
-  names?: { pattern: string; hint: string; noun: string; maxLength: number; duplicate?: Code };
+  names?: SectionNames;
   /** Turn one schema-valid raw item (shorthands, omitted keys) into its model; the schema guarantees its shape. */
-  normalize?: (raw: any, name: string) => unknown;
+  normalize?: (raw: any, name: string, registry: Registry) => unknown;
   /** Reference checks across sections, on the assembled spec. */
-  check?: (spec: Spec) => Diagnostic[];
+  check?: (spec: Spec, registry: Registry) => Diagnostic[];
   /** CloudFormation resources for one environment. */
   compile?: (ctx: CompileContext) => Fragment;
+  /** Layers (stacks) this section introduces. */
+  layers?: LayerSpec[];
+  /** Resource types it emits that hold data: never removed, replaced or moved without a flag naming them. */
+  statefulTypes?: string[];
+  /** Its part of environments/<name>.yaml, under its own key, with defaults. */
+  environment?: JsonSchema;
+  /** What functions may do with its items (`functions.<name>.<key>: {item: access}`). */
+  usable?: Usable;
+  /** Alarm types on its items (or on the section as a whole), by type name. */
+  alarmTypes?: Record<string, AlarmType>;
+  /** What it adds to `gen graph`. */
+  graph?: (spec: Spec, env: Environment, registry: Registry) => GraphPart;
+  /** Where a resource with this logical ID was written, when the section's items are resources (the escape hatch). */
+  locate?: (spec: Spec, logicalId: string) => Location | undefined;
 }
+
+/** The registry: every section, and what the rest of gen derives from them (built by sections/registry.ts). */
+export interface Registry {
+  sections: readonly Section[];
+  /** Layers in deploy order. */
+  layers: readonly LayerSpec[];
+  statefulTypes: ReadonlySet<string>;
+  /** Sections whose items functions may use, in registry order. */
+  usable: readonly (Section & { usable: Usable })[];
+  /** Every alarm type, with the section that defines it. */
+  alarmTypes: ReadonlyMap<string, { section: Section; type: AlarmType }>;
+  section: (key: string) => Section | undefined;
+  /** A section's schema, resolved against the registry. */
+  schemaOf: (section: Section) => JsonSchema;
+  /** The spec-file and environment-file schemas (validation, editors, docs). */
+  schemas: Schemas;
+}
+
+/** One reference of a function to an item of another section (`tables: {orders: read}`). */
+export interface Reference {
+  name: string;
+  /** The access written: a level such as read, or a section-specific form (a list of operations). */
+  access: unknown;
+  /** The environment variable that carries the item's name, default or renamed. */
+  variable: string;
+}
+
+/** What a section lets functions do with its items. */
+export interface Usable {
+  /** Schema of the short form's value (`orders: read`); the long form is `{access, variable}`. */
+  access: JsonSchema;
+  /** What `functions.<name>.<key>` does, for the docs. */
+  description: string;
+  example: Record<string, unknown>;
+  /** Default environment variable for an item (TABLE_ORDERS). */
+  variable: (name: string) => string;
+  /** What that variable holds, in words: "the name of table". */
+  holds: string;
+  /** Its value in one environment (a physical name, URL or ARN). */
+  value: (name: string, ctx: CompileContext) => string | object;
+  /** IAM statements granting exactly this access. */
+  statements: (reference: Reference, ctx: CompileContext) => object[];
+  /** Checks of one reference beyond the item existing. */
+  check?: (reference: Reference, spec: Spec) => { message: string; fix: string } | undefined;
+}
+
+/** An alarm type on a section's items: the metric recipe, unit and default threshold. */
+export interface AlarmType {
+  /** Key in the alarm naming the item watched (function, table); absent when it watches the section as a whole. */
+  watches?: string;
+  /** The thing watched when `watches` is absent, in words ("the API"). */
+  subject?: string;
+  unit: string;
+  defaultThreshold: number;
+  /** What the value measures, for docs and the alarm's description. */
+  about: string;
+  /** CloudWatch `Metrics` (metric math) of the alarm; `target` is the item watched. */
+  metrics: (target: string | undefined, ctx: { spec: Spec; env: Environment }) => object[];
+  /** Why such an alarm cannot exist in this spec (an API alarm without routes). */
+  unavailable?: (spec: Spec) => { code: Code; message: string; fix: string } | undefined;
+}
+
+/** What a section draws in `gen graph`: Mermaid node lines inside its layer's box, and edges. */
+export interface GraphPart {
+  layer: Layer;
+  nodes: string[];
+  edges: string[];
+}
+
+/** Mermaid node id of an item: the section key and the name, so any section can draw an edge to another's item. */
+export const graphNode = (sectionKey: string, name: string) => `${sectionKey}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+/** Mermaid label text, quoted. */
+export const quote = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
+
+const EMPTY: Items<never> = { items: [], names: new Set() };
+
+/** The items of a map section, typed by the section that owns them. */
+export const itemsOf = <T>(spec: Spec, key: string): Items<T> => (spec.sections[key] as Items<T> | undefined) ?? EMPTY;
+
+/** The value of a single section, when a spec file defines it. */
+export const singleOf = <T>(spec: Spec, key: string): Entry<T> | undefined => spec.sections[key] as Entry<T> | undefined;

@@ -16,8 +16,8 @@ describe('gen graph', () => {
     const md = readFileSync(join(out, 'test/architecture.md'), 'utf8');
     const mermaid = /```mermaid\n([\s\S]+?)```/.exec(md)![1];
     for (const layer of ['api', 'app', 'data', 'monitoring']) expect(mermaid).toContain(`subgraph ${layer}["${layer}: crypto-trading-test-${layer}"]`);
-    for (const f of platform.functions) expect(mermaid).toContain(`fn_${f.name.replace(/-/g, '_')}(["${f.name}<br/>${f.memory} MB, ${f.timeout} s"])`);
-    for (const t of platform.tables) expect(mermaid).toContain(`table_${t.name.replace(/-/g, '_')}[("test-${t.name}")]`);
+    for (const f of platform.functions) expect(mermaid).toContain(`functions_${f.name.replace(/-/g, '_')}(["${f.name}<br/>${f.memory} MB, ${f.timeout} s"])`);
+    for (const t of platform.tables) expect(mermaid).toContain(`tables_${t.name.replace(/-/g, '_')}[("test-${t.name}")]`);
     expect(mermaid).toContain('alarms_function_error_rate["34 function-error-rate alarms');
     expect(mermaid).toContain('routes_strategies["/strategies<br/>/strategies/{id}<br/>5 routes"]');
     // Collapsed: one node per function's routes and per alarm type, not one per route or alarm.

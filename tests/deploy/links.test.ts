@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BUILTIN } from '../../generator/sections/index.js';
 import { bootstrap } from '../../generator/deploy/bootstrap.js';
 import { deploy, type DeployRequest } from '../../generator/deploy/deploy.js';
 import type { LocalEndpoint } from '../../generator/deploy/moto.js';
@@ -21,7 +22,7 @@ import { remove, resetMoto, startEndpoint } from './moto-harness.js';
 
 const lines: string[] = [];
 const reporter: Reporter = { info: (l) => lines.push(l), progress: () => {}, done: () => {}, confirm: async () => undefined };
-const env = resolveEnvironment('test', join(FIXTURES, 'base/environments'), join(FIXTURES, 'base')).env!;
+const env = resolveEnvironment('test', join(FIXTURES, 'base/environments'), join(FIXTURES, 'base'), BUILTIN.schemas).env!;
 
 const producer = { Resources: { Queue: { Type: 'AWS::SQS::Queue' } }, Outputs: { ApiId: { Value: 'a1b2c3d4e5' } } };
 const consumer = {

@@ -14,7 +14,7 @@ const tight = { resources: 3, outputs: 10, templateBytes: 1_000_000 };
 
 function link(resources: PlacedResource[]) {
   const merged = mergeFragments([fragment(resources)]);
-  return linkStacks(merged, placeGroups(groupsOf(merged), undefined, 'test', tight));
+  return linkStacks(merged, placeGroups(groupsOf(merged), undefined, 'test', tight, ['data', 'app', 'api', 'monitoring']));
 }
 
 describe('linkStacks', () => {

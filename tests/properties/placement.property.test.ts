@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILTIN } from '../../generator/sections/index.js';
 import { describe, expect, it } from 'vitest';
 import { resolveEnvironment } from '../../generator/environment/resolve.js';
 import { compileSpec, readSpec } from '../../generator/pipeline/build.js';
@@ -34,7 +35,7 @@ function compile(shape: Shape, previous: Placement | undefined, limits: StackLim
   const dir = writeProject(specOf(shape) as never, { test: {}, production: { protected: true } });
   try {
     const read = readSpec({ root: dir, specDir: join(dir, 'spec') });
-    const env = resolveEnvironment('test', join(dir, 'environments'), dir).env!;
+    const env = resolveEnvironment('test', join(dir, 'environments'), dir, BUILTIN.schemas).env!;
     return compileSpec(read.spec!, env, previous, limits);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }

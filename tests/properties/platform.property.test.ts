@@ -4,6 +4,7 @@
  * replay another; fast-check prints the seed and the counterexample on failure).
  */
 import fc from 'fast-check';
+import { BUILTIN } from '../../generator/sections/index.js';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../generator/rules/index.js';
 import type { ProjectRule } from '../../generator/rules/project-rules.js';
@@ -160,7 +161,7 @@ describe('platform properties on random specs', () => {
   it('Property 13: Environment configuration differentiation', () => fc.assert(fc.property(environment(false), environment(true), (test, production) => {
     const dir = writeProject({ project: { name: 'p', owner: 'o', costCenter: 'c' }, tables: {}, functions: {}, routes: {}, alarms: {} }, { test, production });
     try {
-      const environments = ['test', 'production'].map((n) => resolveEnvironment(n, join(dir, 'environments'), dir).env!);
+      const environments = ['test', 'production'].map((n) => resolveEnvironment(n, join(dir, 'environments'), dir, BUILTIN.schemas).env!);
       const violations = (rule('GEN-P13') as ProjectRule).check({ spec: undefined as never, environments });
       const at = (e: object, path: string) => path.split('.').reduce((v: any, k) => v?.[k], e);
       const same = ['network.cidr', 'cache.nodeType', 'logRetentionDays', 'tables.billing', 'domain.name', 'domain.api', 'api.throttle.rate', 'timeseries.magneticRetentionDays']

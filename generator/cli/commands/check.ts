@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { BUILTIN } from '../../sections/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { environmentDir, resolveAllEnvironments, resolveEnvironment } from '../../environment/resolve.js';
 import type { Environment } from '../../environment/model.js';
@@ -22,7 +23,7 @@ export const checkCommand = {
     .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' }),
   run: (args: CheckArgs) => {
     const paths = projectPaths(args);
-    const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root);
+    const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root, BUILTIN.schemas);
     if (!resolved.env) { printDiagnostics(paths.root, resolved.diagnostics); return EXIT.specErrors; }
     const dir = join(resolve(args.out ?? join(paths.root, 'out')), args.env);
     const manifestFile = join(dir, 'manifest.json');
@@ -34,7 +35,7 @@ export const checkCommand = {
       const stacks = manifest.stacks.map((s) => ({ stackName: s.stackName, file: s.template, template: JSON.parse(readFileSync(join(dir, s.template), 'utf8')) }));
       diagnostics.push(...checkStacks(stacks, { environment: args.env, logRetentionDays: resolved.env.logRetentionDays }));
       const read = readSpec(paths);
-      const environments = resolveAllEnvironments(paths.root).map((r) => r.env).filter((e): e is Environment => !!e);
+      const environments = resolveAllEnvironments(paths.root, BUILTIN.schemas).map((r) => r.env).filter((e): e is Environment => !!e);
       if (read.spec && !hasErrors(read.diagnostics)) diagnostics.push(...projectViolations(PROJECT_RULES, { spec: read.spec, environments }));
     }
     const ok = !hasErrors(diagnostics);

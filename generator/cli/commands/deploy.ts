@@ -1,10 +1,10 @@
 /** gen deploy --env <name>: build, then apply the stacks through change sets, refusing to lose data. */
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { BUILTIN } from '../../sections/index.js';
 import { hasErrors } from '../../diagnostics.js';
 import { build } from '../../pipeline/build.js';
 import { writeBuild } from '../../pipeline/write.js';
-import { LAYERS } from '../../output/fragment.js';
 import { printDiagnostics, printJson } from '../common.js';
 import { EXIT } from '../exit-codes.js';
 import { openTarget, withTargetOptions, type TargetArgs } from './target-options.js';
@@ -18,7 +18,7 @@ export const deployCommand = {
     .option('approve', { type: 'boolean', default: false, describe: 'Apply changes to a protected environment without asking' })
     .option('execute', { type: 'boolean', default: true, describe: 'Execute the change sets (--no-execute: review only)' })
     .option('allow-replace', { type: 'string', array: true, default: [], describe: 'Logical ID of a table, bucket, key, secret or log group that may be replaced or removed (repeatable)' })
-    .option('stacks', { type: 'string', array: true, default: [], choices: [...LAYERS], describe: 'Deploy only these layers' })
+    .option('stacks', { type: 'string', array: true, default: [], choices: BUILTIN.layers.map((l) => l.name), describe: 'Deploy only these layers' })
     .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' })
     .option('wait-timeout', { type: 'number', default: 1800, describe: 'Seconds to wait for a stack that another deploy is changing' })
     .option('json', { type: 'boolean', default: false, describe: 'Print a JSON report on stdout' })

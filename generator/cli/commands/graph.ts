@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { BUILTIN } from '../../sections/index.js';
 import { hasErrors } from '../../diagnostics.js';
 import { environmentDir, resolveEnvironment } from '../../environment/resolve.js';
 import { architectureHtml, architectureMarkdown } from '../../graph/architecture.js';
@@ -19,7 +20,7 @@ export const graphCommand = {
   run: (args: CommonArgs & { env: string; format: 'markdown' | 'html'; out?: string }) => {
     const paths = projectPaths(args);
     const read = readSpec(paths);
-    const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root);
+    const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root, BUILTIN.schemas);
     const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
     if (hasErrors(diagnostics) || !read.spec || !resolved.env) { printDiagnostics(paths.root, diagnostics); return EXIT.specErrors; }
     const dir = join(resolve(args.out ?? join(paths.root, 'out')), args.env);

@@ -2,8 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { environmentSchema } from '../../environment/schema.js';
-import { specFileSchema } from '../../schema/spec-schema.js';
+import { BUILTIN } from '../../sections/index.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { EXIT } from '../exit-codes.js';
 import { forEditors } from './schema.js';
@@ -24,8 +23,8 @@ export const initCommand = {
     cpSync(TEMPLATE, dir, { recursive: true });
     renameSync(join(dir, 'gitignore'), join(dir, '.gitignore')); // npm would drop a packaged .gitignore
     mkdirSync(join(dir, 'schemas'));
-    writeFileSync(join(dir, 'schemas/spec.schema.json'), forEditors(specFileSchema()));
-    writeFileSync(join(dir, 'schemas/environment.schema.json'), forEditors(environmentSchema));
+    writeFileSync(join(dir, 'schemas/spec.schema.json'), forEditors(BUILTIN.schemas.spec));
+    writeFileSync(join(dir, 'schemas/environment.schema.json'), forEditors(BUILTIN.schemas.environment));
     const where = relative(process.cwd(), dir) || '.';
     process.stdout.write(`gen: created a project in ${where}/\n  cd ${where}\n  gen build --env test          # templates in out/test/\n  gen deploy --env test --local # try it without an AWS account\n`);
     return EXIT.ok;

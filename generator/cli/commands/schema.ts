@@ -2,8 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { environmentSchema } from '../../environment/schema.js';
-import { specFileSchema } from '../../schema/spec-schema.js';
+import { BUILTIN } from '../../sections/index.js';
 import { EXIT } from '../exit-codes.js';
 
 /** Editors know draft-07; `hint` is ours and harmless to them. */
@@ -16,8 +15,8 @@ export const schemaCommand = {
   run: (args: { dir: string }) => {
     const dir = resolve(args.dir);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'spec.schema.json'), forEditors(specFileSchema()));
-    writeFileSync(join(dir, 'environment.schema.json'), forEditors(environmentSchema));
+    writeFileSync(join(dir, 'spec.schema.json'), forEditors(BUILTIN.schemas.spec));
+    writeFileSync(join(dir, 'environment.schema.json'), forEditors(BUILTIN.schemas.environment));
     process.stdout.write(`gen: wrote ${join(args.dir, 'spec.schema.json')} and ${join(args.dir, 'environment.schema.json')}\n`);
     return EXIT.ok;
   },

@@ -1,5 +1,6 @@
 /** Options and setup shared by the commands that talk to AWS (deploy, diff, destroy, bootstrap). */
 import type { Argv } from 'yargs';
+import { BUILTIN } from '../../sections/index.js';
 import { hasErrors } from '../../diagnostics.js';
 import { environmentDir, resolveEnvironment } from '../../environment/resolve.js';
 import type { Environment } from '../../environment/model.js';
@@ -19,7 +20,7 @@ export const withTargetOptions = <T>(yargs: Argv<T>) => yargs
 /** Resolve the environment and connect; prints problems and returns an exit code instead when it cannot. */
 export async function openTarget(args: TargetArgs) {
   const paths = projectPaths(args);
-  const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root);
+  const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root, BUILTIN.schemas);
   if (!resolved.env || hasErrors(resolved.diagnostics)) {
     printDiagnostics(paths.root, resolved.diagnostics);
     return { ok: false as const, code: EXIT.specErrors };

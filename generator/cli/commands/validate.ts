@@ -1,5 +1,6 @@
 /** gen validate: check the spec against every environment without writing anything. */
 import type { Argv } from 'yargs';
+import { BUILTIN } from '../../sections/index.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { resolveAllEnvironments } from '../../environment/resolve.js';
 import { compileSpec, readSpec } from '../../pipeline/build.js';
@@ -19,14 +20,14 @@ export function runValidate(args: CommonArgs): number {
   const paths = projectPaths(args);
   const read = readSpec(paths);
   const diagnostics: Diagnostic[] = [...read.diagnostics];
-  const environments = resolveAllEnvironments(paths.root);
+  const environments = resolveAllEnvironments(paths.root, BUILTIN.schemas);
   const names = environments.map((e) => e.name);
   if (names.length === 0) diagnostics.push(error('GEN402', 'no environments defined: environments/ has no YAML files', undefined, "create environments/test.yaml with at least 'region: eu-central-1'"));
   for (const resolved of environments) {
     diagnostics.push(...resolved.diagnostics);
     if (resolved.env && read.spec && !hasErrors(read.diagnostics)) {
       // Against the committed placement, as the build will be: a stateful group that would have to move is an error here too.
-      const placement = readPlacement(paths.root, resolved.env.name);
+      const placement = readPlacement(paths.root, resolved.env.name, BUILTIN.layers.map((l) => l.name));
       diagnostics.push(...placement.diagnostics, ...compileSpec(read.spec, resolved.env, placement.placement).diagnostics);
     }
   }

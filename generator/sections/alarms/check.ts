@@ -1,30 +1,25 @@
-/** Cross-references of alarms: the watched function, table or API exists; per-environment names are real. */
+/** Cross-references of alarms: the watched item exists, the type can exist in this spec, per-environment names are real. */
 import { error, type Diagnostic } from '../../diagnostics.js';
 import { suggestion } from '../../naming/did-you-mean.js';
 import type { Entry, Spec } from '../../spec.js';
-import { ALARM_TYPES, type Alarm } from './model.js';
+import { unknownReference } from '../references.js';
+import type { Registry } from '../section.js';
+import { alarmsOf, type Alarm } from './model.js';
 
-function checkAlarm(spec: Spec, entry: Entry<Alarm>): Diagnostic[] {
+function checkAlarm(spec: Spec, registry: Registry, entry: Entry<Alarm>): Diagnostic[] {
   const { value: alarm, file, path } = entry;
+  const { section, type } = registry.alarmTypes.get(alarm.type)!;
   const out: Diagnostic[] = [];
-  const target = ALARM_TYPES[alarm.type].target;
-  if (alarm.function !== undefined && target === 'function' && !spec.functions.names.has(alarm.function)) {
-    out.push(error('GEN302', `alarm '${entry.name}' watches function '${alarm.function}', which is not defined.${suggestion(alarm.function, spec.functions.names)}`,
-      { file, path: [...path, 'function'] }, 'use the name of a function from the functions section'));
-  }
-  if (alarm.table !== undefined && target === 'table' && !spec.tables.names.has(alarm.table)) {
-    out.push(error('GEN301', `alarm '${entry.name}' watches table '${alarm.table}', which is not defined.${suggestion(alarm.table, spec.tables.names)}`,
-      { file, path: [...path, 'table'] }, 'use the name of a table from the tables section'));
-  }
-  for (const key of ['function', 'table'] as const) {
-    if (alarm[key] !== undefined && target !== key) {
-      out.push(error('GEN206', `a ${alarm.type} alarm watches ${target === 'api' ? 'the API' : `a ${target}`}, not a ${key}`,
+  for (const [key, name] of Object.entries(alarm.targets)) {
+    if (key === type.watches) {
+      out.push(...unknownReference(spec, section, name, `alarm '${entry.name}' watches`, { file, path: [...path, key] }));
+    } else {
+      out.push(error('GEN206', `a ${alarm.type} alarm watches ${type.watches ? `a ${type.watches}` : type.subject}, not a ${key}`,
         { file, path: [...path, key], at: 'key' }, `remove '${key}'`));
     }
   }
-  if (target === 'api' && spec.routes.names.size === 0) {
-    out.push(error('GEN310', `alarm '${entry.name}' watches the API, but the spec has no routes`, { file, path: [...path, 'type'] }, 'add routes, or remove this alarm'));
-  }
+  const unavailable = type.unavailable?.(spec);
+  if (unavailable) out.push(error(unavailable.code, `alarm '${entry.name}' ${unavailable.message}`, { file, path: [...path, 'type'] }, unavailable.fix));
   if (typeof alarm.threshold === 'object') {
     for (const env of Object.keys(alarm.threshold)) {
       if (!spec.environmentNames.includes(env)) {
@@ -36,4 +31,4 @@ function checkAlarm(spec: Spec, entry: Entry<Alarm>): Diagnostic[] {
   return out;
 }
 
-export const checkAlarms = (spec: Spec): Diagnostic[] => spec.alarms.items.flatMap((entry) => checkAlarm(spec, entry));
+export const checkAlarms = (spec: Spec, registry: Registry): Diagnostic[] => alarmsOf(spec).items.flatMap((entry) => checkAlarm(spec, registry, entry));

@@ -3,27 +3,30 @@ import { CloudWatchAlarm, Fn, sub } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { arns, ids, names } from '../../naming/ids.js';
 import type { CompileContext } from '../section.js';
-import { alarmMetrics } from './metrics.js';
-import { ALARM_TYPES, thresholdFor } from './model.js';
+import { projectOf } from '../project/model.js';
+import { alarmsOf, thresholdFor } from './model.js';
 import { alarmTopic } from './topic.js';
 
-export function compileAlarms({ spec, env }: CompileContext): Fragment {
-  if (spec.alarms.items.length === 0 || !spec.project) return fragment([]);
-  const project = spec.project.value.name;
+export function compileAlarms({ spec, env, registry }: CompileContext): Fragment {
+  const entries = alarmsOf(spec).items;
+  const projectEntry = projectOf(spec);
+  if (entries.length === 0 || !projectEntry) return fragment([]);
+  const project = projectEntry.value.name;
   // By its deterministic ARN rather than Ref: alarms may live in other stacks than the topic.
   const topic = sub(arns.topic(names.alarmTopic(env.name, project)));
-  const alarms = spec.alarms.items.map(({ name, value: alarm }): PlacedResource => {
-    const type = ALARM_TYPES[alarm.type];
-    const target = alarm.function ?? alarm.table ?? 'the API';
+  const alarms = entries.map(({ name, value: alarm }): PlacedResource => {
+    const { type } = registry.alarmTypes.get(alarm.type)!;
+    const watched = type.watches ? alarm.targets[type.watches] : undefined;
+    const target = watched ?? type.subject ?? 'the project';
     return {
       layer: 'monitoring',
       logicalId: ids.alarm(name),
       resource: new CloudWatchAlarm({
         AlarmName: names.alarm(env.name, name),
         AlarmDescription: alarm.description ?? `${alarm.type} of ${target}: ${type.about} at or above the threshold (${type.unit})`,
-        Metrics: alarmMetrics(alarm, env, names.api(env.name, project)),
+        Metrics: type.metrics(watched, { spec, env }) as never[],
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        Threshold: thresholdFor(alarm, env.name),
+        Threshold: thresholdFor(alarm, env.name, type.defaultThreshold),
         EvaluationPeriods: env.alarms.evaluationPeriods,
         DatapointsToAlarm: env.alarms.evaluationPeriods,
         TreatMissingData: 'notBreaching',

@@ -1,10 +1,12 @@
-/** alarms: CloudWatch alarms on functions, tables and the API. */
+/** alarms: CloudWatch alarms on what the other sections define (types from Section.alarmTypes). */
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
 import { checkAlarms } from './check.js';
 import { compileAlarms } from './compile.js';
+import { alarmsGraph } from './graph.js';
 import { normalizeAlarm } from './model.js';
 import { alarmSchema } from './schema.js';
+import { alarmSettingsSchema } from './settings.js';
 
 export const alarmsSection: Section = {
   key: 'alarms',
@@ -14,4 +16,7 @@ export const alarmsSection: Section = {
   normalize: normalizeAlarm,
   check: checkAlarms,
   compile: compileAlarms,
+  layers: [{ name: 'monitoring', after: 'api', purpose: 'alarms and the encrypted alarm topic' }],
+  environment: alarmSettingsSchema,
+  graph: (spec, _env, registry) => alarmsGraph(spec, registry),
 };

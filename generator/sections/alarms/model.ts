@@ -1,33 +1,34 @@
-export const ALARM_TYPES = {
-  'function-error-rate': { target: 'function', unit: 'percent', defaultThreshold: 5, about: 'share of a function\'s runs that fail' },
-  'function-duration': { target: 'function', unit: 'milliseconds', defaultThreshold: 3000, about: 'p99 run time of a function' },
-  'function-throttles': { target: 'function', unit: 'count', defaultThreshold: 1, about: 'runs of a function refused for lack of concurrency' },
-  'table-throttles': { target: 'table', unit: 'count', defaultThreshold: 1, about: 'reads and writes a table refused for lack of capacity' },
-  'api-5xx-rate': { target: 'api', unit: 'percent', defaultThreshold: 1, about: 'share of API requests answered with a server error' },
-  'api-latency': { target: 'api', unit: 'milliseconds', defaultThreshold: 3000, about: 'p99 API response time' },
-} as const;
-export type AlarmType = keyof typeof ALARM_TYPES;
+import type { Spec } from '../../spec.js';
+import { itemsOf, type Registry } from '../section.js';
 
 export interface Alarm {
-  type: AlarmType;
-  function?: string;
-  table?: string;
+  /** One of the alarm types the sections define (Section.alarmTypes). */
+  type: string;
+  /** Items named in the alarm, by key (function, table, ...); the type says which one it watches. */
+  targets: Record<string, string>;
   /** One value, or per environment name; an environment not named uses the type's default. */
   threshold: number | Record<string, number>;
   description?: string;
 }
 
-export function normalizeAlarm(raw: Partial<Alarm> & { type: AlarmType }): Alarm {
+/** Keys an alarm may name an item with: what some alarm type watches. */
+export const watchKeys = (registry: Registry): string[] =>
+  [...new Set([...registry.alarmTypes.values()].flatMap(({ type }) => (type.watches ? [type.watches] : [])))];
+
+export function normalizeAlarm(raw: Record<string, unknown> & { type: string }, _name: string, registry: Registry): Alarm {
+  const type = registry.alarmTypes.get(raw.type)!.type;
   return {
     type: raw.type,
-    ...(raw.function !== undefined ? { function: raw.function } : {}),
-    ...(raw.table !== undefined ? { table: raw.table } : {}),
-    threshold: raw.threshold ?? ALARM_TYPES[raw.type].defaultThreshold,
-    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    targets: Object.fromEntries(watchKeys(registry).filter((key) => typeof raw[key] === 'string').map((key) => [key, raw[key] as string])),
+    threshold: (raw.threshold as Alarm['threshold'] | undefined) ?? type.defaultThreshold,
+    ...(raw.description !== undefined ? { description: raw.description as string } : {}),
   };
 }
 
-export function thresholdFor(alarm: Alarm, environment: string): number {
+export function thresholdFor(alarm: Alarm, environment: string, defaultThreshold: number): number {
   if (typeof alarm.threshold === 'number') return alarm.threshold;
-  return alarm.threshold[environment] ?? ALARM_TYPES[alarm.type].defaultThreshold;
+  return alarm.threshold[environment] ?? defaultThreshold;
 }
+
+/** The alarms of a spec. */
+export const alarmsOf = (spec: Spec) => itemsOf<Alarm>(spec, 'alarms');

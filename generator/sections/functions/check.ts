@@ -1,20 +1,41 @@
-/** Cross-references of functions: tables exist, handler files exist, settings agree. */
+/** Cross-references of functions: what they use exists, handler files exist, settings agree. */
 import { error, type Diagnostic } from '../../diagnostics.js';
-import { names } from '../../naming/ids.js';
-import { suggestion } from '../../naming/did-you-mean.js';
 import type { Entry, Spec } from '../../spec.js';
+import { unknownReference } from '../references.js';
+import type { Registry } from '../section.js';
 import { findHandlerFile, HANDLER_EXTENSIONS } from './handler-file.js';
-import { splitHandler, type FunctionSpec } from './model.js';
+import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
 
-function checkFunction(spec: Spec, entry: Entry<FunctionSpec>): Diagnostic[] {
+/** Every reference names an existing item, passes its section's own checks, and has a variable of its own. */
+function checkReferences(spec: Spec, registry: Registry, entry: Entry<FunctionSpec>): Diagnostic[] {
   const { value: fn, file, path } = entry;
   const out: Diagnostic[] = [];
-  for (const { name } of fn.tables) {
-    if (!spec.tables.names.has(name)) {
-      out.push(error('GEN301', `function '${entry.name}' uses table '${name}', which is not defined.${suggestion(name, spec.tables.names)}`,
-        { file, path: [...path, 'tables', name], at: 'key' }, 'use the name of a table from the tables section, or define the table'));
+  const variables = new Map<string, string>();
+  for (const section of registry.usable) {
+    for (const reference of fn.uses[section.key] ?? []) {
+      const at = [...path, section.key, reference.name];
+      out.push(...unknownReference(spec, section, reference.name, `function '${entry.name}' uses`, { file, path: at, at: 'key' }));
+      const problem = section.usable.check?.(reference, spec);
+      if (problem) out.push(error('GEN206', problem.message, { file, path: at }, problem.fix));
+      const noun = section.names?.noun ?? section.key;
+      if (reference.variable in fn.environment) {
+        out.push(error('GEN206', `environment variable ${reference.variable} is set by gen to ${section.usable.holds} '${reference.name}'`,
+          { file, path: [...path, 'environment', reference.variable], at: 'key' }, `remove ${reference.variable}: gen sets it`));
+      }
+      const other = variables.get(reference.variable);
+      if (other) {
+        out.push(error('GEN206', `environment variable ${reference.variable} would carry both ${other} and ${noun} '${reference.name}'`,
+          { file, path: at }, `give one of them another name with {access, variable}`));
+      }
+      variables.set(reference.variable, `${noun} '${reference.name}'`);
     }
   }
+  return out;
+}
+
+function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec>): Diagnostic[] {
+  const { value: fn, file, path } = entry;
+  const out = checkReferences(spec, registry, entry);
   if (!findHandlerFile(spec.root, fn.handler)) {
     const base = splitHandler(fn.handler).file;
     out.push(error('GEN304', `handler file for '${fn.handler}' not found: looked for ${base}{${HANDLER_EXTENSIONS.join(',')}}`,
@@ -24,14 +45,7 @@ function checkFunction(spec: Spec, entry: Entry<FunctionSpec>): Diagnostic[] {
     out.push(error('GEN204', `provisionedConcurrency ${fn.provisionedConcurrency} is more than reservedConcurrency ${fn.reservedConcurrency}`,
       { file, path: [...path, 'provisionedConcurrency'] }, `use at most ${fn.reservedConcurrency}, or raise reservedConcurrency`));
   }
-  for (const { name } of fn.tables) {
-    const variable = names.tableVariable(name);
-    if (variable in fn.environment) {
-      out.push(error('GEN206', `environment variable ${variable} is set by gen to the name of table '${name}'`,
-        { file, path: [...path, 'environment', variable], at: 'key' }, `remove ${variable}: gen sets it`));
-    }
-  }
   return out;
 }
 
-export const checkFunctions = (spec: Spec): Diagnostic[] => spec.functions.items.flatMap((entry) => checkFunction(spec, entry));
+export const checkFunctions = (spec: Spec, registry: Registry): Diagnostic[] => functionsOf(spec).items.flatMap((entry) => checkFunction(spec, registry, entry));

@@ -1,27 +1,22 @@
 /** functions -> log group, role and function (plus version and alias when kept warm) in the app layer. */
 import { createHash } from 'node:crypto';
 import { DeletionPolicy, Fn, IamRole, LambdaAlias, LambdaFunction, LambdaVersion, LogGroup, sub } from '../../output/cfn.js';
-import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
+import { fragment, inGroup, type Artifact, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
-import type { Environment } from '../../environment/model.js';
-import type { Entry, Spec } from '../../spec.js';
+import type { Entry } from '../../spec.js';
 import type { CompileContext } from '../section.js';
 import { findHandlerFile, handlerHash, sharedCodeHash } from './handler-file.js';
-import type { Artifact } from '../../output/manifest.js';
-import { splitHandler, type FunctionSpec } from './model.js';
-import { ASSUME_ROLE, logStatement, tableStatements, TRACING_STATEMENT } from './policy.js';
+import { ALIAS_NAME, usesAlias } from './invoke.js';
+import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
+import { ASSUME_ROLE, logStatement, TRACING_STATEMENT } from './policy.js';
 import { byText } from '../../order.js';
 
-export const ALIAS_NAME = 'live';
+const artifactKey = (env: string, fn: string, codeHash: string) => `functions/${env}-${fn}/${codeHash}.zip`;
 
-/** Where the deployer uploads code: the environment's artifact bucket made by `gen bootstrap`. */
-export const artifactBucket = (env: string) => `gen-artifacts-${env}-\${AWS::AccountId}-\${AWS::Region}`;
-export const artifactKey = (env: string, fn: string, codeHash: string) => `functions/${env}-${fn}/${codeHash}.zip`;
-
-/** Whether this function runs behind an alias (provisioned concurrency) in this environment. */
-export const usesAlias = (fn: FunctionSpec, env: Environment) => env.functions.provisionedConcurrency && fn.provisionedConcurrency !== undefined;
-
-function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entry<FunctionSpec>, shared: string): { resources: PlacedResource[]; artifact: Artifact } {
+function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<FunctionSpec>, shared: string): { resources: PlacedResource[]; artifact: Artifact } {
+  const { spec, env, registry } = ctx;
+  // Each section the function uses grants exactly its statements and sets one variable per item.
+  const uses = registry.usable.flatMap((section) => (fn.uses[section.key] ?? []).map((reference) => ({ section, reference })));
   const functionName = names.function(env.name, name);
   const logGroupName = names.functionLogGroup(env.name, name);
   const codeHash = handlerHash(spec.root, fn.handler, shared);
@@ -33,12 +28,12 @@ function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entr
     Description: `Runs function ${functionName}`,
     Policies: [{
       PolicyName: 'function',
-      PolicyDocument: { Version: '2012-10-17', Statement: [logStatement(logGroupName), TRACING_STATEMENT, ...tableStatements(spec, env.name, fn.tables)] },
+      PolicyDocument: { Version: '2012-10-17', Statement: [logStatement(logGroupName), TRACING_STATEMENT, ...uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx))] },
     }],
   });
   const variables = {
     ...fn.environment,
-    ...Object.fromEntries(fn.tables.map((t) => [names.tableVariable(t.name), names.table(env.name, t.name)])),
+    ...Object.fromEntries(uses.map(({ section, reference }) => [reference.variable, section.usable.value(reference.name, ctx) as string])),
   };
   const settings = {
     FunctionName: functionName,
@@ -48,7 +43,7 @@ function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entr
     MemorySize: fn.memory ?? env.functions.memory,
     Timeout: fn.timeout ?? env.functions.timeout,
     Role: Fn.GetAtt(ids.role(name), 'Arn'),
-    Code: { S3Bucket: sub(artifactBucket(env.name)), S3Key: artifactKey(env.name, name, codeHash) },
+    Code: { S3Bucket: sub(names.artifactBucket(env.name)), S3Key: artifactKey(env.name, name, codeHash) },
     TracingConfig: { Mode: 'Active' },
     ...(Object.keys(variables).length > 0 ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => byText(a, b))) } } : {}),
     ...(fn.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {}),
@@ -74,12 +69,13 @@ function compileFunction(spec: Spec, env: Environment, { name, value: fn }: Entr
   }
   const source = findHandlerFile(spec.root, fn.handler) ?? fn.handler;
   // The function, its role, log group, version and alias share a stack (they refer to each other).
-  return { resources: inGroup(ids.function(name), resources), artifact: { function: name, source, bucket: artifactBucket(env.name), key: artifactKey(env.name, name, codeHash) } };
+  return { resources: inGroup(ids.function(name), resources), artifact: { function: name, source, bucket: names.artifactBucket(env.name), key: artifactKey(env.name, name, codeHash) } };
 }
 
-export function compileFunctions({ spec, env }: CompileContext): Fragment {
-  const entries = new Set(spec.functions.items.map((f) => findHandlerFile(spec.root, f.value.handler)).filter((f): f is string => !!f));
+export function compileFunctions(ctx: CompileContext): Fragment {
+  const { spec } = ctx;
+  const entries = new Set(functionsOf(spec).items.map((f) => findHandlerFile(spec.root, f.value.handler)).filter((f): f is string => !!f));
   const shared = sharedCodeHash(spec.root, entries);
-  const compiled = spec.functions.items.map((entry) => compileFunction(spec, env, entry, shared));
+  const compiled = functionsOf(spec).items.map((entry) => compileFunction(ctx, entry, shared));
   return fragment(compiled.flatMap((c) => c.resources), [], compiled.map((c) => c.artifact));
 }

@@ -1,5 +1,7 @@
 import { byText } from '../../order.js';
-export type Access = 'read' | 'write' | 'read-write';
+import type { Spec } from '../../spec.js';
+import { itemsOf, type Reference, type Registry } from '../section.js';
+
 export type Architecture = 'arm64' | 'x86_64';
 
 export interface FunctionSpec {
@@ -14,20 +16,33 @@ export interface FunctionSpec {
   /** Warm instances kept ready, in environments that enable provisioned concurrency. */
   provisionedConcurrency?: number;
   environment: Record<string, string>;
-  tables: { name: string; access: Access }[];
+  /** What the code uses of other sections, by section key (`tables`, ...), each sorted by name. */
+  uses: Record<string, Reference[]>;
 }
 
 /** Runtimes Lambda still creates functions with; nodejs20.x was deprecated on 2026-04-30. */
 export const DEFAULT_RUNTIME = 'nodejs24.x';
 export const RUNTIMES = ['nodejs22.x', 'nodejs24.x'];
 
-export interface RawFunction extends Partial<Omit<FunctionSpec, 'tables' | 'environment'>> {
+type RawReference = unknown;
+export interface RawFunction extends Partial<Omit<FunctionSpec, 'uses' | 'environment'>> {
   handler: string;
   environment?: Record<string, string | number | boolean>;
-  tables?: Record<string, Access>;
+  [sectionKey: string]: unknown;
 }
 
-export function normalizeFunction(raw: RawFunction): FunctionSpec {
+const isLongForm = (raw: RawReference): raw is { access: unknown; variable?: string } => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+
+/** `{orders: read}` or `{orders: {access: read, variable: ORDERS}}` -> references, the variable named. */
+function references(raw: Record<string, RawReference> | undefined, variable: (name: string) => string): Reference[] {
+  return Object.entries(raw ?? {})
+    .map(([name, value]) => isLongForm(value)
+      ? { name, access: value.access, variable: value.variable ?? variable(name) }
+      : { name, access: value, variable: variable(name) })
+    .sort((a, b) => byText(a.name, b.name));
+}
+
+export function normalizeFunction(raw: RawFunction, _name: string, registry: Registry): FunctionSpec {
   return {
     handler: raw.handler,
     ...(raw.memory !== undefined ? { memory: raw.memory } : {}),
@@ -37,7 +52,8 @@ export function normalizeFunction(raw: RawFunction): FunctionSpec {
     ...(raw.reservedConcurrency !== undefined ? { reservedConcurrency: raw.reservedConcurrency } : {}),
     ...(raw.provisionedConcurrency !== undefined ? { provisionedConcurrency: raw.provisionedConcurrency } : {}),
     environment: Object.fromEntries(Object.entries(raw.environment ?? {}).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => byText(a, b))),
-    tables: Object.entries(raw.tables ?? {}).map(([name, access]) => ({ name, access })).sort((a, b) => byText(a.name, b.name)),
+    uses: Object.fromEntries(registry.usable.filter((s) => raw[s.key] !== undefined)
+      .map((s) => [s.key, references(raw[s.key] as Record<string, RawReference>, s.usable.variable)])),
   };
 }
 
@@ -46,3 +62,6 @@ export function splitHandler(handler: string): { file: string; exportName: strin
   const dot = handler.lastIndexOf('.');
   return { file: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
 }
+
+/** The functions of a spec. */
+export const functionsOf = (spec: Spec) => itemsOf<FunctionSpec>(spec, 'functions');

@@ -1,7 +1,29 @@
 import { integer, KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.js';
+import type { Registry, Usable } from '../section.js';
 import { DEFAULT_RUNTIME, RUNTIMES } from './model.js';
 
-export const functionSchema: JsonSchema = {
+const VARIABLE = { pattern: '^(?!AWS_)[A-Za-z][A-Za-z0-9_]+$', hint: 'use two or more letters, digits and underscores, starting with a letter; names starting with AWS_ are reserved' };
+
+/** `functions.<name>.<section key>`: items of that section by name, each an access or `{access, variable}`. */
+const referencesSchema = (key: string, noun: string, usable: Usable): JsonSchema => ({
+  type: 'object',
+  description: usable.description,
+  propertyNames: { pattern: KEBAB_NAME, hint: `use the name of a ${noun} from the ${key} section` },
+  additionalProperties: {
+    if: { type: 'object' },
+    then: {
+      type: 'object', additionalProperties: false, required: ['access'],
+      properties: {
+        access: usable.access,
+        variable: { type: 'string', ...VARIABLE, description: 'Name of the environment variable that carries it (instead of the default).', examples: ['ORDERS_TABLE'] },
+      },
+    },
+    else: usable.access,
+  },
+  examples: [usable.example],
+});
+
+export const functionSchema = (registry: Registry): JsonSchema => ({
   type: 'object',
   description: 'A Lambda function. Its name in AWS is <environment>-<name>.',
   additionalProperties: false,
@@ -23,16 +45,10 @@ export const functionSchema: JsonSchema = {
     environment: {
       type: 'object',
       description: 'Environment variables given to the code.',
-      propertyNames: { pattern: '^(?!AWS_)[A-Za-z][A-Za-z0-9_]+$', hint: 'use two or more letters, digits and underscores, starting with a letter; names starting with AWS_ are reserved' },
+      propertyNames: VARIABLE,
       additionalProperties: { type: ['string', 'number', 'boolean'] },
       examples: [{ LOG_LEVEL: 'info' }],
     },
-    tables: {
-      type: 'object',
-      description: 'Tables the code uses and how: read, write or read-write. Each becomes a TABLE_<NAME> variable and exactly these permissions.',
-      propertyNames: { pattern: KEBAB_NAME, hint: 'use the name of a table from the tables section' },
-      additionalProperties: { enum: ['read', 'write', 'read-write'] },
-      examples: [{ orders: 'read-write' }],
-    },
+    ...Object.fromEntries(registry.usable.map((s) => [s.key, referencesSchema(s.key, s.names?.noun ?? s.key, s.usable)])),
   },
-};
+});

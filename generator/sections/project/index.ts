@@ -2,6 +2,7 @@
 import { error } from '../../diagnostics.js';
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
+import { projectOf } from './model.js';
 
 export const projectSection: Section = {
   key: 'project',
@@ -19,6 +20,6 @@ export const projectSection: Section = {
     },
   },
   // Pointed at the first spec file: that is where most people will add it.
-  check: (spec) => spec.project ? [] : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
+  check: (spec) => projectOf(spec) ? [] : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
     'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001')],
 };

@@ -1,7 +1,7 @@
 /** Request body schemas: inline, or a JSON/YAML file under spec/. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fullYaml } from '../../pipeline/yaml-parsers.js';
+import { fullYaml } from '../../yaml/parsers.js';
 import type { Route } from './model.js';
 
 /** Any JSON object: what POST/PUT/PATCH accept when the spec names no body schema. */

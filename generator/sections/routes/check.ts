@@ -1,22 +1,20 @@
 /** Cross-references of routes: functions exist, no two routes collide, bodies make sense. */
 import { error, type Diagnostic } from '../../diagnostics.js';
-import { suggestion } from '../../naming/did-you-mean.js';
 import type { Entry, Spec } from '../../spec.js';
+import { unknownReference } from '../references.js';
+import type { Registry } from '../section.js';
 import { readBodySchema } from './body-schema.js';
-import { BODY_METHODS, type Route } from './model.js';
+import { BODY_METHODS, routesOf, type Route } from './model.js';
 
 /** API Gateway sees /orders/{id} and /orders/{orderId} as one resource: compare paths with parameters blanked. */
 const shape = (route: Route) => `${route.method} ${route.path.replace(/\{[^}]+\}/g, '{}')}`;
 
-function checkRoute(spec: Spec, entry: Entry<Route>): Diagnostic[] {
+function checkRoute(spec: Spec, registry: Registry, entry: Entry<Route>): Diagnostic[] {
   const { value: route, file, path } = entry;
   const out: Diagnostic[] = [];
-  if (!spec.functions.names.has(route.function)) {
-    out.push(error('GEN302', `route '${entry.name}' calls function '${route.function}', which is not defined.${suggestion(route.function, spec.functions.names)}`,
-      // For the shorthand `GET /x: fn` there is no `function` key; the locator then points at `fn`.
-      { file, path: [...path, 'function'] },
-      'use the name of a function from the functions section'));
-  }
+  const functions = registry.section('functions');
+  // For the shorthand `GET /x: fn` there is no `function` key; the locator then points at `fn`.
+  if (functions) out.push(...unknownReference(spec, functions, route.function, `route '${entry.name}' calls`, { file, path: [...path, 'function'] }));
   if (route.body !== undefined && !BODY_METHODS.includes(route.method)) {
     out.push(error('GEN206', `${route.method} requests have no body, so route '${entry.name}' cannot have a body schema`,
       { file, path: [...path, 'body'], at: 'key' }, `remove body, or use ${BODY_METHODS.join('/')}`));
@@ -56,6 +54,7 @@ function checkCollisions(routes: Entry<Route>[]): Diagnostic[] {
   return out;
 }
 
-export function checkRoutes(spec: Spec): Diagnostic[] {
-  return [...spec.routes.items.flatMap((entry) => checkRoute(spec, entry)), ...checkCollisions(spec.routes.items)];
+export function checkRoutes(spec: Spec, registry: Registry): Diagnostic[] {
+  const routes = routesOf(spec).items;
+  return [...routes.flatMap((entry) => checkRoute(spec, registry, entry)), ...checkCollisions(routes)];
 }

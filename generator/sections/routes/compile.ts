@@ -1,13 +1,14 @@
 /** routes -> RestApi (OpenAPI body), deployment, stage with logs/throttling/tracing, invoke permissions. */
 import { createHash } from 'node:crypto';
-import { ApiDeployment, ApiStage, DeletionPolicy, Fn, LambdaPermission, LogGroup, RestApi, sub } from '../../output/cfn.js';
+import { ApiDeployment, ApiStage, DeletionPolicy, Fn, LogGroup, RestApi, sub } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedOutput, type PlacedResource } from '../../output/fragment.js';
-import { artifactBucket } from '../functions/compile.js';
 import { ids, names } from '../../naming/ids.js';
 import { stableStringify } from '../../output/stable-json.js';
 import type { CompileContext } from '../section.js';
 import { openApiDocument } from './openapi.js';
-import { invokeName } from './targets.js';
+import { invokePermission } from '../functions/invoke.js';
+import { projectOf } from '../project/model.js';
+import { routesOf } from './model.js';
 
 /** One JSON line per request, with what a person needs to debug it. */
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -23,8 +24,10 @@ export const API_ID_OUTPUT = 'ApiId';
 export const BODY_INLINE_LIMIT = 512 * 1024;
 
 export function compileRoutes({ spec, env }: CompileContext): Fragment {
-  if (spec.routes.items.length === 0 || !spec.project) return fragment([]);
-  const project = spec.project.value.name;
+  const routes = routesOf(spec).items;
+  const projectEntry = projectOf(spec);
+  if (routes.length === 0 || !projectEntry) return fragment([]);
+  const project = projectEntry.value.name;
   const apiName = names.api(env.name, project);
   const body = openApiDocument(spec, env, apiName);
   const bodyText = stableStringify(body);
@@ -33,20 +36,16 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
   const external = Buffer.byteLength(bodyText) > BODY_INLINE_LIMIT
     ? { file: 'api.openapi.json', key: `apis/${env.name}-${project}/${routesHash}.json`, content: bodyText }
     : undefined;
-  const definition = external ? { BodyS3Location: { Bucket: sub(artifactBucket(env.name)), Key: external.key } } : { Body: body };
+  const definition = external ? { BodyS3Location: { Bucket: sub(names.artifactBucket(env.name)), Key: external.key } } : { Body: body };
   const deploymentId = ids.apiDeployment(routesHash);
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
 
-  const permissions: PlacedResource[] = spec.routes.items.map(({ value: route }) => ({
+  const permissions: PlacedResource[] = routes.map(({ value: route }) => ({
     layer: 'api',
     logicalId: ids.routePermission(route.method, route.path),
-    resource: new LambdaPermission({
-      Action: 'lambda:InvokeFunction',
-      FunctionName: invokeName(spec, env, route.function),
-      Principal: 'apigateway.amazonaws.com',
-      // Only this API, this method and this path (parameters as wildcards) may invoke.
-      SourceArn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ids.api()}}/*/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`),
-    }),
+    // Only this API, this method and this path (parameters as wildcards) may invoke.
+    resource: invokePermission(spec, env, route.function, 'apigateway.amazonaws.com',
+      sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ids.api()}}/*/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`)),
   }));
 
   // The API, its deployment, stage and access logs share a stack; each permission may live in

@@ -1,9 +1,12 @@
 /** routes and api: the HTTP API, one route per method and path, each answered by a function. */
 import type { Section } from '../section.js';
+import { apiAlarmTypes } from './alarms.js';
 import { checkRoutes } from './check.js';
 import { compileRoutes } from './compile.js';
+import { routesGraph } from './graph.js';
 import { normalizeApi, normalizeRoute } from './model.js';
 import { apiSchema, ROUTE_KEY, ROUTE_KEY_HINT, routeSchema } from './schema.js';
+import { apiSettingsSchema } from './settings.js';
 
 export const routesSection: Section = {
   key: 'routes',
@@ -13,6 +16,9 @@ export const routesSection: Section = {
   normalize: normalizeRoute,
   check: checkRoutes,
   compile: compileRoutes,
+  layers: [{ name: 'api', after: 'app', purpose: 'HTTP API, stage and invoke permissions' }],
+  alarmTypes: apiAlarmTypes,
+  graph: routesGraph,
 };
 
 export const apiSection: Section = {
@@ -20,4 +26,5 @@ export const apiSection: Section = {
   kind: 'single',
   schema: apiSchema,
   normalize: normalizeApi,
+  environment: apiSettingsSchema,
 };

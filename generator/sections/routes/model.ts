@@ -1,4 +1,6 @@
 import { byText } from '../../order.js';
+import type { Spec } from '../../spec.js';
+import { itemsOf, singleOf } from '../section.js';
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 export type Method = (typeof METHODS)[number];
 export const BODY_METHODS: readonly Method[] = ['POST', 'PUT', 'PATCH'];
@@ -48,3 +50,7 @@ export function normalizeApi(raw: { cors?: Partial<NonNullable<ApiSettings['cors
     },
   };
 }
+
+/** The routes of a spec, and its API settings. */
+export const routesOf = (spec: Spec) => itemsOf<Route>(spec, 'routes');
+export const apiOf = (spec: Spec) => singleOf<ApiSettings>(spec, 'api');

@@ -8,8 +8,8 @@ import { sub } from '../../output/cfn.js';
 import type { Environment } from '../../environment/model.js';
 import type { Spec } from '../../spec.js';
 import { readBodySchema } from './body-schema.js';
-import { BODY_METHODS, pathParameters, type ApiSettings, type Route } from './model.js';
-import { invokeTarget } from './targets.js';
+import { apiOf, BODY_METHODS, pathParameters, routesOf, type ApiSettings, type Route } from './model.js';
+import { invokeTarget } from '../functions/invoke.js';
 import { byText } from '../../order.js';
 
 const integration = (spec: Spec, env: Environment, route: Route) => ({
@@ -60,13 +60,13 @@ function preflight(methods: string[], cors: NonNullable<ApiSettings['cors']>) {
 }
 
 export function openApiDocument(spec: Spec, env: Environment, title: string) {
-  const routes = [...spec.routes.items.map((e) => e.value)].sort((a, b) => byText(a.path, b.path) || byText(a.method, b.method));
+  const routes = [...routesOf(spec).items.map((e) => e.value)].sort((a, b) => byText(a.path, b.path) || byText(a.method, b.method));
   const models: Record<string, unknown> = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(spec, env, route, models);
   }
-  const cors = spec.api?.value.cors;
+  const cors = apiOf(spec)?.value.cors;
   if (cors) {
     for (const operations of Object.values(paths)) operations.options = preflight(Object.keys(operations).map((m) => m.toUpperCase()), cors);
   }

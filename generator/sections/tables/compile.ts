@@ -4,7 +4,7 @@ import { fragment, inGroup, type Fragment, type PlacedResource } from '../../out
 import { ids, names } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
 import type { CompileContext } from '../section.js';
-import type { Key, Table } from './model.js';
+import { tablesOf, type Key, type Table } from './model.js';
 import { byText } from '../../order.js';
 
 const ATTRIBUTE_TYPES = { string: 'S', number: 'N', binary: 'B' } as const;
@@ -85,7 +85,7 @@ function autoscaling(name: string, table: Table, env: Environment): PlacedResour
 
 export function compileTables({ spec, env }: CompileContext): Fragment {
   // A table and its scaling resources share a stack (they refer to each other).
-  const resources = spec.tables.items.flatMap(({ name, value }): PlacedResource[] => {
+  const resources = tablesOf(spec).items.flatMap(({ name, value }): PlacedResource[] => {
     const table: PlacedResource = { layer: 'data', logicalId: ids.table(name), resource: tableResource(name, value, env) };
     return inGroup(ids.table(name), [table, ...autoscaling(name, value, env)]);
   });

@@ -1,4 +1,6 @@
 import { byText } from '../../order.js';
+import type { Spec } from '../../spec.js';
+import { itemsOf } from '../section.js';
 export type KeyType = 'string' | 'number' | 'binary';
 export interface Key { name: string; type: KeyType }
 export interface Index { name: string; partitionKey: Key; sortKey?: Key }
@@ -26,3 +28,6 @@ export function normalizeTable(raw: RawTable): Table {
     ...(raw.ttl !== undefined ? { ttl: raw.ttl } : {}),
   };
 }
+
+/** The tables of a spec. */
+export const tablesOf = (spec: Spec) => itemsOf<Table>(spec, 'tables');

@@ -3,7 +3,7 @@
  * library keeps positions and reports mistakes exactly, so it reads what js-yaml cannot
  * (anchors, aliases, merge keys, tags, tabs, syntax errors, duplicate keys) and positions
  * diagnostics when they are printed. It is loaded only then, which keeps `gen build` fast.
- * Both use the YAML 1.2 core schema; tests/pipeline/yaml-parsers.test.ts checks they agree.
+ * Both use the YAML 1.2 core schema; tests/yaml/parsers.test.ts checks they agree.
  */
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { fastParse } from '../../generator/pipeline/yaml-parsers.js';
+import { fastParse } from '../../generator/yaml/parsers.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
 const full = (text: string) => JSON.parse(JSON.stringify(parse(text, { merge: true, uniqueKeys: true }) ?? null));

@@ -1,0 +1,66 @@
+/**
+ * The registry: built once from a list of sections, it derives everything the rest of gen
+ * needs to know about them (layer order, stateful types, what functions may use, alarm types),
+ * and refuses an inconsistent list (two sections with one key, a layer after an unknown one).
+ */
+import { STATEFUL_TYPES } from '../output/stateful.js';
+import { environmentSchema } from '../environment/schema.js';
+import type { Schemas } from '../schema/ajv.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import { specFileSchema } from '../schema/spec-schema.js';
+import type { AlarmType, LayerSpec, Registry, Section, Usable } from './section.js';
+
+function orderLayers(specs: LayerSpec[]): LayerSpec[] {
+  const ordered: LayerSpec[] = [];
+  const pending = [...specs];
+  while (pending.length > 0) {
+    const next = pending.findIndex((l) => l.after === undefined || ordered.some((o) => o.name === l.after));
+    if (next === -1) throw new Error(`layers placed after unknown layers: ${pending.map((l) => `${l.name} (after ${l.after})`).join(', ')}`);
+    const [layer] = pending.splice(next, 1);
+    if (ordered.some((o) => o.name === layer.name)) throw new Error(`layer '${layer.name}' is declared twice`);
+    const at = layer.after === undefined ? 0 : ordered.findIndex((o) => o.name === layer.after) + 1;
+    // Several layers after one: the one declared first stays nearest to it.
+    let index = at;
+    while (index < ordered.length && ordered[index].after === layer.after && layer.after !== undefined) index++;
+    ordered.splice(index, 0, layer);
+  }
+  return ordered;
+}
+
+export function createRegistry(sections: readonly Section[]): Registry {
+  const byKey = new Map<string, Section>();
+  for (const section of sections) {
+    if (byKey.has(section.key)) throw new Error(`two sections have the key '${section.key}'`);
+    byKey.set(section.key, section);
+  }
+  const alarmTypes = new Map<string, { section: Section; type: AlarmType }>();
+  for (const section of sections) {
+    for (const [name, type] of Object.entries(section.alarmTypes ?? {})) {
+      if (alarmTypes.has(name)) throw new Error(`alarm type '${name}' is defined by ${alarmTypes.get(name)!.section.key} and ${section.key}`);
+      alarmTypes.set(name, { section, type });
+    }
+  }
+  const schemas = new Map<Section, JsonSchema>();
+  let schemaCache: Schemas | undefined;
+  const registry: Registry = {
+    sections,
+    layers: orderLayers(sections.flatMap((s) => s.layers ?? [])),
+    statefulTypes: new Set([...STATEFUL_TYPES, ...sections.flatMap((s) => s.statefulTypes ?? [])]),
+    usable: sections.filter((s): s is Section & { usable: Usable } => s.usable !== undefined),
+    alarmTypes,
+    section: (key) => byKey.get(key),
+    schemaOf: (section) => {
+      let schema = schemas.get(section);
+      if (!schema) {
+        schema = typeof section.schema === 'function' ? section.schema(registry) : section.schema;
+        schemas.set(section, schema);
+      }
+      return schema;
+    },
+    get schemas() {
+      schemaCache ??= { spec: specFileSchema(sections, (s) => registry.schemaOf(s as Section)), environment: environmentSchema(sections) };
+      return schemaCache;
+    },
+  };
+  return registry;
+}
