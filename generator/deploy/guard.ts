@@ -10,18 +10,19 @@ import { byText } from '../order.js';
 
 export interface Danger { logicalId: string; type: string; action: 'remove' | 'replace'; why: string }
 
-export function dangerousChanges(changes: Change[], local: Map<string, { impact: Impact; type: string }>): Danger[] {
+/** `stateful`: the types that hold data (the section registry's; the built-in list by default). */
+export function dangerousChanges(changes: Change[], local: Map<string, { impact: Impact; type: string }>, stateful: ReadonlySet<string> = STATEFUL_TYPES): Danger[] {
   const found = new Map<string, Danger>();
   for (const change of changes) {
     const rc = change.ResourceChange;
-    if (!rc?.LogicalResourceId || !rc.ResourceType || !STATEFUL_TYPES.has(rc.ResourceType)) continue;
+    if (!rc?.LogicalResourceId || !rc.ResourceType || !stateful.has(rc.ResourceType)) continue;
     if (rc.Action === 'Remove') found.set(rc.LogicalResourceId, { logicalId: rc.LogicalResourceId, type: rc.ResourceType, action: 'remove', why: 'CloudFormation would delete it' });
     else if (rc.Action === 'Modify' && (rc.Replacement === 'True' || rc.Replacement === 'Conditional')) {
       found.set(rc.LogicalResourceId, { logicalId: rc.LogicalResourceId, type: rc.ResourceType, action: 'replace', why: `CloudFormation reports replacement: ${rc.Replacement}` });
     }
   }
   for (const [logicalId, { impact, type }] of local) {
-    if (!STATEFUL_TYPES.has(type) || found.has(logicalId)) continue;
+    if (!stateful.has(type) || found.has(logicalId)) continue;
     if (impact === 'remove') found.set(logicalId, { logicalId, type, action: 'remove', why: 'it is gone from the new template' });
     if (impact === 'replace' || impact === 'may-replace') found.set(logicalId, { logicalId, type, action: 'replace', why: 'a changed property forces a new resource (template diff)' });
   }

@@ -4,7 +4,6 @@
  * schemas) for the types gen emits; the platform rules check the result on any template.
  */
 import type { Environment } from '../environment/model.js';
-import type { Project } from '../sections/project/model.js';
 import type { Merged } from './merge.js';
 import { byText } from '../order.js';
 
@@ -18,7 +17,10 @@ export const TAGGABLE_TYPES = new Set([
 
 export const REQUIRED_TAG_KEYS = ['CostCenter', 'Environment', 'Owner', 'Project'] as const;
 
-export function platformTags(project: Project, env: Environment): { Key: string; Value: string }[] {
+/** The project's identity as tags need it (the project section's model has this shape). */
+export interface Owner { name: string; owner: string; costCenter: string }
+
+export function platformTags(project: Owner, env: Environment): { Key: string; Value: string }[] {
   const values: Record<(typeof REQUIRED_TAG_KEYS)[number], string> = {
     CostCenter: project.costCenter, Environment: env.name, Owner: project.owner, Project: project.name,
   };
