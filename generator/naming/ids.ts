@@ -36,7 +36,37 @@ export const ids = {
   alarmTopic: () => 'AlarmTopic',
   alarmTopicPolicy: () => 'AlarmTopicPolicy',
   alarm: (alarm: string) => `${pascal(alarm)}Alarm`,
+  queue: (queue: string) => `${pascal(queue)}Queue`,
+  queuePolicy: (queue: string) => `${pascal(queue)}QueuePolicy`,
+  /** A queue's consumer: one mapping per function and queue. */
+  eventSource: (fn: string, queue: string) => `${pascal(fn)}${pascal(queue)}EventSource`,
+  topic: (topic: string) => `${pascal(topic)}Topic`,
+  topicPolicy: (topic: string) => `${pascal(topic)}TopicPolicy`,
+  topicKey: (topic: string) => `${pascal(topic)}TopicKey`,
+  topicKeyAlias: (topic: string) => `${pascal(topic)}TopicKeyAlias`,
+  /** Subscriptions are keyed by what they deliver to, never by list position. */
+  subscription: (topic: string, protocol: string, endpoint: string) => `${pascal(topic)}${pascal(protocol)}Subscription${shortHash(endpoint)}`,
+  subscriptionPermission: (topic: string, fn: string) => `${pascal(topic)}${pascal(fn)}Permission`,
+  bucket: (bucket: string) => `${pascal(bucket)}Bucket`,
+  bucketPolicy: (bucket: string) => `${pascal(bucket)}BucketPolicy`,
+  eventBus: (bus: string) => `${pascal(bus)}EventBus`,
+  eventBusArchive: (bus: string) => `${pascal(bus)}Archive`,
+  rule: (bus: string, rule: string) => `${pascal(bus)}${pascal(rule)}Rule`,
+  rulePermission: (bus: string, rule: string) => `${pascal(bus)}${pascal(rule)}Permission`,
+  ruleRole: (bus: string, rule: string) => `${pascal(bus)}${pascal(rule)}Role`,
+  schedule: (schedule: string) => `${pascal(schedule)}Schedule`,
+  scheduleRole: (schedule: string) => `${pascal(schedule)}ScheduleRole`,
+  scheduleGroup: () => 'ScheduleGroup',
+  dashboard: () => 'Dashboard',
 };
+
+/** Eight hex digits of sha256: a stable key for things named by long values (a subscription's e-mail address). */
+function shortHash(text: string): string {
+  // FNV-1a, not crypto: this file stays free of Node imports and the ID only needs to be stable.
+  let h = 0x811c9dc5;
+  for (const c of Buffer.from(text)) h = Math.imul(h ^ c, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
 
 /** Physical names carry the environment so two environments can share an account. */
 export const names = {
@@ -52,8 +82,25 @@ export const names = {
   /** Where the deployer uploads code and large documents: the environment's bucket made by `gen bootstrap`. */
   artifactBucket: (env: string) => `gen-artifacts-${env}-\${AWS::AccountId}-\${AWS::Region}`,
   /** Environment variable holding a table's name: orders-archive -> TABLE_ORDERS_ARCHIVE. */
-  tableVariable: (table: string) => `TABLE_${table.toUpperCase().replace(/-/g, '_')}`,
+  tableVariable: (table: string) => variable('TABLE', table),
+  /** The variable a function reference sets by default: QUEUE_INGEST_EVENTS, TOPIC_ALERTS, BUCKET_UPLOADS, BUS_MARKET_DATA. */
+  variable: (prefix: string, name: string) => variable(prefix, name),
+  queue: (env: string, queue: string, fifo = false) => `${env}-${queue}${fifo ? '.fifo' : ''}`,
+  topic: (env: string, topic: string, fifo = false) => `${env}-${topic}${fifo ? '.fifo' : ''}`,
+  topicKeyAlias: (env: string, project: string, topic: string) => `alias/${env}-${project}-${topic}`,
+  /** Bucket names are global: the account id keeps them unique (an Fn::Sub text). */
+  bucket: (env: string, project: string, bucket: string) => `${env}-${project}-${bucket}-\${AWS::AccountId}`,
+  /** `default` is the account's own bus, not created by gen. */
+  eventBus: (env: string, bus: string) => (bus === 'default' ? 'default' : `${env}-${bus}`),
+  rule: (env: string, rule: string) => `${env}-${rule}`,
+  schedule: (env: string, schedule: string) => `${env}-${schedule}`,
+  scheduleGroup: (env: string, project: string) => `${env}-${project}`,
+  dashboard: (env: string, project: string) => `${env}-${project}`,
 };
+
+function variable(prefix: string, name: string): string {
+  return `${prefix}_${name.toUpperCase().replace(/-/g, '_')}`;
+}
 
 /** ARNs of things in other stacks, built from deterministic names instead of exports. */
 export const arns = {
@@ -61,4 +108,11 @@ export const arns = {
   function: (functionName: string) => `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${functionName}`,
   topic: (topicName: string) => `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:${topicName}`,
   logGroup: (logGroupName: string) => `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroupName}`,
+  queue: (queueName: string) => `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:${queueName}`,
+  queueUrl: (queueName: string) => `https://sqs.\${AWS::Region}.\${AWS::URLSuffix}/\${AWS::AccountId}/${queueName}`,
+  bucket: (bucketName: string) => `arn:\${AWS::Partition}:s3:::${bucketName}`,
+  eventBus: (busName: string) => `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:event-bus/${busName}`,
+  /** Rules on the default bus have no bus in their ARN. */
+  rule: (busName: string, ruleName: string) => `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${busName === 'default' ? '' : `${busName}/`}${ruleName}`,
+  schedule: (group: string, schedule: string) => `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/${group}/${schedule}`,
 };

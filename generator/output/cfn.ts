@@ -29,7 +29,7 @@ import * as fn from 'cloudform-types/types/functions.js';
  * gives that class at `.default.default` (`.default` is module.exports); vitest and esbuild
  * give it at `.default`. Both are accepted here.
  */
-function classOf<T>(module: { default: { default: T } }): T {
+export function classOf<T>(module: { default: { default: T } }): T {
   const outer = module.default as unknown as { default?: T };
   return (typeof outer === 'function' ? outer : outer.default) as T;
 }

@@ -7,13 +7,14 @@ import { join, relative } from 'node:path';
 import type { Environment } from '../environment/model.js';
 import { HANDLER_EXTENSIONS } from '../sections/functions/handler-file.js';
 import { functionsOf, splitHandler } from '../sections/functions/model.js';
-import { routesOf } from '../sections/routes/model.js';
+import { BUILTIN } from '../sections/index.js';
+import type { Registry } from '../sections/section.js';
 import type { Spec } from '../spec.js';
 import type { Violation } from './rule.js';
 
 export interface ProjectRule {
   id: string; name: string; property: number; title: string; description: string; fix: string;
-  check: (project: { spec: Spec; environments: Environment[] }) => Violation[];
+  check: (project: { spec: Spec; environments: Environment[]; registry?: Registry }) => Violation[];
 }
 
 /** Handler files a function could point at: not helpers under lib/, not tests. */
@@ -21,7 +22,7 @@ function handlerFiles(root: string, dir = join(root, 'handlers')): string[] {
   let entries;
   try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
   return entries.flatMap((e) => {
-    if (e.isDirectory()) return e.name === 'lib' || e.name === 'node_modules' ? [] : handlerFiles(root, join(dir, e.name));
+    if (e.isDirectory()) return ['lib', 'node_modules', 'tests', '__pycache__'].includes(e.name) ? [] : handlerFiles(root, join(dir, e.name));
     const ext = HANDLER_EXTENSIONS.find((x) => e.name.endsWith(x));
     return ext && !/\.(test|spec)\./.test(e.name) ? [relative(root, join(dir, e.name)).slice(0, -ext.length)] : [];
   });
@@ -29,14 +30,14 @@ function handlerFiles(root: string, dir = join(root, 'handlers')): string[] {
 
 export const handlerCoverage: ProjectRule = {
   id: 'GEN-P5', name: 'handler-coverage', property: 5, title: 'Lambda handler coverage',
-  description: 'Every handler file in handlers/ (outside lib/, not a test) is the code of a function, and that function answers at least one route.',
-  fix: 'declare a function for the handler and a route for the function, or move shared code into handlers/lib/',
-  check: ({ spec }) => {
-    const routed = new Set(routesOf(spec).items.map((r) => r.value.function));
+  description: 'Every handler file in handlers/ (outside lib/ and tests/, not a test) is the code of a function, and something invokes that function (a route, a queue, an event rule, a schedule, a topic...).',
+  fix: 'declare a function for the handler and a route (or another trigger) for the function, or move shared code into handlers/lib/',
+  check: ({ spec, registry = BUILTIN }) => {
+    const routed = new Set(registry.sections.flatMap((section) => section.invokes?.(spec) ?? []));
     return handlerFiles(spec.root).flatMap((file) => {
       const users = functionsOf(spec).items.filter((f) => splitHandler(f.value.handler).file === file).map((f) => f.name);
       if (users.length === 0) return [{ resource: file, message: 'no function uses this handler file' }];
-      return users.some((fn) => routed.has(fn)) ? [] : [{ resource: file, message: `no route calls ${users.map((f) => `'${f}'`).join(', ')}` }];
+      return users.some((fn) => routed.has(fn)) ? [] : [{ resource: file, message: `nothing invokes ${users.map((f) => `'${f}'`).join(', ')} (no route, queue, rule, schedule or topic)` }];
     });
   },
 };

@@ -17,7 +17,10 @@ function orderLayers(specs: LayerSpec[]): LayerSpec[] {
     const next = pending.findIndex((l) => l.after === undefined || ordered.some((o) => o.name === l.after));
     if (next === -1) throw new Error(`layers placed after unknown layers: ${pending.map((l) => `${l.name} (after ${l.after})`).join(', ')}`);
     const [layer] = pending.splice(next, 1);
-    if (ordered.some((o) => o.name === layer.name)) throw new Error(`layer '${layer.name}' is declared twice`);
+    const known = ordered.find((o) => o.name === layer.name);
+    // Several sections may put resources in one layer they all declare; they must agree on its place.
+    if (known && known.after === layer.after) continue;
+    if (known) throw new Error(`layer '${layer.name}' is declared after '${known.after}' and after '${layer.after}'`);
     const at = layer.after === undefined ? 0 : ordered.findIndex((o) => o.name === layer.after) + 1;
     // Several layers after one: the one declared first stays nearest to it.
     let index = at;

@@ -66,6 +66,30 @@ export interface Section {
   graph?: (spec: Spec, env: Environment, registry: Registry) => GraphPart;
   /** Where a resource with this logical ID was written, when the section's items are resources (the escape hatch). */
   locate?: (spec: Spec, logicalId: string) => Location | undefined;
+  /** Functions this section invokes (routes, queue consumers, rule targets...): GEN-P5 counts them as used. */
+  invokes?: (spec: Spec) => string[];
+  /** Statements this section needs in other sections' resource policies (a bucket notifying a queue, a rule sending to a topic). */
+  grants?: (ctx: CompileContext) => PolicyGrant[];
+  /** CloudWatch dashboard widgets for its items (one dashboard per environment, in the monitoring layer). */
+  dashboard?: (ctx: CompileContext) => object[];
+}
+
+/**
+ * A statement one section needs in a resource policy another section owns: SQS, SNS and S3 keep
+ * one policy document per resource, so the owner collects every grant for its item into it.
+ */
+export interface PolicyGrant {
+  /** Section and item whose policy gets the statement (queues/ingest-events). */
+  section: string;
+  name: string;
+  sid: string;
+  /** Service principal that acts (s3.amazonaws.com, events.amazonaws.com, sns.amazonaws.com). */
+  service: string;
+  actions: string[];
+  /** The one source allowed (aws:SourceArn), by name (Fn::Sub) so it works across stacks. */
+  sourceArn: string | object;
+  /** Logical IDs in the owner's resources that must exist before the grantee (a bucket waits for the queue policy). */
+  before?: string[];
 }
 
 /** The registry: every section, and what the rest of gen derives from them (built by sections/registry.ts). */
@@ -138,6 +162,10 @@ export interface GraphPart {
 
 /** Mermaid node id of an item: the section key and the name, so any section can draw an edge to another's item. */
 export const graphNode = (sectionKey: string, name: string) => `${sectionKey}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+/** Grants other sections ask of one item of `section`, for its resource policy. */
+export const grantsFor = (ctx: CompileContext, section: string, name: string): PolicyGrant[] =>
+  ctx.registry.sections.flatMap((s) => s.grants?.(ctx) ?? []).filter((g) => g.section === section && g.name === name);
 
 /** Mermaid label text, quoted. */
 export const quote = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;

@@ -4,7 +4,7 @@ import { apiAlarmTypes } from './alarms.js';
 import { checkRoutes } from './check.js';
 import { compileRoutes } from './compile.js';
 import { routesGraph } from './graph.js';
-import { normalizeApi, normalizeRoute } from './model.js';
+import { normalizeApi, normalizeRoute, routesOf } from './model.js';
 import { apiSchema, ROUTE_KEY, ROUTE_KEY_HINT, routeSchema } from './schema.js';
 import { apiSettingsSchema } from './settings.js';
 
@@ -19,6 +19,7 @@ export const routesSection: Section = {
   layers: [{ name: 'api', after: 'app', purpose: 'HTTP API, stage and invoke permissions' }],
   alarmTypes: apiAlarmTypes,
   graph: routesGraph,
+  invokes: (spec) => routesOf(spec).items.map((r) => r.value.function),
 };
 
 export const apiSection: Section = {
