@@ -23,6 +23,8 @@ import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
 export interface DeployRequest {
   root: string;
   outDir: string;
+  /** The credentials' account, when the caller has already checked it (openTarget). */
+  account?: string;
   env: Environment;
   manifest: Manifest;
   approve: boolean;
@@ -37,7 +39,7 @@ export interface DeployReport { ok: boolean; account?: string; stacks: StackResu
 
 export async function deploy(clients: Clients, request: DeployRequest, reporter: Reporter): Promise<DeployReport> {
   const { env, manifest } = request;
-  const account = await currentAccount(clients);
+  const account = request.account ?? await currentAccount(clients);
   const mismatch = wrongAccount(env.account, account);
   if (mismatch) return { ok: false, account, stacks: [], problem: mismatch, outputs: {} };
 

@@ -26,7 +26,7 @@ export function stackPolicy(allowReplace: string[] = []) {
  * error (moto does, for UpdateTerminationProtection). Real refusals (AccessDenied, ...) are
  * proper AWS errors and are never swallowed.
  */
-const notImplemented = (e: unknown) => /XML parse error|Deserialization error|not (yet )?implemented/i.test(String((e as Error).message));
+const notImplemented = (e: unknown) => (e as Error).name === 'EndpointResponseError' || /XML parse error|Deserialization error|not (yet )?implemented/i.test(String((e as Error).message));
 
 /** Returns warnings for protections the endpoint cannot apply. */
 export async function protect(clients: Clients, stackName: string, allowReplace: string[] = []): Promise<string[]> {

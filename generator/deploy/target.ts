@@ -32,11 +32,45 @@ export async function connect(options: TargetOptions, environmentRegion: string)
     ...(options.credentials ? { credentials: options.credentials } : {}),
     maxAttempts: 5,
   };
-  return {
+  const clients = {
     region, ...(endpoint ? { endpoint } : {}),
     cfn: new CloudFormationClient(config),
     s3: new S3Client({ ...config, forcePathStyle: Boolean(endpoint) }),
     sts: new STSClient(config),
+  };
+  const where = endpoint ?? `AWS (${region})`;
+  for (const client of [clients.cfn, clients.s3, clients.sts]) {
+    (client.middlewareStack as { add: (m: unknown, o: object) => void }).add(notAwsAnswers(where), { step: 'deserialize', priority: 'low', name: 'genNotAwsAnswers' });
+  }
+  return clients;
+}
+
+const looksLikeApiAnswer = (text: string) => /^\s*(<\?xml|<[A-Za-z]+Response\b|<Error\b|<ErrorResponse\b|\{)/.test(text);
+
+/**
+ * An answer that is not from an AWS API (an HTML error page from a proxy or a half-implemented
+ * endpoint) becomes an EndpointResponseError carrying its status and text, instead of the SDK's
+ * "XML parse error" or "Unknown". Runs before the SDK's own deserializer, on the raw response.
+ */
+function notAwsAnswers(where: string) {
+  return (next: (args: unknown) => Promise<{ response: { statusCode?: number; headers?: Record<string, string>; body?: unknown } }>) => async (args: unknown) => {
+    const result = await next(args);
+    const response = result.response;
+    const type = response.headers?.['content-type'] ?? '';
+    const status = response.statusCode ?? 0;
+    if (!(status >= 300 || /html/i.test(type)) || !response.body || typeof (response.body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') return result;
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+    const buffer = Buffer.concat(chunks);
+    const text = buffer.toString('utf8');
+    if (text.trim() === '' || looksLikeApiAnswer(text)) {
+      const { Readable } = await import('node:stream');
+      response.body = Readable.from([buffer]);
+      return result;
+    }
+    const { EndpointResponseError } = await import('./problems.js');
+    const plain = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+    throw new EndpointResponseError(status, plain.length > 300 ? `${plain.slice(0, 300)}…` : plain, where);
   };
 }
 

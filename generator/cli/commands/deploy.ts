@@ -7,7 +7,7 @@ import { build } from '../../pipeline/build.js';
 import { writeBuild } from '../../pipeline/write.js';
 import { printDiagnostics, printJson } from '../common.js';
 import { EXIT } from '../exit-codes.js';
-import { openTarget, withTargetOptions, type TargetArgs } from './target-options.js';
+import { withTarget, withTargetOptions, type TargetArgs } from './target-options.js';
 
 interface DeployArgs extends TargetArgs { approve: boolean; execute: boolean; allowReplace: string[]; stacks: string[]; out?: string; waitTimeout: number }
 
@@ -25,10 +25,8 @@ export const deployCommand = {
     .example('$0 deploy --env test --local', 'try the whole flow on a local endpoint, no AWS account needed')
     .example('$0 deploy --env production --approve', 'deploy production from CI')
     .example('$0 deploy --env test --allow-replace OrdersTable', 'accept that OrdersTable is replaced (its data is lost)'),
-  run: async (args: DeployArgs) => {
-    const target = await openTarget(args);
-    if (!target.ok) return target.code;
-    const { paths, env, clients } = target;
+  run: (args: DeployArgs) => withTarget(args, 'deploy', async (target) => {
+    const { paths, env, clients, account } = target;
     const result = build(paths, env.name);
     if (hasErrors(result.diagnostics) || !result.stacks || !result.manifest) {
       printDiagnostics(paths.root, result.diagnostics);
@@ -45,7 +43,7 @@ export const deployCommand = {
     const reporter = await consoleReporter(Boolean(process.stderr.isTTY && process.stdin.isTTY) && !args.json);
     if (args.local) await bootstrap(clients, env.name, { ...reporter, info: () => {} });
     const report = await deploy(clients, {
-      root: paths.root, outDir, env, manifest: result.manifest, approve: args.approve, execute: args.execute,
+      root: paths.root, outDir, env, account, manifest: result.manifest, approve: args.approve, execute: args.execute,
       allowReplace: args.allowReplace, layers: args.stacks, waitTimeoutMs: args.waitTimeout * 1000,
     }, reporter);
     if (args.json) printJson({ command: 'deploy', environment: env.name, ...report });
@@ -55,5 +53,5 @@ export const deployCommand = {
       process.stderr.write(changed === 0 && args.execute ? `gen: ${env.name} is up to date: no changes\n` : `gen: ${env.name} ${args.execute ? 'deployed' : 'reviewed'} (${changed} stack${changed === 1 ? '' : 's'} changed)\n`);
     } else process.stderr.write(`gen: deploy stopped: ${report.problem}\n`);
     return report.ok ? EXIT.ok : EXIT.specErrors;
-  },
+  }),
 };

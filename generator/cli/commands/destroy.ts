@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { Manifest } from '../../output/manifest.js';
 import { EXIT } from '../exit-codes.js';
-import { openTarget, withTargetOptions, type TargetArgs } from './target-options.js';
+import { withTarget, withTargetOptions, type TargetArgs } from './target-options.js';
 
 export const destroyCommand = {
   command: 'destroy',
@@ -14,9 +14,7 @@ export const destroyCommand = {
     .option('yes', { type: 'boolean', default: false, describe: 'Do not ask for confirmation' })
     .option('delete-data', { type: 'string', array: true, default: [], describe: 'Logical ID of a table, bucket, key, secret or log group whose data may be deleted (repeatable)' })
     .option('out', { type: 'string', describe: 'Output folder holding the manifest', defaultDescription: '<project>/out' }),
-  run: async (args: TargetArgs & { force: boolean; yes: boolean; deleteData: string[]; out?: string }) => {
-    const target = await openTarget(args);
-    if (!target.ok) return target.code;
+  run: (args: TargetArgs & { force: boolean; yes: boolean; deleteData: string[]; out?: string }) => withTarget(args, 'destroy', async (target) => {
     const { env, paths, clients } = target;
     if (env.protected && !args.force) {
       process.stderr.write(`gen: ${env.name} is protected; refusing to destroy it. Pass --force if you really mean it.\n`);
@@ -37,5 +35,5 @@ export const destroyCommand = {
     if (!report.ok) { process.stderr.write(`gen: destroy stopped: ${report.problem}\n`); return EXIT.specErrors; }
     process.stderr.write(`gen: destroyed ${report.deleted.length} stack${report.deleted.length === 1 ? '' : 's'}\n`);
     return EXIT.ok;
-  },
+  }),
 };

@@ -6,7 +6,7 @@ import { build } from '../../pipeline/build.js';
 import { outputFiles, writeOutput } from '../../pipeline/write.js';
 import { printDiagnostics, printJson } from '../common.js';
 import { EXIT } from '../exit-codes.js';
-import { openTarget, withTargetOptions, type TargetArgs } from './target-options.js';
+import { withTarget, withTargetOptions, type TargetArgs } from './target-options.js';
 
 export const diffCommand = {
   command: 'diff',
@@ -14,9 +14,7 @@ export const diffCommand = {
   builder: (yargs: Argv) => withTargetOptions(yargs)
     .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the diff as JSON' }),
-  run: async (args: TargetArgs & { out?: string }) => {
-    const target = await openTarget(args);
-    if (!target.ok) return target.code;
+  run: (args: TargetArgs & { out?: string }) => withTarget(args, 'diff', async (target) => {
     const result = build(target.paths, target.env.name);
     if (hasErrors(result.diagnostics) || !result.stacks || !result.manifest) { printDiagnostics(target.paths.root, result.diagnostics); return EXIT.specErrors; }
     const outDir = writeOutput(resolve(args.out ?? join(target.paths.root, 'out')), target.env.name, outputFiles({ ...result, stacks: result.stacks, manifest: result.manifest }));
@@ -25,5 +23,5 @@ export const diffCommand = {
     if (args.json) printJson({ command: 'diff', environment: target.env.name, stacks: diffs });
     else process.stdout.write(formatDiff(diffs) + '\n');
     return EXIT.ok;
-  },
+  }),
 };
