@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import { pascal } from '../../generator/naming/ids.js';
 import { LOG_RETENTION_DAYS } from '../../generator/environment/schema.js';
 
+/** The fixed seed of every fast-check run (FC_SEED replays another). */
+export const SEED = Number(process.env.FC_SEED ?? 20261123);
+
 const kebab = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z][a-z0-9]{0,3}){0,2}$/);
 /** Distinct names whose logical IDs are distinct too (a-b and ab would collide, by design an error). */
 export const names = (max: number, min = 0) => fc.uniqueArray(kebab, { minLength: min, maxLength: max, selector: (n) => pascal(n) });

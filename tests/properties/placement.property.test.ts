@@ -14,10 +14,8 @@ import { resolveEnvironment } from '../../generator/environment/resolve.js';
 import { compileSpec, readSpec } from '../../generator/pipeline/build.js';
 import type { Placement } from '../../generator/placement/lock.js';
 import type { StackLimits } from '../../generator/output/limits.js';
-import { names } from './arbitraries.js';
+import { names, SEED } from './arbitraries.js';
 import { writeProject } from './project.js';
-
-const SEED = Number(process.env.FC_SEED ?? 20261123);
 
 interface Shape { tables: string[]; functions: string[] }
 

@@ -12,12 +12,11 @@ import type { Rule } from '../../generator/rules/rule.js';
 import { TAGGABLE_TYPES } from '../../generator/output/tags.js';
 import { readSpec } from '../../generator/pipeline/build.js';
 import { resolveEnvironment } from '../../generator/environment/resolve.js';
-import { environment, spec, type GenSpec } from './arbitraries.js';
+import { environment, SEED, spec, type GenSpec } from './arbitraries.js';
 import { allResources, buildProject, ofType, writeProject, type Built } from './project.js';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 
-const SEED = Number(process.env.FC_SEED ?? 20261123);
 fc.configureGlobal({ numRuns: 100, seed: SEED, endOnFailure: true });
 
 const rule = (id: string) => ALL_RULES.find((r) => r.id === id)!;

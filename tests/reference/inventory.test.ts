@@ -20,7 +20,7 @@ describe.each([['test', 30], ['production', 90]] as const)('reference platform i
     expect(tables.size).toBe(32);
     expect(platform.tables).toHaveLength(32);
     for (const t of platform.tables) {
-      const p = tables.get(`${env}-${t.name}`);
+      const p = tables.get(`${env}-${t.name}`)!; // checked just below, before any use
       expect(p, t.name).toBeDefined();
       expect(p.KeySchema).toEqual(keySchema(t.partitionKey, t.sortKey));
       expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
@@ -39,7 +39,7 @@ describe.each([['test', 30], ['production', 90]] as const)('reference platform i
     expect(functions.size).toBe(34);
     const logGroups = new Map(resourcesOf(templates, 'AWS::Logs::LogGroup').map(([, r]) => [r.Properties.LogGroupName, r.Properties]));
     for (const f of platform.functions) {
-      const p = functions.get(`${env}-${f.name}`);
+      const p = functions.get(`${env}-${f.name}`)!; // checked just below, before any use
       expect(p, f.name).toBeDefined();
       expect([p.MemorySize, p.Timeout, p.ReservedConcurrentExecutions]).toEqual([f.memory, f.timeout, f.reservedConcurrency]);
       expect(p.TracingConfig).toEqual({ Mode: 'Active' });
