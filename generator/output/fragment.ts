@@ -12,7 +12,15 @@ import type { UploadedDocument } from './documents.js';
 export type Layer = string;
 
 /** Code the deployer uploads before the stacks can be created. */
-export interface Artifact { function: string; source: string; bucket: string; key: string }
+export interface Artifact {
+  function: string;
+  /** Entry file, relative to the project root. */
+  source: string;
+  bucket: string;
+  key: string;
+  /** Python code: the folder shipped (handler's folder), its requirements.txt, and what packages are installed for. */
+  python?: { folder: string; runtime: string; architecture: string; requirements?: string };
+}
 
 /** A CloudFormation resource as plain JSON (cloudform objects serialise to this). */
 export interface CfnResource {

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Environment } from '../environment/model.js';
-import { HANDLER_EXTENSIONS } from '../sections/functions/handler-file.js';
+import { HANDLER_EXTENSIONS } from '../sections/functions/runtimes.js';
 import { functionsOf, splitHandler } from '../sections/functions/model.js';
 import { BUILTIN } from '../sections/index.js';
 import type { Registry } from '../sections/section.js';
@@ -23,8 +23,8 @@ function handlerFiles(root: string, dir = join(root, 'handlers')): string[] {
   try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
   return entries.flatMap((e) => {
     if (e.isDirectory()) return ['lib', 'node_modules', 'tests', '__pycache__'].includes(e.name) ? [] : handlerFiles(root, join(dir, e.name));
-    const ext = HANDLER_EXTENSIONS.find((x) => e.name.endsWith(x));
-    return ext && !/\.(test|spec)\./.test(e.name) ? [relative(root, join(dir, e.name)).slice(0, -ext.length)] : [];
+    const ext = [...HANDLER_EXTENSIONS.node, ...HANDLER_EXTENSIONS.python].find((x) => e.name.endsWith(x));
+    return ext && !/\.(test|spec)\./.test(e.name) && !/^(test_|__init__\.py$)/.test(e.name) ? [relative(root, join(dir, e.name)).slice(0, -ext.length)] : [];
   });
 }
 

@@ -1,9 +1,11 @@
 /** Cross-references of functions: what they use exists, handler files exist, settings agree. */
-import { error, type Diagnostic } from '../../diagnostics.js';
+import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import { suggestion } from '../../naming/did-you-mean.js';
 import type { Entry, Spec } from '../../spec.js';
 import { unknownReference } from '../references.js';
 import type { Registry } from '../section.js';
-import { findHandlerFile, HANDLER_EXTENSIONS } from './handler-file.js';
+import { findHandlerFile, pythonFunctions } from './handler-file.js';
+import { deprecationSoon, HANDLER_EXTENSIONS, languageOf } from './runtimes.js';
 import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
 
 /** Every reference names an existing item, passes its section's own checks, and has a variable of its own. */
@@ -36,16 +38,53 @@ function checkReferences(spec: Spec, registry: Registry, entry: Entry<FunctionSp
 function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec>): Diagnostic[] {
   const { value: fn, file, path } = entry;
   const out = checkReferences(spec, registry, entry);
-  if (!findHandlerFile(spec.root, fn.handler)) {
-    const base = splitHandler(fn.handler).file;
-    out.push(error('GEN304', `handler file for '${fn.handler}' not found: looked for ${base}{${HANDLER_EXTENSIONS.join(',')}}`,
-      { file, path: [...path, 'handler'] }, `create ${base}.mjs exporting '${splitHandler(fn.handler).exportName}', or fix the path`));
+  out.push(...checkHandler(spec, entry), ...checkEnvironment(spec, entry));
+  const deprecates = deprecationSoon(fn.runtime);
+  if (deprecates) {
+    out.push(warning('GEN330', `runtime ${fn.runtime} is deprecated by AWS on ${deprecates}: after that, functions using it get no security patches and soon cannot be updated`,
+      { file, path: [...path, 'runtime'] }, 'move to a newer runtime of the same language and test the code on it'));
+  }
+  const queues = registry.section('queues');
+  if (fn.deadLetterQueue !== undefined) {
+    out.push(...(queues ? unknownReference(spec, queues, fn.deadLetterQueue, `function '${entry.name}' sends failed events to`, { file, path: [...path, 'deadLetterQueue'] })
+      : [error('GEN312', 'deadLetterQueue names a queue, but this project has no queues section', { file, path: [...path, 'deadLetterQueue'] }, 'remove deadLetterQueue')]));
   }
   if (fn.provisionedConcurrency !== undefined && fn.reservedConcurrency !== undefined && fn.provisionedConcurrency > fn.reservedConcurrency) {
     out.push(error('GEN204', `provisionedConcurrency ${fn.provisionedConcurrency} is more than reservedConcurrency ${fn.reservedConcurrency}`,
       { file, path: [...path, 'provisionedConcurrency'] }, `use at most ${fn.reservedConcurrency}, or raise reservedConcurrency`));
   }
   return out;
+}
+
+/** The handler file exists for the runtime's language, and (Python) defines the function named. */
+function checkHandler(spec: Spec, { value: fn, file, path }: Entry<FunctionSpec>): Diagnostic[] {
+  const language = languageOf(fn.runtime);
+  const { file: base, exportName } = splitHandler(fn.handler);
+  const found = findHandlerFile(spec.root, fn.handler, language);
+  if (!found) {
+    const example = language === 'python' ? `${base}.py defining '${exportName}'` : `${base}.mjs exporting '${exportName}'`;
+    return [error('GEN304', `handler file for '${fn.handler}' not found: looked for ${base}{${HANDLER_EXTENSIONS[language].join(',')}}`,
+      { file, path: [...path, 'handler'] }, `create ${example}, or fix the path`)];
+  }
+  if (language !== 'python') return [];
+  const defined = pythonFunctions(spec.root, found);
+  if (defined.includes(exportName)) return [];
+  return [error('GEN331', `${found} defines no top-level function '${exportName}'.${suggestion(exportName, defined)}`,
+    { file, path: [...path, 'handler'] }, defined.length > 0 ? `name one of: ${defined.join(', ')}` : `add 'def ${exportName}(event, context):' to ${found}`)];
+}
+
+/** Per-environment values name real environments, all of them. */
+function checkEnvironment(spec: Spec, { value: fn, file, path }: Entry<FunctionSpec>): Diagnostic[] {
+  return Object.entries(fn.environment).flatMap(([variable, value]) => {
+    if (typeof value === 'string') return [];
+    const at = [...path, 'environment', variable];
+    const unknown = Object.keys(value).filter((env) => !spec.environmentNames.includes(env)).map((env) =>
+      error('GEN308', `${variable} names environment '${env}', which has no file in environments/.${suggestion(env, spec.environmentNames)}`,
+        { file, path: [...at, env], at: 'key' }, `use one of: ${spec.environmentNames.join(', ')}`));
+    const missing = spec.environmentNames.filter((env) => !(env in value));
+    return [...unknown, ...(missing.length === 0 ? [] : [error('GEN332', `${variable} has no value for ${missing.join(', ')}`, { file, path: at },
+      `add ${missing.map((env) => `${env}: ...`).join(', ')}, or write one value for every environment`)])];
+  });
 }
 
 export const checkFunctions = (spec: Spec, registry: Registry): Diagnostic[] => functionsOf(spec).items.flatMap((entry) => checkFunction(spec, registry, entry));

@@ -5,13 +5,12 @@ import { fragment, inGroup, type Artifact, type Fragment, type PlacedResource } 
 import { ids, names } from '../../naming/ids.js';
 import type { Entry } from '../../spec.js';
 import type { CompileContext } from '../section.js';
-import { findHandlerFile, handlerHash, sharedCodeHash } from './handler-file.js';
+import { functionCode } from './code.js';
+import { findHandlerFile, sharedCodeHash } from './handler-file.js';
 import { ALIAS_NAME, usesAlias } from './invoke.js';
-import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
-import { ASSUME_ROLE, logStatement, TRACING_STATEMENT } from './policy.js';
+import { functionsOf, variableIn, type FunctionSpec } from './model.js';
+import { ASSUME_ROLE, deadLetterQueueArn, logStatement, TRACING_STATEMENT } from './policy.js';
 import { byText } from '../../order.js';
-
-const artifactKey = (env: string, fn: string, codeHash: string) => `functions/${env}-${fn}/${codeHash}.zip`;
 
 function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<FunctionSpec>, shared: string): { resources: PlacedResource[]; artifact: Artifact } {
   const { spec, env, registry } = ctx;
@@ -19,7 +18,9 @@ function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<Functio
   const uses = registry.usable.flatMap((section) => (fn.uses[section.key] ?? []).map((reference) => ({ section, reference })));
   const functionName = names.function(env.name, name);
   const logGroupName = names.functionLogGroup(env.name, name);
-  const codeHash = handlerHash(spec.root, fn.handler, shared);
+  const code = functionCode(spec, env.name, name, fn, shared);
+  const { codeHash } = code;
+  const deadLetterQueue = fn.deadLetterQueue === undefined ? undefined : deadLetterQueueArn(spec, env.name, fn.deadLetterQueue);
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
   const logGroup = Object.assign(new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }),
     { DeletionPolicy: retain, UpdateReplacePolicy: retain });
@@ -28,23 +29,27 @@ function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<Functio
     Description: `Runs function ${functionName}`,
     Policies: [{
       PolicyName: 'function',
-      PolicyDocument: { Version: '2012-10-17', Statement: [logStatement(logGroupName), TRACING_STATEMENT, ...uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx))] },
+      PolicyDocument: { Version: '2012-10-17', Statement: [
+        logStatement(logGroupName), TRACING_STATEMENT, ...uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx)),
+        ...(deadLetterQueue ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }] : []),
+      ] },
     }],
   });
   const variables = {
-    ...fn.environment,
+    ...Object.fromEntries(Object.entries(fn.environment).flatMap(([k, v]) => (variableIn(v, env.name) === undefined ? [] : [[k, variableIn(v, env.name)!]]))),
     ...Object.fromEntries(uses.map(({ section, reference }) => [reference.variable, section.usable.value(reference.name, ctx) as string])),
   };
   const settings = {
     FunctionName: functionName,
-    Handler: `index.${splitHandler(fn.handler).exportName}`,
+    Handler: code.handler,
     Runtime: fn.runtime,
     Architectures: [fn.architecture],
     MemorySize: fn.memory ?? env.functions.memory,
     Timeout: fn.timeout ?? env.functions.timeout,
     Role: Fn.GetAtt(ids.role(name), 'Arn'),
-    Code: { S3Bucket: sub(names.artifactBucket(env.name)), S3Key: artifactKey(env.name, name, codeHash) },
+    Code: { S3Bucket: sub(code.artifact.bucket), S3Key: code.artifact.key },
     TracingConfig: { Mode: 'Active' },
+    ...(deadLetterQueue ? { DeadLetterConfig: { TargetArn: deadLetterQueue } } : {}),
     ...(Object.keys(variables).length > 0 ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => byText(a, b))) } } : {}),
     ...(fn.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {}),
   };
@@ -67,9 +72,8 @@ function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<Functio
       }) },
     );
   }
-  const source = findHandlerFile(spec.root, fn.handler) ?? fn.handler;
   // The function, its role, log group, version and alias share a stack (they refer to each other).
-  return { resources: inGroup(ids.function(name), resources), artifact: { function: name, source, bucket: names.artifactBucket(env.name), key: artifactKey(env.name, name, codeHash) } };
+  return { resources: inGroup(ids.function(name), resources), artifact: code.artifact };
 }
 
 export function compileFunctions(ctx: CompileContext): Fragment {

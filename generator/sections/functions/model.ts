@@ -1,6 +1,7 @@
 import { byText } from '../../order.js';
 import type { Spec } from '../../spec.js';
 import { itemsOf, type Reference, type Registry } from '../section.js';
+import { DEFAULT_RUNTIME } from './runtimes.js';
 
 export type Architecture = 'arm64' | 'x86_64';
 
@@ -15,19 +16,22 @@ export interface FunctionSpec {
   reservedConcurrency?: number;
   /** Warm instances kept ready, in environments that enable provisioned concurrency. */
   provisionedConcurrency?: number;
-  environment: Record<string, string>;
+  /** Variables: one value, or one per environment name. */
+  environment: Record<string, string | Record<string, string>>;
+  /** Queue that receives events of asynchronous invocations that failed every retry. */
+  deadLetterQueue?: string;
   /** What the code uses of other sections, by section key (`tables`, ...), each sorted by name. */
   uses: Record<string, Reference[]>;
 }
 
-/** Runtimes Lambda still creates functions with; nodejs20.x was deprecated on 2026-04-30. */
-export const DEFAULT_RUNTIME = 'nodejs24.x';
-export const RUNTIMES = ['nodejs22.x', 'nodejs24.x'];
-
 type RawReference = unknown;
+type Scalar = string | number | boolean;
+const text = (value: Scalar | Record<string, Scalar>) => typeof value === 'object'
+  ? Object.fromEntries(Object.entries(value).map(([env, v]) => [env, String(v)]).sort(([a], [b]) => byText(a, b)))
+  : String(value);
 export interface RawFunction extends Partial<Omit<FunctionSpec, 'uses' | 'environment'>> {
   handler: string;
-  environment?: Record<string, string | number | boolean>;
+  environment?: Record<string, Scalar | Record<string, Scalar>>;
   [sectionKey: string]: unknown;
 }
 
@@ -51,7 +55,8 @@ export function normalizeFunction(raw: RawFunction, _name: string, registry: Reg
     architecture: raw.architecture ?? 'arm64',
     ...(raw.reservedConcurrency !== undefined ? { reservedConcurrency: raw.reservedConcurrency } : {}),
     ...(raw.provisionedConcurrency !== undefined ? { provisionedConcurrency: raw.provisionedConcurrency } : {}),
-    environment: Object.fromEntries(Object.entries(raw.environment ?? {}).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => byText(a, b))),
+    environment: Object.fromEntries(Object.entries(raw.environment ?? {}).map(([k, v]) => [k, text(v)]).sort(([a], [b]) => byText(a, b))),
+    ...(raw.deadLetterQueue !== undefined ? { deadLetterQueue: raw.deadLetterQueue } : {}),
     uses: Object.fromEntries(registry.usable.filter((s) => raw[s.key] !== undefined)
       .map((s) => [s.key, references(raw[s.key] as Record<string, RawReference>, s.usable.variable)])),
   };
@@ -65,3 +70,7 @@ export function splitHandler(handler: string): { file: string; exportName: strin
 
 /** The functions of a spec. */
 export const functionsOf = (spec: Spec) => itemsOf<FunctionSpec>(spec, 'functions');
+
+/** A variable's value in one environment; undefined when a per-environment value leaves it out. */
+export const variableIn = (value: string | Record<string, string>, env: string): string | undefined =>
+  typeof value === 'string' ? value : value[env];
