@@ -68,6 +68,12 @@ export interface Section {
   locate?: (spec: Spec, logicalId: string) => Location | undefined;
   /** Functions this section invokes (routes, queue consumers, rule targets...): GEN-P5 counts them as used. */
   invokes?: (spec: Spec) => string[];
+  /**
+   * Uses of items that the spec implies instead of writing them under `functions.<name>` (a
+   * queue's consumer receives from the queue): the function's role gets their statements, as if
+   * written, but no environment variable. The implying section checks the names itself.
+   */
+  impliedUses?: (spec: Spec) => ImpliedUse[];
   /** Statements this section needs in other sections' resource policies (a bucket notifying a queue, a rule sending to a topic). */
   grants?: (ctx: CompileContext) => PolicyGrant[];
   /** CloudWatch dashboard widgets for its items (one dashboard per environment, in the monitoring layer). */
@@ -118,6 +124,16 @@ export interface Reference {
   variable: string;
 }
 
+/** A use of an item that a function gets without writing it (Section.impliedUses). */
+export interface ImpliedUse {
+  function: string;
+  /** Key of the usable section whose statements apply (queues). */
+  section: string;
+  /** The item used and the access, as `functions.<function>.<section>: {name: access}` would give. */
+  name: string;
+  access: unknown;
+}
+
 /** What a section lets functions do with its items. */
 export interface Usable {
   /** Schema of the short form's value (`orders: read`); the long form is `{access, variable}`. */
@@ -147,8 +163,15 @@ export interface AlarmType {
   defaultThreshold: number;
   /** What the value measures, for docs and the alarm's description. */
   about: string;
-  /** CloudWatch `Metrics` (metric math) of the alarm; `target` is the item watched. */
-  metrics: (target: string | undefined, ctx: { spec: Spec; env: Environment }) => object[];
+  /** What the value measures with a chosen statistic ("average run time of a function"). */
+  describe?: (statistic: string) => string;
+  /** Statistics an alarm may choose (`statistic: average`), the first being the default; none: fixed by the recipe. */
+  statistics?: string[];
+  /**
+   * CloudWatch `Metrics` (metric math) of the alarm; `target` is the item watched. `env.alarms`
+   * already holds this alarm's own period when it sets one; `statistic` is the one chosen.
+   */
+  metrics: (target: string | undefined, ctx: { spec: Spec; env: Environment; statistic?: string }) => object[];
   /** Why such an alarm cannot exist in this spec (an API alarm without routes). */
   unavailable?: (spec: Spec) => { code: Code; message: string; fix: string } | undefined;
 }

@@ -50,4 +50,18 @@ describe('alarms section', () => {
   it('refuses a target that does not fit the type', () => {
     expect(codes(compileYaml(spec.replace('type: function-throttles, function: orders', 'type: function-throttles, function: orders, table: orders')))).toEqual(['GEN206']);
   });
+
+  it('takes its own period, evaluation periods and statistic where the type allows one', () => {
+    const own = compileYaml(spec.replace('orders-slow: { type: function-duration, function: orders, threshold: 800 }',
+      'orders-slow: { type: function-duration, function: orders, threshold: 800, statistic: average, period: 300, evaluationPeriods: 1 }\n  orders-failing: { type: function-errors, function: orders, threshold: 5, period: 60 }'));
+    const slow = own.resources.OrdersSlowAlarm.Properties;
+    expect(slow.Metrics[0].MetricStat).toMatchObject({ Period: 300, Stat: 'Average' });
+    expect([slow.EvaluationPeriods, slow.DatapointsToAlarm]).toEqual([1, 1]);
+    expect(slow.AlarmDescription).toContain('average run time of a function');
+    const failing = own.resources.OrdersFailingAlarm.Properties;
+    expect(failing.Metrics).toEqual([expect.objectContaining({ ReturnData: true, MetricStat: expect.objectContaining({ Period: 60, Stat: 'Sum', Metric: expect.objectContaining({ MetricName: 'Errors' }) }) })]);
+    expect(failing.EvaluationPeriods).toBe(3); // the environment's, as it sets none
+    const fixed = compileYaml(spec.replace('api-slow: { type: api-latency, threshold: 1500 }', 'api-slow: { type: api-latency, threshold: 1500, statistic: average }'));
+    expect(fixed.diagnostics.find((d) => d.code === 'GEN205')?.fix).toBe('remove statistic: this type has a fixed recipe');
+  });
 });

@@ -18,6 +18,10 @@ function checkAlarm(spec: Spec, registry: Registry, entry: Entry<Alarm>): Diagno
         { file, path: [...path, key], at: 'key' }, `remove '${key}'`));
     }
   }
+  if (alarm.statistic !== undefined && !(type.statistics ?? []).includes(alarm.statistic)) {
+    out.push(error('GEN205', `a ${alarm.type} alarm cannot choose its statistic ${type.statistics ? `'${alarm.statistic}'` : ''}`.trim(),
+      { file, path: [...path, 'statistic'] }, type.statistics ? `use one of: ${type.statistics.join(', ')}` : 'remove statistic: this type has a fixed recipe'));
+  }
   const unavailable = type.unavailable?.(spec);
   if (unavailable) out.push(error(unavailable.code, `alarm '${entry.name}' ${unavailable.message}`, { file, path: [...path, 'type'] }, unavailable.fix));
   if (typeof alarm.threshold === 'object') {

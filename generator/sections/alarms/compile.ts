@@ -18,17 +18,19 @@ export function compileAlarms({ spec, env, registry }: CompileContext): Fragment
     const { type } = registry.alarmTypes.get(alarm.type)!;
     const watched = type.watches ? alarm.targets[type.watches] : undefined;
     const target = watched ?? type.subject ?? 'the project';
+    // An alarm's own period and evaluation periods replace the environment's, for its recipe too.
+    const ownEnv = { ...env, alarms: { periodSeconds: alarm.period ?? env.alarms.periodSeconds, evaluationPeriods: alarm.evaluationPeriods ?? env.alarms.evaluationPeriods } };
     return {
       layer: 'monitoring',
       logicalId: ids.alarm(name),
       resource: new CloudWatchAlarm({
         AlarmName: names.alarm(env.name, name),
-        AlarmDescription: alarm.description ?? `${alarm.type} of ${target}: ${type.about} at or above the threshold (${type.unit})`,
-        Metrics: type.metrics(watched, { spec, env }) as never[],
+        AlarmDescription: alarm.description ?? `${alarm.type} of ${target}: ${alarm.statistic && type.describe ? type.describe(alarm.statistic) : type.about} at or above the threshold (${type.unit})`,
+        Metrics: type.metrics(watched, { spec, env: ownEnv, statistic: alarm.statistic ?? type.statistics?.[0] }) as never[],
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         Threshold: thresholdFor(alarm, env.name, type.defaultThreshold),
-        EvaluationPeriods: env.alarms.evaluationPeriods,
-        DatapointsToAlarm: env.alarms.evaluationPeriods,
+        EvaluationPeriods: ownEnv.alarms.evaluationPeriods,
+        DatapointsToAlarm: ownEnv.alarms.evaluationPeriods,
         TreatMissingData: 'notBreaching',
         AlarmActions: [topic],
         OKActions: [topic],

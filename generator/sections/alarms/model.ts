@@ -9,6 +9,10 @@ export interface Alarm {
   /** One value, or per environment name; an environment not named uses the type's default. */
   threshold: number | Record<string, number>;
   description?: string;
+  /** This alarm's own evaluation, instead of the environment's alarms settings. */
+  period?: number;
+  evaluationPeriods?: number;
+  statistic?: string;
 }
 
 /** Keys an alarm may name an item with: what some alarm type watches. */
@@ -22,6 +26,9 @@ export function normalizeAlarm(raw: Record<string, unknown> & { type: string }, 
     targets: Object.fromEntries(watchKeys(registry).filter((key) => typeof raw[key] === 'string').map((key) => [key, raw[key] as string])),
     threshold: (raw.threshold as Alarm['threshold'] | undefined) ?? type.defaultThreshold,
     ...(raw.description !== undefined ? { description: raw.description as string } : {}),
+    ...(raw.period !== undefined ? { period: raw.period as number } : {}),
+    ...(raw.evaluationPeriods !== undefined ? { evaluationPeriods: raw.evaluationPeriods as number } : {}),
+    ...(raw.statistic !== undefined ? { statistic: raw.statistic as string } : {}),
   };
 }
 

@@ -37,6 +37,13 @@ export function alarmSchema(registry: Registry): JsonSchema {
         then: { type: 'object', minProperties: 1, propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' }, additionalProperties: { type: 'number', minimum: 0 } },
         else: { type: 'number', minimum: 0 },
       },
+      period: { type: 'integer', enum: [10, 30, 60, 300, 900, 3600, 21600, 86400], description: 'Seconds in one evaluation period of this alarm. Default: the environment\'s alarms.periodSeconds.', examples: [60] },
+      evaluationPeriods: { type: 'integer', minimum: 1, maximum: 100, description: 'Periods in breach before this alarm fires. Default: the environment\'s alarms.evaluationPeriods.', examples: [1] },
+      statistic: {
+        enum: [...new Set(types.flatMap(([, { type }]) => type.statistics ?? []))],
+        description: `How the metric is aggregated per period, for types that let you choose (${types.filter(([, { type }]) => type.statistics).map(([name, { type }]) => `${name}: ${type.statistics!.join(', ')}; default ${type.statistics![0]}`).join('; ')}).`,
+        examples: ['average'],
+      },
       description: { type: 'string', maxLength: 1024, description: 'What to do when it fires (shown in the notification).', examples: ['Check the orders dashboard; page the on-call engineer'] },
     },
     allOf: keys.map(needs),
