@@ -1,6 +1,7 @@
 /** functions: Lambda functions with their code, sizing and what they use of other sections. */
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
+import { functionsDashboard } from './dashboard.js';
 import { functionAlarmTypes } from './alarms.js';
 import { checkFunctions } from './check.js';
 import { compileFunctions } from './compile.js';
@@ -22,4 +23,5 @@ export const functionsSection: Section = {
   environment: functionSettingsSchema,
   alarmTypes: functionAlarmTypes,
   graph: functionsGraph,
+  dashboard: functionsDashboard,
 };

@@ -1,5 +1,6 @@
 /** routes and api: the HTTP API, one route per method and path, each answered by a function. */
 import type { Section } from '../section.js';
+import { apiDashboard } from './dashboard.js';
 import { apiAlarmTypes } from './alarms.js';
 import { checkRoutes } from './check.js';
 import { compileRoutes } from './compile.js';
@@ -20,6 +21,7 @@ export const routesSection: Section = {
   alarmTypes: apiAlarmTypes,
   graph: routesGraph,
   invokes: (spec) => routesOf(spec).items.map((r) => r.value.function),
+  dashboard: apiDashboard,
 };
 
 export const apiSection: Section = {

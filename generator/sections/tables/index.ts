@@ -1,6 +1,7 @@
 /** tables: DynamoDB tables with keys, indexes and expiry. */
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
+import { tablesDashboard } from './dashboard.js';
 import { tableAlarmTypes } from './alarms.js';
 import { checkTableKeys } from './check.js';
 import { compileTables } from './compile.js';
@@ -24,4 +25,5 @@ export const tablesSection: Section = {
   usable: tableUsable,
   alarmTypes: tableAlarmTypes,
   graph: tablesGraph,
+  dashboard: tablesDashboard,
 };
