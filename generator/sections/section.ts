@@ -76,8 +76,16 @@ export interface Section {
   impliedUses?: (spec: Spec) => ImpliedUse[];
   /** Statements this section needs in other sections' resource policies (a bucket notifying a queue, a rule sending to a topic). */
   grants?: (ctx: CompileContext) => PolicyGrant[];
-  /** CloudWatch dashboard widgets for its items (one dashboard per environment, in the monitoring layer). */
-  dashboard?: (ctx: CompileContext) => object[];
+  /** Graphs for the environment's CloudWatch dashboard (one per environment, laid out by the dashboard section). */
+  dashboard?: (ctx: CompileContext) => DashboardGraph[];
+}
+
+/** One graph of the dashboard: metrics as CloudWatch writes them, [namespace, metric, dimension, value, ...]. */
+export interface DashboardGraph {
+  title: string;
+  /** Sum, Average, Maximum, p99... */
+  stat: string;
+  metrics: string[][];
 }
 
 /**
@@ -136,6 +144,11 @@ export interface ImpliedUse {
 
 /** What a section lets functions do with its items. */
 export interface Usable {
+  /**
+   * The key functions name the items under, when it is not the section's key (the events
+   * section's buses: `functions.<name>.buses`). References are still kept by section key.
+   */
+  key?: string;
   /** Schema of the short form's value (`orders: read`); the long form is `{access, variable}`. */
   access: JsonSchema;
   /** What `functions.<name>.<key>` does, for the docs. */
@@ -157,6 +170,11 @@ export interface Usable {
 export interface AlarmType {
   /** Key in the alarm naming the item watched (function, table); absent when it watches the section as a whole. */
   watches?: string;
+  /**
+   * What `watches` names when it is not one of the section's items (a rule, which lives inside a
+   * bus of the events section): its noun and every name it may take.
+   */
+  watchable?: { noun: string; names: (spec: Spec) => ReadonlySet<string> };
   /** The thing watched when `watches` is absent, in words ("the API"). */
   subject?: string;
   unit: string;
@@ -182,6 +200,9 @@ export interface GraphPart {
   nodes: string[];
   edges: string[];
 }
+
+/** Where functions name a section's items: its usable key, else its section key. */
+export const usableKey = (section: Section): string => section.usable?.key ?? section.key;
 
 /** Mermaid node id of an item: the section key and the name, so any section can draw an edge to another's item. */
 export const graphNode = (sectionKey: string, name: string) => `${sectionKey}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;

@@ -11,7 +11,14 @@ function checkAlarm(spec: Spec, registry: Registry, entry: Entry<Alarm>): Diagno
   const { section, type } = registry.alarmTypes.get(alarm.type)!;
   const out: Diagnostic[] = [];
   for (const [key, name] of Object.entries(alarm.targets)) {
-    if (key === type.watches) {
+    if (key === type.watches && type.watchable) {
+      // The watched thing lives inside the section's items (a rule on a bus): the type lists its names.
+      const known = type.watchable.names(spec);
+      if (!known.has(name)) {
+        out.push(error('GEN312', `alarm '${entry.name}' watches ${type.watchable.noun} '${name}', which is not defined.${suggestion(name, known)}`,
+          { file, path: [...path, key] }, `use the name of a ${type.watchable.noun} from the ${section.key} section`));
+      }
+    } else if (key === type.watches) {
       out.push(...unknownReference(spec, section, name, `alarm '${entry.name}' watches`, { file, path: [...path, key] }));
     } else {
       out.push(error('GEN206', `a ${alarm.type} alarm watches ${type.watches ? `a ${type.watches}` : type.subject}, not a ${key}`,

@@ -3,7 +3,7 @@ import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import { suggestion } from '../../naming/did-you-mean.js';
 import type { Entry, Spec } from '../../spec.js';
 import { unknownReference } from '../references.js';
-import type { Registry } from '../section.js';
+import { usableKey, type Registry } from '../section.js';
 import { findHandlerFile, pythonFunctions } from './handler-file.js';
 import { deprecationSoon, HANDLER_EXTENSIONS, languageOf } from './runtimes.js';
 import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
@@ -15,7 +15,7 @@ function checkReferences(spec: Spec, registry: Registry, entry: Entry<FunctionSp
   const variables = new Map<string, string>();
   for (const section of registry.usable) {
     for (const reference of fn.uses[section.key] ?? []) {
-      const at = [...path, section.key, reference.name];
+      const at = [...path, usableKey(section), reference.name];
       out.push(...unknownReference(spec, section, reference.name, `function '${entry.name}' uses`, { file, path: at, at: 'key' }));
       const problem = section.usable.check?.(reference, spec);
       if (problem) out.push(error('GEN206', problem.message, { file, path: at }, problem.fix));

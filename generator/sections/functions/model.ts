@@ -1,6 +1,6 @@
 import { byText } from '../../order.js';
 import type { Spec } from '../../spec.js';
-import { itemsOf, type Reference, type Registry } from '../section.js';
+import { itemsOf, usableKey, type Reference, type Registry } from '../section.js';
 import { DEFAULT_RUNTIME } from './runtimes.js';
 
 export type Architecture = 'arm64' | 'x86_64';
@@ -57,8 +57,8 @@ export function normalizeFunction(raw: RawFunction, _name: string, registry: Reg
     ...(raw.provisionedConcurrency !== undefined ? { provisionedConcurrency: raw.provisionedConcurrency } : {}),
     environment: Object.fromEntries(Object.entries(raw.environment ?? {}).map(([k, v]) => [k, text(v)]).sort(([a], [b]) => byText(a, b))),
     ...(raw.deadLetterQueue !== undefined ? { deadLetterQueue: raw.deadLetterQueue } : {}),
-    uses: Object.fromEntries(registry.usable.filter((s) => raw[s.key] !== undefined)
-      .map((s) => [s.key, references(raw[s.key] as Record<string, RawReference>, s.usable.variable)])),
+    uses: Object.fromEntries(registry.usable.filter((s) => raw[usableKey(s)] !== undefined)
+      .map((s) => [s.key, references(raw[usableKey(s)] as Record<string, RawReference>, s.usable.variable)])),
   };
 }
 

@@ -1,5 +1,5 @@
 import { integer, KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.js';
-import type { Registry, Usable } from '../section.js';
+import { usableKey, type Registry, type Usable } from '../section.js';
 import { DEFAULT_RUNTIME, RUNTIMES } from './runtimes.js';
 
 const VARIABLE = { pattern: '^(?!AWS_)[A-Za-z][A-Za-z0-9_]+$', hint: 'use two or more letters, digits and underscores, starting with a letter; names starting with AWS_ are reserved' };
@@ -57,6 +57,6 @@ export const functionSchema = (registry: Registry): JsonSchema => ({
       type: 'string', pattern: KEBAB_NAME, hint: 'use the name of a queue from the queues section',
       description: 'Queue that receives the events of asynchronous invocations (events, S3, SNS) that failed every retry.', examples: ['orders-dlq'],
     },
-    ...Object.fromEntries(registry.usable.map((s) => [s.key, referencesSchema(s.key, s.names?.noun ?? s.key, s.usable)])),
+    ...Object.fromEntries(registry.usable.map((s) => [usableKey(s), referencesSchema(s.key, s.names?.noun ?? s.key, s.usable)])),
   },
 });
