@@ -56,6 +56,7 @@ export const CODES = {
   GEN310: 'no routes for an API alarm',
   GEN311: 'missing project metadata',
   GEN312: 'unknown name (a reference to an item another section does not define)',
+  GEN318: 'queue visibility timeout below its consumer\'s timeout',
   GEN330: 'runtime deprecated by AWS within a year',
   GEN331: 'handler function not found in its file',
   GEN332: 'per-environment value that leaves out an environment',

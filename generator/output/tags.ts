@@ -8,6 +8,7 @@ import type { Merged } from './merge.js';
 import { byText } from '../order.js';
 
 export const TAGGABLE_TYPES = new Set([
+  'AWS::Lambda::EventSourceMapping',
   'AWS::DynamoDB::Table', 'AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Logs::LogGroup', 'AWS::ApiGateway::RestApi',
   'AWS::ApiGateway::Stage', 'AWS::CloudWatch::Alarm', 'AWS::SNS::Topic', 'AWS::KMS::Key', 'AWS::S3::Bucket',
   'AWS::SQS::Queue', 'AWS::SecretsManager::Secret', 'AWS::StepFunctions::StateMachine', 'AWS::Events::EventBus',

@@ -5,12 +5,13 @@
 import { alarmsSection } from './alarms/index.js';
 import { functionsSection } from './functions/index.js';
 import { projectSection } from './project/index.js';
+import { queuesSection } from './queues/index.js';
 import { createRegistry } from './registry.js';
 import { resourcesSection } from './resources/index.js';
 import { apiSection, routesSection } from './routes/index.js';
 import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
 
-export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
+export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
 
 export const BUILTIN = createRegistry(BUILTIN_SECTIONS);

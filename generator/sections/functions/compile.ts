@@ -4,7 +4,7 @@ import { DeletionPolicy, Fn, IamRole, LambdaAlias, LambdaFunction, LambdaVersion
 import { fragment, inGroup, type Artifact, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import type { Entry } from '../../spec.js';
-import type { CompileContext } from '../section.js';
+import type { CompileContext, ImpliedUse } from '../section.js';
 import { functionCode } from './code.js';
 import { findHandlerFile, sharedCodeHash } from './handler-file.js';
 import { ALIAS_NAME, usesAlias } from './invoke.js';
@@ -12,10 +12,20 @@ import { functionsOf, variableIn, type FunctionSpec } from './model.js';
 import { ASSUME_ROLE, deadLetterQueueArn, logStatement, TRACING_STATEMENT } from './policy.js';
 import { byText } from '../../order.js';
 
-function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<FunctionSpec>, shared: string): { resources: PlacedResource[]; artifact: Artifact } {
+/** Statements of the uses other sections imply for this function (a queue's consumer), minus any already granted word for word. */
+function impliedStatements(ctx: CompileContext, implied: ImpliedUse[], granted: object[]): object[] {
+  const seen = new Set(granted.map((s) => JSON.stringify(s)));
+  return implied.flatMap((use) => {
+    const section = ctx.registry.usable.find((s) => s.key === use.section);
+    return section ? section.usable.statements({ name: use.name, access: use.access, variable: section.usable.variable(use.name) }, ctx) : [];
+  }).filter((s) => !seen.has(JSON.stringify(s)) && !!seen.add(JSON.stringify(s)));
+}
+
+function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<FunctionSpec>, shared: string, implied: ImpliedUse[]): { resources: PlacedResource[]; artifact: Artifact } {
   const { spec, env, registry } = ctx;
   // Each section the function uses grants exactly its statements and sets one variable per item.
   const uses = registry.usable.flatMap((section) => (fn.uses[section.key] ?? []).map((reference) => ({ section, reference })));
+  const statements = uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx));
   const functionName = names.function(env.name, name);
   const logGroupName = names.functionLogGroup(env.name, name);
   const code = functionCode(spec, env.name, name, fn, shared);
@@ -30,7 +40,7 @@ function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<Functio
     Policies: [{
       PolicyName: 'function',
       PolicyDocument: { Version: '2012-10-17', Statement: [
-        logStatement(logGroupName), TRACING_STATEMENT, ...uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx)),
+        logStatement(logGroupName), TRACING_STATEMENT, ...statements, ...impliedStatements(ctx, implied, statements),
         ...(deadLetterQueue ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }] : []),
       ] },
     }],
@@ -80,6 +90,7 @@ export function compileFunctions(ctx: CompileContext): Fragment {
   const { spec } = ctx;
   const entries = new Set(functionsOf(spec).items.map((f) => findHandlerFile(spec.root, f.value.handler)).filter((f): f is string => !!f));
   const shared = sharedCodeHash(spec.root, entries);
-  const compiled = functionsOf(spec).items.map((entry) => compileFunction(ctx, entry, shared));
+  const implied = ctx.registry.sections.flatMap((section) => section.impliedUses?.(spec) ?? []);
+  const compiled = functionsOf(spec).items.map((entry) => compileFunction(ctx, entry, shared, implied.filter((use) => use.function === entry.name)));
   return fragment(compiled.flatMap((c) => c.resources), [], compiled.map((c) => c.artifact));
 }
