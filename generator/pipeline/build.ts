@@ -48,8 +48,11 @@ export function readSpec({ root, specDir }: Paths, registry: Registry = BUILTIN)
   const schemaDiagnostics = validateSpecFiles(loaded.sources, registry.schemas);
   const environmentNames = [...environmentFiles(environmentDir(root)).keys()];
   const assembled = assembleSpec(loaded.sources, schemaDiagnostics, { root, specDir, environmentNames }, registry);
-  // Cross-references over a file that could not be parsed would only report its absence.
-  const checks = hasErrors(loaded.diagnostics) ? [] : registry.sections.flatMap((section) => section.check?.(assembled.spec, registry) ?? []);
+  // Cross-references over a file that could not be parsed would only report its absence; so
+  // would the checks of a single section (project) whose block has schema errors.
+  const broken = new Set(schemaDiagnostics.filter((d) => d.severity === 'error').map((d) => d.location?.path[0]));
+  const checked = registry.sections.filter((section) => !(section.kind === 'single' && broken.has(section.key)));
+  const checks = hasErrors(loaded.diagnostics) ? [] : checked.flatMap((section) => section.check?.(assembled.spec, registry) ?? []);
   return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...checks] };
 }
 

@@ -2,6 +2,8 @@
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import { suggestion } from '../../naming/did-you-mean.js';
 import type { Entry, Spec } from '../../spec.js';
+import { names } from '../../naming/ids.js';
+import { physicalNameProblem } from '../project/limits.js';
 import { unknownReference } from '../references.js';
 import { usableKey, type Registry } from '../section.js';
 import { findHandlerFile, pythonFunctions } from './handler-file.js';
@@ -39,6 +41,8 @@ function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec
   const { value: fn, file, path } = entry;
   const out = checkReferences(spec, registry, entry);
   out.push(...checkHandler(spec, entry), ...checkEnvironment(spec, entry));
+  const long = physicalNameProblem('function', entry.name, spec.environmentNames, (env) => names.function(env, entry.name), { max: 64, what: 'Lambda function names' });
+  if (long) out.push(error('GEN320', long.message, { file, path, at: 'key' }, long.fix));
   const deprecates = deprecationSoon(fn.runtime);
   if (deprecates) {
     out.push(warning('GEN330', `runtime ${fn.runtime} is deprecated by AWS on ${deprecates}: after that, functions using it get no security patches and soon cannot be updated`,

@@ -1,8 +1,30 @@
 /** project: who owns the system; its values become the tags on every resource. */
 import { error } from '../../diagnostics.js';
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
-import type { Section } from '../section.js';
+import { names } from '../../naming/ids.js';
+import type { Registry, Section } from '../section.js';
+import type { Spec } from '../../spec.js';
+import { physicalNameProblem, tagValueProblem } from './limits.js';
 import { projectOf } from './model.js';
+
+/**
+ * The project's owner and cost centre are tags on every resource: AWS's tag limits apply. Its
+ * name starts every stack name (<project>-<environment>-<layer>), which CloudFormation limits.
+ */
+function checkProject(spec: Spec, registry: Registry) {
+  const project = projectOf(spec);
+  if (!project) return [];
+  const tags = [['owner', 'Owner'], ['costCenter', 'CostCenter']] as const;
+  const layer = registry.layers.map((l) => l.name).sort((a, b) => b.length - a.length)[0] ?? '';
+  const stack = physicalNameProblem('project', project.value.name, spec.environmentNames, (env) => names.stack(project.value.name, env, layer), { max: 128, what: 'CloudFormation stack names' });
+  return [
+    ...tags.flatMap(([key, tag]) => {
+      const problem = tagValueProblem(`project ${key} '${project.value[key]}'`, tag, project.value[key]);
+      return problem ? [error('GEN342', problem.message, { file: project.file, path: [...project.path, key] }, problem.fix)] : [];
+    }),
+    ...(stack ? [error('GEN320', stack.message, { file: project.file, path: [...project.path, 'name'] }, stack.fix)] : []),
+  ];
+}
 
 export const projectSection: Section = {
   key: 'project',
@@ -20,6 +42,6 @@ export const projectSection: Section = {
     },
   },
   // Pointed at the first spec file: that is where most people will add it.
-  check: (spec) => projectOf(spec) ? [] : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
+  check: (spec, registry) => projectOf(spec) ? checkProject(spec, registry) : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
     'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001')],
 };

@@ -4,7 +4,7 @@ import type { Entry, Spec } from '../../spec.js';
 import { unknownReference } from '../references.js';
 import type { Registry } from '../section.js';
 import { readBodySchema } from './body-schema.js';
-import { BODY_METHODS, routesOf, type Route } from './model.js';
+import { BODY_METHODS, pathParameters, routesOf, type Route } from './model.js';
 
 /** API Gateway sees /orders/{id} and /orders/{orderId} as one resource: compare paths with parameters blanked. */
 const shape = (route: Route) => `${route.method} ${route.path.replace(/\{[^}]+\}/g, '{}')}`;
@@ -15,12 +15,51 @@ function checkRoute(spec: Spec, registry: Registry, entry: Entry<Route>): Diagno
   const functions = registry.section('functions');
   // For the shorthand `GET /x: fn` there is no `function` key; the locator then points at `fn`.
   if (functions) out.push(...unknownReference(spec, functions, route.function, `route '${entry.name}' calls`, { file, path: [...path, 'function'] }));
+  out.push(...checkParameters(entry));
   if (route.body !== undefined && !BODY_METHODS.includes(route.method)) {
     out.push(error('GEN206', `${route.method} requests have no body, so route '${entry.name}' cannot have a body schema`,
       { file, path: [...path, 'body'], at: 'key' }, `remove body, or use ${BODY_METHODS.join('/')}`));
   } else if (BODY_METHODS.includes(route.method)) {
     const body = readBodySchema(spec.specDir, route);
     if ('problem' in body) out.push(error('GEN307', body.problem, { file, path: [...path, 'body'] }, 'write the path relative to the spec folder, for example schemas/order.json'));
+  }
+  return out;
+}
+
+/**
+ * The path with the second and later places of `parameter` named after the segment before
+ * them (/members/{id}/fines/{id} -> /members/{id}/fines/{fineId}); the first keeps its name,
+ * which sibling routes share.
+ */
+function renamed(path: string, parameter: string): string {
+  const used = new Set(pathParameters(path));
+  const capital = parameter.charAt(0).toUpperCase() + parameter.slice(1);
+  let seen = false;
+  return path.split('/').map((segment, i, segments) => {
+    if (segment !== `{${parameter}}`) return segment;
+    if (!seen) { seen = true; return segment; }
+    const before = segments[i - 1] ?? '';
+    const base = /^[A-Za-z][A-Za-z0-9]*$/.test(before) ? `${before.replace(/s$/, '')}${capital}` : parameter;
+    let candidate = base;
+    for (let n = 2; used.has(candidate); n++) candidate = `${base}${n}`;
+    used.add(candidate);
+    return `{${candidate}}`;
+  }).join('/');
+}
+
+/** A request carries one value per parameter name: a path naming one twice, or a query parameter named like a path parameter, has two. */
+function checkParameters({ name, value: route, file, path }: Entry<Route>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const inPath = pathParameters(route.path);
+  const twice = [...new Set(inPath.filter((p, i) => inPath.indexOf(p) !== i))];
+  for (const parameter of twice) {
+    out.push(error('GEN341', `path parameter {${parameter}} appears twice in '${name}': the function would get one value for both places`,
+      { file, path, at: 'key' }, `give each place its own name: '${route.method} ${renamed(route.path, parameter)}'`));
+  }
+  for (const { name: query } of route.query) {
+    if (!inPath.includes(query)) continue;
+    out.push(error('GEN341', `query parameter '${query}' has the name of path parameter {${query}} in '${name}': the function could not tell them apart`,
+      { file, path: [...path, 'query', query], at: 'key' }, `rename the query parameter, or drop it (the path already carries {${query}})`));
   }
   return out;
 }

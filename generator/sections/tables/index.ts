@@ -3,7 +3,7 @@ import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
 import { tablesDashboard } from './dashboard.js';
 import { tableAlarmTypes } from './alarms.js';
-import { checkTableKeys } from './check.js';
+import { checkTableKeys, checkTableName } from './check.js';
 import { compileTables } from './compile.js';
 import { tablesGraph } from './graph.js';
 import { normalizeTable, tablesOf } from './model.js';
@@ -17,7 +17,7 @@ export const tablesSection: Section = {
   schema: tableSchema,
   names: { pattern: KEBAB_NAME, noun: 'table', hint: KEBAB_HINT, maxLength: 200, unknown: 'GEN301' },
   normalize: normalizeTable,
-  check: (spec) => tablesOf(spec).items.flatMap(checkTableKeys),
+  check: (spec) => tablesOf(spec).items.flatMap((entry) => [...checkTableKeys(entry), ...checkTableName(spec, entry)]),
   compile: compileTables,
   layers: [{ name: 'data', purpose: 'stateful data (tables); never replaced or deleted without an explicit flag' }],
   statefulTypes: ['AWS::DynamoDB::Table'],
