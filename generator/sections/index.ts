@@ -11,7 +11,8 @@ import { resourcesSection } from './resources/index.js';
 import { apiSection, routesSection } from './routes/index.js';
 import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
+import { topicsSection } from './topics/index.js';
 
-export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
+export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, topicsSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
 
 export const BUILTIN = createRegistry(BUILTIN_SECTIONS);
