@@ -21,7 +21,21 @@ export type ChangeSetResult =
 /** CloudFormation's ways of saying "nothing to do". */
 const NO_CHANGES = /didn't contain changes|No updates are to be performed|submitted information didn't contain changes/i;
 
-export async function createChangeSet(clients: Clients, request: ChangeSetRequest, pollMs = 1000): Promise<ChangeSetResult> {
+/**
+ * Poll delays: short at first (a small change set is ready in well under a second), then
+ * growing to `maxMs` so a long wait on AWS does not hammer the API (or hit its throttling).
+ */
+export function backoff(firstMs: number, maxMs: number): () => Promise<void> {
+  let next = firstMs;
+  return () => new Promise((resolve) => {
+    const delay = next;
+    next = Math.min(maxMs, Math.round(next * 1.6));
+    setTimeout(resolve, delay);
+  });
+}
+
+export async function createChangeSet(clients: Clients, request: ChangeSetRequest, pollMs = 200): Promise<ChangeSetResult> {
+  const wait = backoff(pollMs, Math.max(pollMs, 3000));
   const name = `gen-${Date.now()}`;
   const { Id } = await clients.cfn.send(new CreateChangeSetCommand({
     StackName: request.stackName,
@@ -50,7 +64,7 @@ export async function createChangeSet(clients: Clients, request: ChangeSetReques
       }
       return changes.length === 0 ? { kind: 'empty', id } : { kind: 'changes', id, changes };
     }
-    await new Promise((r) => setTimeout(r, pollMs));
+    await wait();
   }
 }
 

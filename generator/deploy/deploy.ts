@@ -12,12 +12,13 @@ import { currentAccount, wrongAccount } from './account.js';
 import { artifactBucketName, bootstrapStackName } from './bootstrap.js';
 import { packageFunctions } from './package.js';
 import type { Reporter } from './reporter.js';
-import { deployStack, outputsOf, type StackDeployRequest, type StackResult } from './stack-deploy.js';
+import { deployStack, interrupt, outputsOf, type StackDeployRequest, type StackResult } from './stack-deploy.js';
 import { pseudoParameters, resolvePseudoParameters, type PseudoParameters } from '../output/documents.js';
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
 import { describeStack } from './stack-state.js';
 import { answers } from './moto.js';
+import { acquireLock, describeOwner, type LockOwner } from './lock.js';
 import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
 
 export interface DeployRequest {
@@ -33,9 +34,16 @@ export interface DeployRequest {
   /** Only these layers (data, app, api, monitoring); all when empty. */
   layers: string[];
   waitTimeoutMs: number;
+  /** Create change sets even for stacks that are already what this deploy would make. */
+  force?: boolean;
+  /** Remove a deploy lock left by a run that is gone. */
+  breakLock?: boolean;
 }
 
-export interface DeployReport { ok: boolean; account?: string; stacks: StackResult[]; problem?: string; outputs: Record<string, Record<string, string>> }
+/** Releases the lock this process holds (for the signal handler: interrupted()). */
+let releaseLock: (() => Promise<void>) | undefined;
+
+export interface DeployReport { ok: boolean; account?: string; stacks: StackResult[]; problem?: string; outputs: Record<string, Record<string, string>>; lockedBy?: LockOwner }
 
 export async function deploy(clients: Clients, request: DeployRequest, reporter: Reporter): Promise<DeployReport> {
   const { env, manifest } = request;
@@ -48,6 +56,20 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   if (!bootstrapped.exists || !(await bucketExists(clients, bucket))) {
     return { ok: false, account, stacks: [], problem: `the artifact bucket ${bucket} does not exist: run 'gen bootstrap --env ${env.name}' once for this account and region`, outputs: {} };
   }
+  const lock = await acquireLock(clients, bucket, env.name, request.breakLock ?? false);
+  if (!lock.ok) return { ok: false, account, stacks: [], problem: lock.problem, outputs: {}, lockedBy: lock.holder };
+  if (lock.tookOver) reporter.info(`lock: taken over from ${describeOwner(lock.tookOver)}${request.breakLock ? ' (--break-lock)' : ', a run that is gone'}`);
+  releaseLock = lock.release;
+  try {
+    return await deployLocked(clients, request, reporter, account, bucket);
+  } finally {
+    releaseLock = undefined;
+    await lock.release().catch(() => {});
+  }
+}
+
+async function deployLocked(clients: Clients, request: DeployRequest, reporter: Reporter, account: string, bucket: string): Promise<DeployReport> {
+  const { env, manifest } = request;
 
   const packaged = await packageFunctions(request.root, manifest.artifacts);
   let uploaded = 0;
@@ -73,6 +95,7 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
     const result = await deployOneStack(clients, {
       stackName: stack.stackName, body, template, tags: manifest.tags, parameters, protected: env.protected,
       approve: request.approve, execute: request.execute, allowReplace: request.allowReplace, waitTimeoutMs: request.waitTimeoutMs,
+      force: request.force,
     }, onMoto ? localApis : undefined, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}` }));
     reporter.done();
     results.push(result);
@@ -126,4 +149,18 @@ async function uploadTemplate(clients: Clients, bucket: string, stackName: strin
   const key = `templates/${stackName}/${createHash('sha256').update(body).digest('hex')}.json`;
   if (!(await exists(clients, bucket, key))) await uploadOnce(clients, bucket, key, body);
   return objectUrl(clients, bucket, key);
+}
+
+/**
+ * After SIGINT or SIGTERM: unexecuted change sets deleted (stack-deploy.ts, interrupt()), then
+ * one line per stack of the environment saying what state it is in.
+ */
+export async function interrupted(clients: Clients, manifest: Manifest): Promise<string[]> {
+  const lines = await interrupt(clients);
+  if (releaseLock) { await releaseLock().catch(() => {}); releaseLock = undefined; lines.push('the deploy lock is released'); }
+  for (const stack of manifest.stacks) {
+    const state = await describeStack(clients, stack.stackName).catch(() => undefined);
+    lines.push(`${stack.stackName}: ${!state ? 'state unknown (the endpoint did not answer)' : state.exists ? state.status : 'not deployed'}`);
+  }
+  return lines;
 }

@@ -14,7 +14,7 @@ type Deployed = { Resources?: Record<string, { Type: string; DeletionPolicy?: st
  * Stateful resources that deleting the stacks would destroy (no Retain policy). Like a deploy,
  * a destroy never deletes data unless each such resource is named, here with --delete-data.
  */
-async function dataAtRisk(clients: Clients, manifest: Manifest): Promise<string[]> {
+export async function dataAtRisk(clients: Clients, manifest: Manifest): Promise<string[]> {
   const ids: string[] = [];
   for (const stack of manifest.stacks) {
     if (!(await describeStack(clients, stack.stackName)).exists) continue;
@@ -24,10 +24,22 @@ async function dataAtRisk(clients: Clients, manifest: Manifest): Promise<string[
   return ids.sort();
 }
 
-export async function destroy(clients: Clients, manifest: Manifest, force: boolean, deleteData: string[], reporter: Reporter): Promise<DestroyReport> {
-  const unnamed = (await dataAtRisk(clients, manifest)).filter((id) => !deleteData.includes(id));
+export interface DestroyOptions {
+  /** Lift termination protection. */
+  force: boolean;
+  /** The logical IDs whose data may go, or 'all' (never for a protected environment). */
+  deleteData: string[] | 'all';
+  protected: boolean;
+}
+
+export async function destroy(clients: Clients, manifest: Manifest, options: DestroyOptions, reporter: Reporter): Promise<DestroyReport> {
+  const { force, deleteData } = options;
+  if (deleteData === 'all' && options.protected) {
+    return { ok: false, deleted: [], retained: [], problem: '--delete-data all is for unprotected environments only; nothing was deleted. Name each resource whose data may go with --delete-data <LogicalId>' };
+  }
+  const unnamed = deleteData === 'all' ? [] : (await dataAtRisk(clients, manifest)).filter((id) => !deleteData.includes(id));
   if (unnamed.length > 0) {
-    return { ok: false, deleted: [], retained: [], problem: `deleting these stacks would delete data in ${unnamed.join(', ')}; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended` };
+    return { ok: false, deleted: [], retained: [], problem: `deleting these stacks would delete data in ${unnamed.join(', ')}; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended${options.protected ? '' : ' (or pass --delete-data all: this environment is not protected)'}` };
   }
   const deleted: string[] = [];
   const retained: string[] = [];

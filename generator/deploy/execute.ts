@@ -1,5 +1,6 @@
 /** Execute a change set and follow the stack's events until it settles, under a spinner. */
 import { DescribeStackEventsCommand, ExecuteChangeSetCommand, type StackEvent } from '@aws-sdk/client-cloudformation';
+import { backoff } from './change-set.js';
 import { describeStack, inProgress } from './stack-state.js';
 import type { Clients } from './target.js';
 
@@ -9,7 +10,8 @@ export interface Outcome { ok: boolean; status: string; failures: string[] }
 const FAILED = /FAILED$|ROLLBACK_IN_PROGRESS$/;
 const describeEvent = (e: StackEvent) => `${e.LogicalResourceId} ${e.ResourceType} ${e.ResourceStatus}${e.ResourceStatusReason ? `: ${e.ResourceStatusReason}` : ''}`;
 
-export async function executeChangeSet(clients: Clients, stackName: string, changeSetId: string, progress: (text: string) => void, pollMs = 3000): Promise<Outcome> {
+export async function executeChangeSet(clients: Clients, stackName: string, changeSetId: string, progress: (text: string) => void, pollMs = 250): Promise<Outcome> {
+  const wait = backoff(pollMs, Math.max(pollMs, 5000));
   const started = new Date();
   await clients.cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName }));
   const seen = new Set<string>();
@@ -30,6 +32,6 @@ export async function executeChangeSet(clients: Clients, stackName: string, chan
       const ok = /_COMPLETE$/.test(status) && !/ROLLBACK/.test(status);
       return { ok, status, failures };
     }
-    await new Promise((r) => setTimeout(r, pollMs));
+    await wait();
   }
 }

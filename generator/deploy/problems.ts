@@ -15,8 +15,13 @@ export interface TargetProblem extends Tried { kind: ProblemKind; message: strin
 /** A response that is not an AWS API answer (an HTML error page, a proxy's reply): its status and text. */
 export class EndpointResponseError extends Error {
   override readonly name = 'EndpointResponseError';
+  /** As the SDK's own errors carry them: a 5xx is retried like any transient server error. */
+  readonly $metadata: { httpStatusCode: number };
+  readonly $fault: 'client' | 'server';
   constructor(readonly status: number, readonly text: string, readonly endpoint: string) {
     super(`${endpoint} answered HTTP ${status}${text ? `: ${text}` : ' with an empty body'}`);
+    this.$metadata = { httpStatusCode: status };
+    this.$fault = status >= 500 ? 'server' : 'client';
   }
 }
 

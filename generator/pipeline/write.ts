@@ -55,7 +55,7 @@ export function writeOutput(outDir: string, env: string, files: Map<string, stri
 /** The placement file, rewritten only when placement changed. Returns whether it changed. */
 const committed = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
-function writePlacement(root: string, placement: Placement): boolean {
+export function writePlacement(root: string, placement: Placement): boolean {
   const path = placementPath(root, placement.environment);
   const text = serializePlacement(placement);
   if (committed(path) === text) return false;
@@ -64,6 +64,9 @@ function writePlacement(root: string, placement: Placement): boolean {
   renameSync(`${path}.tmp`, path);
   return true;
 }
+
+/** Whether writing this placement would change the committed file (gen deploy records it only once the deploy went through). */
+export const placementWouldChange = (root: string, placement: Placement) => committed(placementPath(root, placement.environment)) !== serializePlacement(placement);
 
 /** For --locked (CI): the committed placement must already be what this build computes. */
 export function placementDrift(root: string, placement: Placement): Diagnostic[] {

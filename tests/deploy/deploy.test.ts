@@ -104,19 +104,33 @@ describe('gen deploy', () => {
     expect(run.stderr).toContain('pass --allow-replace CustomersTable');
     expect(await pendingChangeSets('shop-test-data')).toEqual([]);
     expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-customers' }))).Table?.TableStatus).toBe('ACTIVE');
+    expect(deploy('--allow-replace', 'OrdersTable').status).toBe(1); // another name lets nothing through
+    const allowed = deploy('--allow-replace', 'CustomersTable');
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toContain('- Remove CustomersTable');
+    await expect(new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-customers' }))).rejects.toThrow(/not found/i);
   });
 
-  it("refuses to change a table's key (a replacement), and --allow-replace lets exactly that table through", () => {
+  it("refuses to change a table's key: a named table cannot be replaced, so --allow-replace is refused too, with the way forward", async () => {
     expect(deploy().status).toBe(0);
     edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: customerId\n', '    partitionKey: accountId\n').replace('query: { customerId: required }', 'query: { accountId: required }'));
     const refused = deploy();
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('refusing to replace OrdersTable (AWS::DynamoDB::Table): a changed property forces a new resource (template diff)');
-    const otherName = deploy('--allow-replace', 'CustomersTable');
-    expect(otherName.status).toBe(1);
+    expect(refused.stderr).toContain('refusing to replace OrdersTable (AWS::DynamoDB::Table): its keys change (table: partition customerId: string, sort createdAt: number → partition accountId: string, sort createdAt: number)');
+    expect(refused.stderr).toContain("CloudFormation cannot replace a table that keeps its name ('test-orders'): the update would fail.");
+    expect(refused.stderr).not.toContain('pass --allow-replace OrdersTable');
+    // CloudFormation cannot replace a custom-named resource (User Guide, "Name type"): the flag would fail on AWS.
     const allowed = deploy('--allow-replace', 'OrdersTable');
-    expect(allowed.status, allowed.stderr).toBe(0);
-    expect(allowed.stderr).toContain('~ Modify OrdersTable');
+    expect(allowed.status).toBe(1);
+    expect(allowed.stderr).toContain('so --allow-replace cannot help here');
+    expect(allowed.stderr).toContain('The way forward is a new table under a new name');
+    expect(await pendingChangeSets('shop-test-data')).toEqual([]);
+    // The way forward: the new keys on a table with a new name, created beside the old one.
+    edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: accountId\n', '    partitionKey: customerId\n').replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  orders-v2:\n    partitionKey: accountId\n'));
+    const beside = deploy();
+    expect(beside.status, beside.stderr).toBe(0);
+    expect(beside.stderr).toContain('+ Add    OrdersV2Table');
+    for (const name of ['test-orders', 'test-orders-v2']) expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus).toBe('ACTIVE');
   });
 });
 
@@ -163,12 +177,13 @@ describe('protected environments and accounts', () => {
 });
 
 describe('gen diff', () => {
-  it('shows a replacement as data at risk without creating anything', async () => {
+  it('shows a replacement of a named table as impossible, with why, without creating anything', async () => {
     expect(deploy().status).toBe(0);
     edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: customerId\n', '    partitionKey: accountId\n').replace('query: { customerId: required }', 'query: { accountId: required }'));
     const run = genAt(endpoint, dir, ['diff', '--env', 'test']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/! replace +OrdersTable +AWS::DynamoDB::Table  DATA AT RISK/);
+    expect(run.stdout).toMatch(/! replace +OrdersTable +AWS::DynamoDB::Table  CANNOT BE REPLACED: it keeps its name 'test-orders'; deploy will refuse \(give it a new name instead\)/);
+    expect(run.stdout).toContain('      its keys change (table: partition customerId: string, sort createdAt: number → partition accountId: string, sort createdAt: number)');
     expect(existsSync(join(dir, 'out/test/manifest.json'))).toBe(true);
     expect(await pendingChangeSets('shop-test-data')).toEqual([]);
   });

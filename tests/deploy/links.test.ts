@@ -21,7 +21,7 @@ import { FIXTURES } from '../fixtures/run-fixture.js';
 import { remove, resetMoto, startEndpoint } from './moto-harness.js';
 
 const lines: string[] = [];
-const reporter: Reporter = { info: (l) => lines.push(l), progress: () => {}, done: () => {}, confirm: async () => undefined };
+const reporter: Reporter = { info: (l) => lines.push(l), progress: () => {}, done: () => {}, confirm: async () => undefined, ask: async () => undefined };
 const env = resolveEnvironment('test', join(FIXTURES, 'base/environments'), join(FIXTURES, 'base'), BUILTIN.schemas).env!;
 
 const producer = { Resources: { Queue: { Type: 'AWS::SQS::Queue' } }, Outputs: { ApiId: { Value: 'a1b2c3d4e5' } } };

@@ -4,12 +4,12 @@ import type { Argv } from 'yargs';
 import { BUILTIN } from '../../sections/index.js';
 import { hasErrors } from '../../diagnostics.js';
 import { build } from '../../pipeline/build.js';
-import { writeBuild } from '../../pipeline/write.js';
+import { outputFiles, placementWouldChange, writeOutput, writePlacement } from '../../pipeline/write.js';
 import { printDiagnostics, printJson } from '../common.js';
 import { EXIT } from '../exit-codes.js';
 import { withTarget, withTargetOptions, type TargetArgs } from './target-options.js';
 
-interface DeployArgs extends TargetArgs { approve: boolean; execute: boolean; allowReplace: string[]; stacks: string[]; out?: string; waitTimeout: number }
+interface DeployArgs extends TargetArgs { approve: boolean; execute: boolean; allowReplace: string[]; stacks: string[]; out?: string; waitTimeout: number; force: boolean; breakLock: boolean }
 
 export const deployCommand = {
   command: 'deploy',
@@ -21,6 +21,8 @@ export const deployCommand = {
     .option('stacks', { type: 'string', array: true, default: [], choices: BUILTIN.layers.map((l) => l.name), describe: 'Deploy only these layers' })
     .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' })
     .option('wait-timeout', { type: 'number', default: 1800, describe: 'Seconds to wait for a stack that another deploy is changing' })
+    .option('force', { type: 'boolean', default: false, describe: 'Make a change set for every stack, even those whose template, parameters and tags are already deployed' })
+    .option('break-lock', { type: 'boolean', default: false, describe: "Remove the environment's deploy lock left by a run that is gone (killed, its machine lost), then deploy" })
     .option('json', { type: 'boolean', default: false, describe: 'Print a JSON report on stdout' })
     .example('$0 deploy --env test --local', 'try the whole flow on a local endpoint, no AWS account needed')
     .example('$0 deploy --env production --approve', 'deploy production from CI')
@@ -34,18 +36,42 @@ export const deployCommand = {
       return EXIT.specErrors;
     }
     const outRoot = resolve(args.out ?? join(paths.root, 'out'));
-    // Deployed placements must be remembered, or a later build could place new groups differently.
-    const { target: outDir, placementChanged } = writeBuild(paths.root, outRoot, env.name, { ...result, stacks: result.stacks, manifest: result.manifest });
-    if (placementChanged) process.stderr.write(`gen: placement/${env.name}.json updated: commit it with the spec\n`);
-    const [{ deploy }, { consoleReporter }, { bootstrap }] = await Promise.all([
+    // out/ now; placement/<env>.json, a committed file, only once stacks were actually changed (below).
+    const outDir = writeOutput(outRoot, env.name, outputFiles({ ...result, stacks: result.stacks, manifest: result.manifest }));
+    const [{ deploy, interrupted }, { consoleReporter }, { bootstrap }] = await Promise.all([
       import('../../deploy/deploy.js'), import('../../deploy/reporter.js'), import('../../deploy/bootstrap.js'),
     ]);
     const reporter = await consoleReporter(Boolean(process.stderr.isTTY && process.stdin.isTTY) && !args.json);
     if (args.local) await bootstrap(clients, env.name, { ...reporter, info: () => {} });
+    const manifest = result.manifest;
+    // Ctrl-C or a SIGTERM (CI cancelling): delete unexecuted change sets, release the lock, say
+    // where each stack stands, and exit 130 / 143. A second signal exits at once.
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      const code = signal === 'SIGINT' ? 130 : 143;
+      if (stopping) process.exit(code);
+      stopping = true;
+      reporter.done();
+      process.stderr.write(`\ngen: ${signal}: stopping; unexecuted change sets are deleted, a running execution is left to CloudFormation\n`);
+      interrupted(clients, manifest).then(
+        (lines) => { for (const line of lines) process.stderr.write(`  ${line}\n`); },
+        (e: Error) => { process.stderr.write(`  could not clean up: ${e.message.split('\n')[0]}; the next deploy does it\n`); },
+      ).finally(() => process.exit(code));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const report = await deploy(clients, {
-      root: paths.root, outDir, env, account, manifest: result.manifest, approve: args.approve, execute: args.execute,
-      allowReplace: args.allowReplace, layers: args.stacks, waitTimeoutMs: args.waitTimeout * 1000,
-    }, reporter);
+      root: paths.root, outDir, env, account, manifest, approve: args.approve, execute: args.execute,
+      allowReplace: args.allowReplace, layers: args.stacks, waitTimeoutMs: args.waitTimeout * 1000, force: args.force, breakLock: args.breakLock,
+    }, reporter).finally(() => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); });
+    // Deployed placements must be remembered, or a later build could place new groups differently;
+    // a refused, failed-before-executing or review-only deploy changed nothing, so records nothing.
+    const executed = report.stacks.some((s) => s.result === 'deployed');
+    const placement = result.placement && placementWouldChange(paths.root, result.placement) ? result.placement : undefined;
+    if (placement && args.execute && (report.ok || executed)) {
+      writePlacement(paths.root, placement);
+      process.stderr.write(`gen: placement/${env.name}.json updated: commit it with the spec\n`);
+    } else if (placement) process.stderr.write(`gen: placement/${env.name}.json left as it is: this deploy did not go through\n`);
     if (args.json) printJson({ command: 'deploy', environment: env.name, ...report });
     else if (report.ok) {
       for (const [stack, outputs] of Object.entries(report.outputs)) for (const [k, v] of Object.entries(outputs)) process.stdout.write(`${stack}.${k} = ${v}\n`);
