@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, gen, REPO } from '../fixtures/run-fixture.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { ALL_RULES } from '../../generator/rules/index.js';
 
 const out = mkdtempSync(join(tmpdir(), 'gen-check-'));
 afterAll(() => cleanup(out));
@@ -15,7 +16,9 @@ describe('gen check', () => {
     const run = gen(['check', '--env', 'production', '--out', out], REPO);
     expect(run.status).toBe(0);
     for (let p = 1; p <= 14; p++) expect(run.stdout).toMatch(new RegExp(`GEN-P${p} +[a-z-]+\\n`));
-    expect(run.stderr).toBe('gen: production passes all 14 platform rules\n');
+    for (const rule of ALL_RULES) expect(run.stdout).toContain(`  ${rule.id.padEnd(8)} ${rule.name}\n`);
+    // The 14 design properties and the guardrails (GEN-G*) that came after them.
+    expect(run.stderr).toBe(`gen: production passes all ${ALL_RULES.length} platform rules\n`);
   });
 
   it('fails naming the rule and resource when point-in-time recovery is removed by hand', () => {
@@ -46,7 +49,13 @@ describe('gen check', () => {
 describe('gen rules', () => {
   it('documents every rule from its metadata', () => {
     const rules = JSON.parse(gen(['rules', '--json'], REPO).stdout);
-    expect(rules.map((r: { id: string }) => r.id)).toEqual(Array.from({ length: 14 }, (_, i) => `GEN-P${i + 1}`));
+    const ids = rules.map((r: { id: string }) => r.id);
+    // The design's 14 properties first, in their order, then the guardrails.
+    expect(ids.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `GEN-P${i + 1}`));
+    expect(ids.slice(14)).toEqual(['GEN-G1', 'GEN-G2', 'GEN-G3', 'GEN-G7', 'GEN-G9']);
+    expect(rules.filter((r: { property?: number }) => r.property !== undefined).map((r: { property: number }) => r.property))
+      .toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(rules.find((r: { id: string }) => r.id === 'GEN-G9').severity).toBe('warning');
     for (const r of rules) expect(r.description.length * r.fix.length * r.title.length).toBeGreaterThan(0);
   });
 });
