@@ -49,6 +49,9 @@ export const ids = {
   subscriptionPermission: (topic: string, fn: string) => `${pascal(topic)}${pascal(fn)}Permission`,
   bucket: (bucket: string) => `${pascal(bucket)}Bucket`,
   bucketPolicy: (bucket: string) => `${pascal(bucket)}BucketPolicy`,
+  /** A bucket's objects announced to a function: an EventBridge rule on the default bus, and its invoke permission. */
+  bucketNotifyRule: (bucket: string, fn: string) => `${pascal(bucket)}${pascal(fn)}NotifyRule`,
+  bucketNotifyPermission: (bucket: string, fn: string) => `${pascal(bucket)}${pascal(fn)}NotifyPermission`,
   eventBus: (bus: string) => `${pascal(bus)}EventBus`,
   eventBusArchive: (bus: string) => `${pascal(bus)}Archive`,
   rule: (bus: string, rule: string) => `${pascal(bus)}${pascal(rule)}Rule`,
@@ -93,6 +96,9 @@ export const names = {
   /** `default` is the account's own bus, not created by gen. */
   eventBus: (env: string, bus: string) => (bus === 'default' ? 'default' : `${env}-${bus}`),
   rule: (env: string, rule: string) => `${env}-${rule}`,
+  /** The default-bus rule that hands a bucket's object events to one function. */
+  bucketNotifyRule: (env: string, bucket: string, fn: string) => `${env}-${bucket}-${fn}`,
+  eventBusArchive: (env: string, bus: string) => `${env}-${bus}`,
   schedule: (env: string, schedule: string) => `${env}-${schedule}`,
   scheduleGroup: (env: string, project: string) => `${env}-${project}`,
   dashboard: (env: string, project: string) => `${env}-${project}`,
@@ -114,5 +120,6 @@ export const arns = {
   eventBus: (busName: string) => `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:event-bus/${busName}`,
   /** Rules on the default bus have no bus in their ARN. */
   rule: (busName: string, ruleName: string) => `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${busName === 'default' ? '' : `${busName}/`}${ruleName}`,
+  scheduleGroup: (group: string) => `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule-group/${group}`,
   schedule: (group: string, schedule: string) => `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/${group}/${schedule}`,
 };

@@ -13,7 +13,7 @@ export const TAGGABLE_TYPES = new Set([
   'AWS::ApiGateway::Stage', 'AWS::CloudWatch::Alarm', 'AWS::SNS::Topic', 'AWS::KMS::Key', 'AWS::S3::Bucket',
   'AWS::SQS::Queue', 'AWS::SecretsManager::Secret', 'AWS::StepFunctions::StateMachine', 'AWS::Events::EventBus',
   'AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::EC2::SecurityGroup', 'AWS::EC2::NatGateway', 'AWS::EC2::InternetGateway',
-  'AWS::EC2::RouteTable', 'AWS::EC2::EIP', 'AWS::ECR::Repository',
+  'AWS::EC2::RouteTable', 'AWS::EC2::EIP', 'AWS::ECR::Repository', 'AWS::Events::Rule', 'AWS::Scheduler::ScheduleGroup',
 ]);
 
 export const REQUIRED_TAG_KEYS = ['CostCenter', 'Environment', 'Owner', 'Project'] as const;

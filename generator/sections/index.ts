@@ -3,16 +3,19 @@
  * the one place a new section is registered; everything else is derived by the registry.
  */
 import { alarmsSection } from './alarms/index.js';
+import { bucketsSection } from './buckets/index.js';
+import { eventsSection } from './events/index.js';
 import { functionsSection } from './functions/index.js';
 import { projectSection } from './project/index.js';
 import { queuesSection } from './queues/index.js';
 import { createRegistry } from './registry.js';
 import { resourcesSection } from './resources/index.js';
 import { apiSection, routesSection } from './routes/index.js';
+import { schedulesSection } from './schedules/index.js';
 import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
 import { topicsSection } from './topics/index.js';
 
-export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, topicsSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
+export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, topicsSection, bucketsSection, eventsSection, schedulesSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
 
 export const BUILTIN = createRegistry(BUILTIN_SECTIONS);

@@ -74,6 +74,12 @@ export interface Section {
    * written, but no environment variable. The implying section checks the names itself.
    */
   impliedUses?: (spec: Spec) => ImpliedUse[];
+  /**
+   * The placement group holding an item's resources (default: the logical ID of its main
+   * resource), for another section's resource that must share its stack: a bucket that waits
+   * (DependsOn) for a queue's policy joins the queue's group.
+   */
+  placementGroup?: (spec: Spec, name: string) => string;
   /** Statements this section needs in other sections' resource policies (a bucket notifying a queue, a rule sending to a topic). */
   grants?: (ctx: CompileContext) => PolicyGrant[];
   /** Graphs for the environment's CloudWatch dashboard (one per environment, laid out by the dashboard section). */
