@@ -167,9 +167,9 @@ describe('protected environments and accounts', () => {
     expect(deploy().status).toBe(0);
     const unnamed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes']);
     expect(unnamed.status).toBe(1);
-    expect(unnamed.stderr).toContain('deleting these stacks would delete data in AlarmTopicKey, ApiAccessLogGroup, OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId>');
+    expect(unnamed.stderr).toContain('deleting these stacks would delete data in AlarmTopic, AlarmTopicKey, ApiAccessLogGroup, OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended (or pass --delete-data all: this environment is not protected)');
     expect((await stackStatus('shop-test-data')).StackStatus).toBe('CREATE_COMPLETE');
-    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'OrdersTable', '--delete-data', 'OrdersLogGroup', '--delete-data', 'AlarmTopicKey', '--delete-data', 'ApiAccessLogGroup']);
+    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'OrdersTable', '--delete-data', 'OrdersLogGroup', '--delete-data', 'AlarmTopic', '--delete-data', 'AlarmTopicKey', '--delete-data', 'ApiAccessLogGroup']);
     expect(destroyed.status, destroyed.stderr).toBe(0);
     expect(destroyed.stderr).toContain('gen: destroyed 4 stacks');
     await expect(stackStatus('shop-test-data')).rejects.toThrow(/does not exist/);

@@ -170,7 +170,7 @@ describe('destroy --delete-data all, terminals, no-change deploys', () => {
     expect(protectedRun.stderr).toContain('--delete-data all is for unprotected environments only, and production is protected');
     const wrongName = await inTerminal(['destroy', '--env', 'test', '--delete-data', 'all'], 'to confirm: ', 'tset\r');
     expect(wrongName.status).toBe(1);
-    expect(wrongName.output).toContain('This deletes shop-test-data, shop-test-app, shop-test-api, shop-test-monitoring and the data in AlarmTopicKey, ApiAccessLogGroup, OrdersLogGroup, OrdersTable.');
+    expect(wrongName.output).toContain('This deletes shop-test-data, shop-test-app, shop-test-api, shop-test-monitoring and the data in AlarmTopic, AlarmTopicKey, ApiAccessLogGroup, OrdersLogGroup, OrdersTable.');
     expect(wrongName.output).toContain('gen: not destroyed (the name did not match)');
     expect(await status('shop-test-data')).toBe('CREATE_COMPLETE');
     const typed = await inTerminal(['destroy', '--env', 'test', '--delete-data', 'all'], 'to confirm: ', 'test\r');
