@@ -15,7 +15,7 @@ export const scheduleSchema: JsonSchema = {
       description: 'Run at this interval (exactly one of every, cron).', examples: ['5 minutes'],
     },
     cron: {
-      type: 'string', minLength: 11, maxLength: 256,
+      type: 'string', minLength: 1, maxLength: 256,
       description: 'Run at these times: six EventBridge cron fields, minutes hours day-of-month month day-of-week year (one of the two days is ?).', examples: ['0 2 * * ? *'],
     },
     timezone: { type: 'string', minLength: 1, maxLength: 50, description: 'Time zone of cron times (IANA name; daylight saving time is followed). Default: UTC.', examples: ['Europe/Berlin'] },
