@@ -245,6 +245,20 @@ ${worker('    timeout: 60\n')}`;
     });
   });
 
+  it('gives other sections its placement group: a bucket notifying a queue waits for its policy in the stack of its dead-letter chain', () => {
+    const text = `${PROJECT}queues:\n  jobs: { deadLetterQueue: failed }\n  failed: {}\nbuckets:\n  uploads:\n    notify:\n      - queue: jobs\n        events: [created]\n`;
+    const built = compileYaml(text);
+    expect(errors(built)).toEqual([]);
+    const spec = specOf(text);
+    expect(BUILTIN.section('queues')!.placementGroup!(spec, 'jobs')).toBe('FailedQueue');
+    expect(BUILTIN.section('queues')!.placementGroup!(spec, 'failed')).toBe('FailedQueue');
+    const bucket = BUILTIN.section('buckets')!.compile!({ spec, env: built.env!, registry: BUILTIN }).resources.find((r) => r.logicalId === 'UploadsBucket')!;
+    expect([bucket.group, (bucket.resource as any).DependsOn]).toEqual(['FailedQueue', 'JobsQueuePolicy']);
+    expect(built.resources.JobsQueuePolicy.Properties.PolicyDocument.Statement.map((s: any) => [s.Sid, s.Principal])).toEqual([
+      ['DenyInsecureTransport', '*'], ['BucketUploadsNotifications', { Service: 's3.amazonaws.com' }],
+    ]);
+  });
+
   it('refuses a queue name longer than SQS allows in an environment', () => {
     const long = 'q'.repeat(60);
     const env = 'production-eu-central-staging';

@@ -98,6 +98,18 @@ describe('topics section', () => {
     });
   });
 
+  it('gets its key from a real publishing section too: a bucket notifying it joins its placement group and waits for its policy', () => {
+    const text = `${PROJECT}topics:\n  alerts: {}\nbuckets:\n  uploads:\n    notify:\n      - topic: alerts\n        events: [created]\n`;
+    const built = compileYaml(text);
+    expect(errors(built)).toEqual([]);
+    expect(built.resources.AlertsTopic.Properties.KmsMasterKeyId).toEqual({ Ref: 'AlertsTopicKey' });
+    expect(built.resources.AlertsTopicKey.Properties.KeyPolicy.Statement.map((s: any) => s.Sid)).toEqual(['AccountAdministers', 'S3PublishesEncrypted']);
+    expect(built.resources.AlertsTopicPolicy.Properties.PolicyDocument.Statement.map((s: any) => s.Sid)).toEqual(['DenyInsecureTransport', 'BucketUploadsNotifications']);
+    const spec = specOf(text);
+    expect(BUILTIN.section('topics')!.placementGroup!(spec, 'alerts')).toBe('AlertsTopic');
+    expect(built.resources.UploadsBucket.DependsOn).toBe('AlertsTopicPolicy');
+  });
+
   it('gives publishing functions TOPIC_<NAME> = the topic ARN (renamable) and sns:Publish on it only', () => {
     const built = compileYaml(`${PROJECT}topics:\n  alerts: {}\n  orders: { fifo: true }\n${notifier}    topics:\n      alerts: publish\n      orders: { access: publish, variable: ORDERS_TOPIC_ARN }\n`);
     expect(errors(built)).toEqual([]);

@@ -1,4 +1,5 @@
 /** queues: SQS queues (standard and FIFO), their dead-letter queues and the function that consumes each. */
+import { ids } from '../../naming/ids.js';
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
 import { queueAlarmTypes } from './alarms.js';
@@ -6,7 +7,7 @@ import { checkQueues } from './check.js';
 import { compileQueues } from './compile.js';
 import { queuesDashboard } from './dashboard.js';
 import { queuesGraph } from './graph.js';
-import { normalizeQueue, queuesOf } from './model.js';
+import { groupRoot, normalizeQueue, queuesOf } from './model.js';
 import { queueSchema } from './schema.js';
 import { consumerUses, queueUsable } from './usable.js';
 
@@ -34,5 +35,7 @@ export const queuesSection: Section = {
    * messages arrive in the event.
    */
   impliedUses: consumerUses,
+  // A queue, its policy and dead-letter queue share the group of the last queue in its dead-letter chain.
+  placementGroup: (spec, name) => ids.queue(groupRoot(spec, name)),
   dashboard: queuesDashboard,
 };

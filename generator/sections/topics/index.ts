@@ -1,4 +1,5 @@
 /** topics: SNS topics, encrypted, with the publishers the spec names and their subscribers (e-mail, SMS, functions, queues). */
+import { ids } from '../../naming/ids.js';
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
 import { topicAlarmTypes } from './alarms.js';
@@ -28,5 +29,7 @@ export const topicsSection: Section = {
   graph: topicsGraph,
   invokes: (spec) => topicsOf(spec).items.flatMap(({ value }) => value.subscribers.function),
   grants: topicGrants,
+  // A topic's key, policy and e-mail, SMS and queue subscriptions share the topic's group.
+  placementGroup: (_spec, name) => ids.topic(name),
   dashboard: topicsDashboard,
 };
