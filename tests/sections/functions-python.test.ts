@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packagePython, pipArguments, pythonInterpreter } from '../../generator/deploy/package-python.js';
 import { BUILTIN } from '../../generator/sections/index.js';
-import { deprecationSoon } from '../../generator/sections/functions/runtimes.js';
+import { creationBlocked, deprecationSoon } from '../../generator/sections/functions/runtimes.js';
 import { codes, compileYaml, PROJECT } from '../helpers/compile-yaml.js';
 
 const MODULE = 'import json\n\ndef handler(event, context):\n    return {"ok": True}\n\nasync def other(event, context):\n    pass\n';
@@ -49,13 +49,17 @@ describe('Python functions', () => {
     expect(noFile.diagnostics.find((d) => d.code === 'GEN304')?.fix).toBe("create handlers/py/nothing.py defining 'handler', or fix the path");
   });
 
-  it('warn a year before AWS deprecates the runtime', () => {
-    expect(deprecationSoon('python3.11', new Date('2026-11-24'))).toBe('2027-06-30');
+  it('warn a year before AWS deprecates the runtime, and refuse one Lambda no longer creates functions with', () => {
     expect(deprecationSoon('python3.13', new Date('2026-11-24'))).toBeUndefined();
     expect(deprecationSoon('python3.13', new Date('2028-07-01'))).toBe('2029-06-30');
-    const old = build(ingest('', 'handlers/py/ingest.handler', 'python3.11'));
-    const expected = deprecationSoon('python3.11') ? ['GEN330'] : [];
-    expect(old.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code)).toEqual(expected);
+    expect(deprecationSoon('python3.11', new Date('2026-01-01'))).toBe('2026-06-30');
+    expect(creationBlocked('python3.11', new Date('2026-07-30'))).toBeUndefined();
+    expect(creationBlocked('python3.11', new Date('2026-07-31'))).toBe('2026-07-31');
+    const retired = build(ingest('', 'handlers/py/ingest.handler', 'python3.11'));
+    const expected = creationBlocked('python3.11') ? 'GEN333' : 'GEN330';
+    const found = retired.diagnostics.find((d) => d.code === expected);
+    expect(found?.message).toContain('python3.11');
+    if (expected === 'GEN333') expect(found?.fix).toBe('use python3.14 (test the code on it first)');
   });
 
   it('take per-environment variables, naming every environment', () => {

@@ -7,7 +7,7 @@ import { physicalNameProblem } from '../project/limits.js';
 import { unknownReference } from '../references.js';
 import { usableKey, type Registry } from '../section.js';
 import { findHandlerFile, pythonFunctions } from './handler-file.js';
-import { deprecationSoon, HANDLER_EXTENSIONS, languageOf } from './runtimes.js';
+import { creationBlocked, deprecationSoon, HANDLER_EXTENSIONS, languageOf, newest, RUNTIMES } from './runtimes.js';
 import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
 
 /** Every reference names an existing item, passes its section's own checks, and has a variable of its own. */
@@ -43,6 +43,11 @@ function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec
   out.push(...checkHandler(spec, entry), ...checkEnvironment(spec, entry));
   const long = physicalNameProblem('function', entry.name, spec.environmentNames, (env) => names.function(env, entry.name), { max: 64, what: 'Lambda function names' });
   if (long) out.push(error('GEN320', long.message, { file, path, at: 'key' }, long.fix));
+  const blocked = creationBlocked(fn.runtime);
+  if (blocked) {
+    out.push(error('GEN333', `runtime ${fn.runtime} is retired: Lambda stopped creating functions with it on ${blocked} (and updating them on ${RUNTIMES[fn.runtime].updateBlocked})`,
+      { file, path: [...path, 'runtime'] }, `use ${newest(languageOf(fn.runtime))} (test the code on it first)`));
+  }
   const deprecates = deprecationSoon(fn.runtime);
   if (deprecates) {
     out.push(warning('GEN330', `runtime ${fn.runtime} is deprecated by AWS on ${deprecates}: after that, functions using it get no security patches and soon cannot be updated`,
