@@ -2,7 +2,7 @@
 // Build time and peak memory of `gen build` (whole process, as users run it) against spec size:
 // the reference platform, and specs made of 3, 10 and 30 renamed copies of it (bench/scaled-spec.mjs).
 // For each size: each environment alone, and both in one process (`--env test,production`).
-// Prints a table; asserts nothing. Usage: npm run bench [-- --runs 7 --sizes 1,3,10,30]
+// Prints a table; asserts nothing. Usage: npm run bench [-- --runs 7 --sizes 1,3,10,30 --no-deploy]
 // Without --runs, small sizes get more runs (21 at 1x): their medians move most with machine noise.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -48,3 +48,6 @@ for (const size of sizes) {
   }
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The deploy figures (first, no-change and code-only deploy on the local endpoint): bench/deploy-time.mjs.
+if (!process.argv.includes('--no-deploy')) await (await import('./deploy-time.mjs')).deployBench();

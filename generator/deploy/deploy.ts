@@ -71,7 +71,13 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
 async function deployLocked(clients: Clients, request: DeployRequest, reporter: Reporter, account: string, bucket: string): Promise<DeployReport> {
   const { env, manifest } = request;
 
-  const packaged = await packageFunctions(request.root, manifest.artifacts);
+  let packaged: Awaited<ReturnType<typeof packageFunctions>>;
+  try { packaged = await packageFunctions(request.root, manifest.artifacts); } catch (e) {
+    // esbuild's own failure (a syntax error, an import that does not resolve) is the handler's, not gen's.
+    const errors = (e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
+    if (!errors?.length) throw e;
+    return { ok: false, account, stacks: [], outputs: {}, problem: `bundling the handlers failed; nothing was deployed:\n${errors.slice(0, 10).map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : ''}${m.text}`).join('\n')}` };
+  }
   let uploaded = 0;
   for (const p of packaged) if (await uploadOnce(clients, bucket, p.artifact.key, p.zip)) uploaded++;
   if (packaged.length) reporter.info(`code: ${packaged.length} function bundles, ${uploaded} uploaded, ${packaged.length - uploaded} unchanged`);
