@@ -3,7 +3,10 @@ import type { ErrorObject } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { validatorsFor, type Schemas } from '../schema/ajv.js';
 import { dotted, explain, pointerToPath } from '../schema/explain.js';
-import type { SourceFile } from '../yaml/source.js';
+import { SCHEMAS_FOLDER, type SourceFile } from '../yaml/source.js';
+
+/** Top-level keys of a JSON Schema: a file made of them alone is a body schema in the wrong place. */
+const SCHEMA_KEYWORDS = new Set(['$schema', 'type', 'properties', 'required', 'items', 'allOf', 'anyOf', 'oneOf', 'enum', 'definitions', 'additionalProperties']);
 
 export function validateSpecFiles(sources: SourceFile[], schemas: Schemas): Diagnostic[] {
   return sources.flatMap((source): Diagnostic[] => {
@@ -15,11 +18,29 @@ export function validateSpecFiles(sources: SourceFile[], schemas: Schemas): Diag
       return [error('GEN104', 'a spec file must be a mapping of sections (project:, tables:, functions:, routes:, alarms:)', { file: source.file, path: [] },
         'start the file with a section name followed by a colon, for example "tables:"')];
     }
+    const data = source.data as Record<string, unknown>;
+    const sections = Object.keys((schemas.spec.properties ?? {}) as object);
+    const keys = Object.keys(data).filter((key) => !isHolder(key));
+    if (keys.length > 0 && keys.every((key) => !sections.includes(key)) && keys.some((key) => SCHEMA_KEYWORDS.has(key))) {
+      return [error('GEN104', `this file looks like a JSON Schema (${keys.slice(0, 3).join(', ')}), not a spec file of sections`, { file: source.file, path: [] },
+        `request body schemas live in spec/${SCHEMAS_FOLDER}/: move it there (gen reads every other YAML file under spec/ as a spec file)`)];
+    }
     const validate = validatorsFor(schemas).spec;
-    if (validate(source.data)) return [];
+    if (validate(withoutHolders(data))) return [];
     const { long, rest } = namesTooLong(source.file, validate.errors ?? []);
     return [...long, ...explain(source.file, rest)];
   });
+}
+
+/**
+ * Top-level keys starting with x- hold YAML anchors for the rest of the file (`x-defaults: &fn`,
+ * then `<<: *fn`), as in docker-compose files: not sections, so neither validated nor read.
+ */
+export const isHolder = (key: string) => key.startsWith('x-');
+
+function withoutHolders(data: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.keys(data).some(isHolder)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !isHolder(key)));
 }
 
 type NameError = ErrorObject & { propertyName?: string };

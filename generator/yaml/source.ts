@@ -2,8 +2,8 @@
  * Reading YAML with positions: the ground floor every stage stands on (spec files, environment
  * files, body schemas). Syntax problems (tabs, duplicate keys, bad indentation) become diagnostics.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import { error, type Code, type Diagnostic } from '../diagnostics.js';
 import { fastParse, fullYaml } from './parsers.js';
@@ -36,15 +36,114 @@ export function isYamlFile(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
 }
 
-/** All YAML files under `dir`, recursively, sorted so the build never depends on readdir order. */
-export function listYamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listYamlFiles(full));
-    else if (entry.isFile() && isYamlFile(entry.name)) out.push(full);
+/**
+ * Folder of spec/ holding request body schemas (JSON or YAML): never scanned for spec files,
+ * so a schema written in YAML is not read as one (routes/body-schema.ts).
+ */
+export const SCHEMAS_FOLDER = 'schemas';
+
+/** Names no one means as a spec file: dotfiles (.#x.yaml editor locks, .x.yaml.swp) and backups (x.yaml~, #x.yaml#). */
+const isLeftover = (name: string) => name.startsWith('.') || name.endsWith('~') || name.startsWith('#');
+
+export interface Listing {
+  /** Full paths, sorted, each real file once (a file reached through two links is read once). */
+  files: string[];
+  /** Folders or files that cannot be read, links that loop or lead nowhere. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * All YAML files under `dir`, recursively, sorted so the build never depends on readdir order.
+ * Symbolic links are followed (to files and folders); a link that loops is an error naming the
+ * files. Leftovers of editors are skipped, and so are the folders in `skip` (relative to `dir`).
+ * File names in diagnostics are relative to `root`.
+ */
+export function listYamlTree(dir: string, root: string, skip: readonly string[] = []): Listing {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const name = (full: string) => relative(root, full) || full;
+  const unreadable = (full: string, e: unknown, what: string) => diagnostics.push(error('GEN348', `cannot read ${what} ${name(full)}: ${reason(e)}`,
+    { file: name(full), path: [] }, (e as NodeJS.ErrnoException).code === 'EACCES' ? `let your user read it (chmod u+r${what === 'folder' ? 'x' : ''} ${name(full)}), or move it out of the spec folder` : 'fix or remove it'));
+  const loops = new Set<string>();
+  /** Links that lead to each other, reported once for the whole ring. */
+  const loop = (full: string) => {
+    const chain = loopOf(full);
+    const ring = [...new Set(chain)].sort().join('\0');
+    if (loops.has(ring)) return;
+    loops.add(ring);
+    diagnostics.push(error('GEN347', `${name(full)} is a symbolic link that never reaches a file: ${chain.map(name).join(' -> ')}`, { file: name(full), path: [] },
+      'point one of the links at a real file, or remove them'));
+  };
+  const walk = (folder: string, ancestors: string[]) => {
+    let entries;
+    try { entries = readdirSync(folder, { withFileTypes: true }); } catch (e) { unreadable(folder, e, 'folder'); return; }
+    for (const entry of entries) {
+      if (isLeftover(entry.name)) continue;
+      const full = join(folder, entry.name);
+      if (ancestors.length === 1 && skip.includes(entry.name)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        let target;
+        try { target = statSync(full); } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP') loop(full);
+          else if (code === 'ENOENT' && isYamlFile(entry.name)) diagnostics.push(error('GEN347', `${name(full)} is a symbolic link to ${readlinkSync(full)}, which does not exist`, { file: name(full), path: [] }, 'point the link at an existing file, or remove it'));
+          else if (code !== 'ENOENT') unreadable(full, e, 'link');
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDir) {
+        let real: string;
+        try { real = realpathSync(full); } catch (e) { unreadable(full, e, 'folder'); continue; }
+        const loop = ancestors.indexOf(real);
+        if (loop >= 0) {
+          diagnostics.push(error('GEN347', `folder link ${name(full)} leads back to ${name(ancestors[loop]) || '.'}, which contains it: the spec folder would never end`, { file: name(full), path: [] },
+            'remove the link, or point it at a folder outside the spec folder'));
+          continue;
+        }
+        walk(full, [...ancestors, real]);
+      } else if (isFile && isYamlFile(entry.name)) {
+        let real: string;
+        try { real = realpathSync(full); } catch { real = full; }
+        if (seen.has(real)) continue;
+        seen.add(real);
+        files.push(full);
+      }
+    }
+  };
+  let top: string;
+  try { top = realpathSync(dir); } catch (e) { unreadable(dir, e, 'folder'); return { files, diagnostics }; }
+  walk(dir, [top]);
+  return { files: files.sort(), diagnostics };
+}
+
+/** The links followed from `start` until one repeats, for a loop's message. */
+function loopOf(start: string): string[] {
+  const chain = [start];
+  let current = start;
+  for (let i = 0; i < 40; i++) {
+    let next: string;
+    try { next = resolve(dirname(current), readlinkSync(current)); } catch { break; }
+    if (chain.includes(next)) { chain.push(next); break; }
+    chain.push(next);
+    current = next;
   }
-  return out.sort();
+  return chain;
+}
+
+const reason = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', EISDIR: 'it is a folder', ENOTDIR: 'it is not a folder', EIO: 'input/output error', ENOENT: 'it does not exist' };
+  return (code && words[code]) ?? String((e as Error).message ?? e);
+};
+
+/** All YAML files under `dir` (environments/): the files of listYamlTree, without its diagnostics. */
+export function listYamlFiles(dir: string): string[] {
+  return listYamlTree(dir, dir).files;
 }
 
 export function parseSource(file: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {

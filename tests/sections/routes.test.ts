@@ -1,4 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DRAFT4_META_SCHEMA, modelProblems } from '../../generator/sections/routes/model-rules.js';
+import { REPO } from '../fixtures/run-fixture.js';
+import { SEED } from '../properties/arbitraries.js';
 import { codes, compileYaml, PROJECT } from '../helpers/compile-yaml.js';
 
 const spec = (routes: string, api = '') => `${PROJECT}${api}
@@ -87,5 +94,56 @@ describe('routes section', () => {
 
   it('treats /x/{a} and /x/{b} with the same method as one route', () => {
     expect(codes(compileYaml(spec('  GET /orders/{a}: orders\n  GET /orders/{b}: orders\n')))).toEqual(['GEN305']);
+  });
+});
+
+describe('body schemas against API Gateway model rules', () => {
+  // The draft-4 meta-schema as ajv 8 reads it: no id/$schema, exclusiveMinimum as a number (draft 6 form).
+  const { id: _id, $schema: _schema, ...meta } = DRAFT4_META_SCHEMA;
+  // Formats are not checked (ajv-formats' regex is ECMA 262 too; model-rules.ts checks patterns itself).
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const draft4 = ajv.compile({ ...meta, properties: { ...meta.properties, multipleOf: { type: 'number', exclusiveMinimum: 0 } } });
+
+  const KEYWORDS = Object.keys(DRAFT4_META_SCHEMA.properties);
+  const value = fc.oneof(fc.constant('object'), fc.constant('string'), fc.constant('objekt'), fc.integer({ min: -2, max: 5 }), fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(), fc.constant(null), fc.constant(['a']), fc.constant(['a', 'a']), fc.constant([]), fc.constant(['string', 'null']), fc.constant('[a-z]+'), fc.constant('('), fc.constant({}));
+  const { schema } = fc.letrec((tie) => ({
+    schema: fc.dictionary(fc.oneof(fc.constantFrom(...KEYWORDS), fc.constantFrom('nullable', 'example', '$id', 'const', 'x')), fc.oneof({ depthSize: 'small' }, value, tie('schema'), fc.array(tie('schema'), { maxLength: 2 }),
+      fc.dictionary(fc.constantFrom('a', 'b'), tie('schema'), { maxKeys: 2, noNullPrototype: true })), { maxKeys: 4, noNullPrototype: true }),
+  }));
+
+  it('accepts only what the draft-4 meta-schema accepts, with draft 4 keywords alone', () => {
+    fc.assert(fc.property(schema, (s) => {
+      const problems = modelProblems(s);
+      if (problems.length === 0) {
+        expect(draft4(s), JSON.stringify(draft4.errors)).toBe(true);
+        // Every key in a schema position is a draft-4 keyword (names under properties and the like are not keywords; default and enum hold data).
+        const walk = (node: unknown): void => {
+          if (Array.isArray(node)) { node.forEach(walk); return; }
+          if (typeof node !== 'object' || node === null) return;
+          for (const [k, v] of Object.entries(node)) {
+            expect(KEYWORDS, k).toContain(k);
+            if (['properties', 'definitions', 'patternProperties', 'dependencies'].includes(k)) Object.values(v as object).forEach(walk);
+            else if (!['default', 'enum'].includes(k)) walk(v);
+          }
+        };
+        walk(s);
+      }
+      if (!draft4(s)) expect(problems.length, JSON.stringify(s)).toBeGreaterThan(0);
+    }), { seed: SEED, numRuns: 2000 });
+  });
+
+  it('accepts the body schemas of the reference platform', () => {
+    for (const file of readdirSync(join(REPO, 'spec/schemas'))) {
+      expect(modelProblems(JSON.parse(readFileSync(join(REPO, 'spec/schemas', file), 'utf8'))), file).toEqual([]);
+    }
+  });
+
+  it('points at the keyword, with a fix', () => {
+    expect(modelProblems({ type: 'objekt', required: 'memberId', properties: { a: { $ref: './a.json' } } })).toEqual([
+      { path: ['type'], message: "type 'objekt' is not a JSON Schema type. Did you mean 'object'?", fix: 'use one of: array, boolean, integer, null, number, object, string' },
+      { path: ['required'], message: "required must be a list of property names, not the text 'memberId'", fix: 'write required: [memberId]' },
+      expect.objectContaining({ path: ['properties', 'a', '$ref'], at: 'key' }),
+    ]);
   });
 });

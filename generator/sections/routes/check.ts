@@ -1,15 +1,17 @@
 /** Cross-references of routes: functions exist, no two routes collide, bodies make sense. */
+import { join, relative } from 'node:path';
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { Entry, Spec } from '../../spec.js';
 import { unknownReference } from '../references.js';
 import type { Registry } from '../section.js';
 import { readBodySchema } from './body-schema.js';
+import { modelProblems } from './model-rules.js';
 import { BODY_METHODS, pathParameters, routesOf, type Route } from './model.js';
 
 /** API Gateway sees /orders/{id} and /orders/{orderId} as one resource: compare paths with parameters blanked. */
 const shape = (route: Route) => `${route.method} ${route.path.replace(/\{[^}]+\}/g, '{}')}`;
 
-function checkRoute(spec: Spec, registry: Registry, entry: Entry<Route>): Diagnostic[] {
+function checkRoute(spec: Spec, registry: Registry, entry: Entry<Route>, checkedFiles: Set<string>): Diagnostic[] {
   const { value: route, file, path } = entry;
   const out: Diagnostic[] = [];
   const functions = registry.section('functions');
@@ -21,9 +23,25 @@ function checkRoute(spec: Spec, registry: Registry, entry: Entry<Route>): Diagno
       { file, path: [...path, 'body'], at: 'key' }, `remove body, or use ${BODY_METHODS.join('/')}`));
   } else if (BODY_METHODS.includes(route.method)) {
     const body = readBodySchema(spec.specDir, route);
-    if ('problem' in body) out.push(error('GEN307', body.problem, { file, path: [...path, 'body'] }, 'write the path relative to the spec folder, for example schemas/order.json'));
+    if ('problem' in body) out.push(error('GEN307', body.problem, { file, path: [...path, 'body'] }, body.fix ?? 'write the path relative to the spec folder, for example schemas/order.json'));
+    else out.push(...checkBodyModel(spec, entry, body.schema, checkedFiles));
   }
   return out;
+}
+
+/**
+ * A body schema API Gateway would refuse at deploy: pointed at in the schema file, or in the
+ * route's inline block. A file several routes share is reported once.
+ */
+function checkBodyModel(spec: Spec, { name, value: route, file, path }: Entry<Route>, schema: unknown, checkedFiles: Set<string>): Diagnostic[] {
+  const inFile = typeof route.body === 'string' ? relative(spec.root, join(spec.specDir, route.body)) : undefined;
+  if (inFile !== undefined) {
+    if (checkedFiles.has(inFile)) return [];
+    checkedFiles.add(inFile);
+  }
+  return modelProblems(schema).map((p) => inFile === undefined
+    ? error('GEN307', `body schema of '${name}': ${p.message}`, { file, path: [...path, 'body', ...p.path], ...(p.at ? { at: p.at } : {}) }, p.fix)
+    : error('GEN307', `body schema of '${name}' (${route.body}): ${p.message}`, { file: inFile, path: p.path, ...(p.at ? { at: p.at } : {}) }, p.fix));
 }
 
 /**
@@ -95,5 +113,6 @@ function checkCollisions(routes: Entry<Route>[]): Diagnostic[] {
 
 export function checkRoutes(spec: Spec, registry: Registry): Diagnostic[] {
   const routes = routesOf(spec).items;
-  return [...routes.flatMap((entry) => checkRoute(spec, registry, entry)), ...checkCollisions(routes)];
+  const checkedFiles = new Set<string>();
+  return [...routes.flatMap((entry) => checkRoute(spec, registry, entry, checkedFiles)), ...checkCollisions(routes)];
 }
