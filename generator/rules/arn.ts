@@ -38,7 +38,8 @@ export function parseArn(text: string): Arn | undefined {
   const { text: m, unmask } = masked(text);
   const parts = m.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) return undefined;
-  return { partition: unmask(parts[1]), service: unmask(parts[2]), region: unmask(parts[3]), account: unmask(parts[4]), resource: unmask(parts.slice(5).join(':')) };
+  const [, partition, service, region, account] = parts.map(unmask);
+  return { partition, service, region, account, resource: unmask(parts.slice(5).join(':')) };
 }
 
 /** Whether a text holds a wildcard (`*` or `?`) outside its `${...}` placeholders. */

@@ -28,14 +28,34 @@ export interface EnvironmentView {
   nameOf: (found: Found) => string;
 }
 
+/** Resources by type, per set of stacks: checkStacks runs every rule on every stack with the same set, so it is read once. */
+const indexes = new WeakMap<readonly StackToCheck[], Map<string, Found[]>>();
+
+function indexOf(stacks: readonly StackToCheck[]): Map<string, Found[]> {
+  let index = indexes.get(stacks);
+  if (!index) {
+    index = new Map();
+    for (const stack of stacks) {
+      for (const [id, resource] of Object.entries(stack.template.Resources ?? {})) {
+        const list = index.get(resource.Type) ?? [];
+        list.push({ stack, id, resource });
+        index.set(resource.Type, list);
+      }
+    }
+    indexes.set(stacks, index);
+  }
+  return index;
+}
+
 export function environmentOf(template: CfnTemplate, context: RuleContext): EnvironmentView {
   const given = context.stacks ?? [];
-  const here: StackToCheck = given.find((s) => s.template === template)
+  const listed = given.find((s) => s.template === template);
+  const here: StackToCheck = listed
     ?? { stackName: context.stackName, file: given.find((s) => s.stackName === context.stackName)?.file ?? context.stackName, template };
-  const stacks = [here, ...given.filter((s) => s !== here && s.stackName !== here.stackName)];
+  const stacks = listed ? given : [here, ...given.filter((s) => s.stackName !== here.stackName)];
+  const index = indexOf(stacks);
 
-  const all = (type: string): Found[] => stacks.flatMap((stack) => Object.entries(stack.template.Resources ?? {})
-    .filter(([, r]) => r.Type === type).map(([id, resource]) => ({ stack, id, resource })));
+  const all = (type: string): Found[] => index.get(type) ?? [];
 
   const byId = (id: string, type: string, from: StackToCheck): Found | undefined => {
     const resource = from.template.Resources?.[id];

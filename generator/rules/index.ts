@@ -67,8 +67,9 @@ function diagnostic(rule: RuleInfo, v: Violation, text: string, location?: Locat
  */
 export function checkStacks(stacks: StackToCheck[], context: Omit<RuleContext, 'stackName' | 'stacks'>,
   locate: (logicalId: string) => Location | undefined = () => undefined): Diagnostic[] {
-  return stacks.flatMap((stack) => TEMPLATE_RULES.flatMap((rule) => rule.check(stack.template, { ...context, stackName: stack.stackName, stacks })
-    .map((v) => diagnostic(rule, v, `${v.resource} in ${stack.file}`, locate(v.resource)))));
+  return stacks.flatMap((stack) => TEMPLATE_RULES.flatMap((rule) =>
+    rule.check(stack.template, { ...context, stackName: stack.stackName, stacks })
+      .map((v) => diagnostic(rule, v, `${v.resource} in ${stack.file}`, locate(v.resource)))));
 }
 
 export function projectViolations(rules: readonly ProjectRule[], project: Parameters<ProjectRule['check']>[0]): Diagnostic[] {

@@ -75,8 +75,11 @@ export const resourcesOf = (template: CfnTemplate, type: string) =>
   Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === type);
 
 /** The literal text of a name that may be a plain string or an Fn::Sub. */
-export const literal = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'object' && value && typeof (value as any)['Fn::Sub'] === 'string' ? (value as any)['Fn::Sub'] : undefined;
+export const literal = (value: unknown): string | undefined => {
+  if (typeof value === 'string') return value;
+  const sub = value && typeof value === 'object' ? (value as Record<string, unknown>)['Fn::Sub'] : undefined;
+  return typeof sub === 'string' ? sub : undefined;
+};
 
 /** Statements of a policy document, whether Statement is one object or a list. */
 export const statementsOf = (document: any): any[] => [document?.Statement ?? []].flat();

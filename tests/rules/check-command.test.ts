@@ -46,6 +46,34 @@ describe('gen check', () => {
   });
 });
 
+describe('gen check across stacks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gen-check-stacks-'));
+  afterAll(() => cleanup(dir));
+
+  it('follows a queue in one stack to the function that reads it in another', () => {
+    expect(gen(['build', '--env', 'production', '--out', dir], REPO).status).toBe(0);
+    const edit = (file: string, change: (resources: Record<string, unknown>) => void) => {
+      const template = JSON.parse(readFileSync(join(dir, 'production', file), 'utf8'));
+      change(template.Resources);
+      writeFileSync(join(dir, 'production', file), JSON.stringify(template));
+    };
+    // A hand-written queue in data, read through a mapping in app by a function whose timeout is 300 s.
+    const Tags = ['CostCenter', 'Environment', 'Owner', 'Project'].map((Key) => ({ Key, Value: 'x' }));
+    edit('data.template.json', (r) => { r.JobsQueue = { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'production-jobs', VisibilityTimeout: 60, Tags } }; });
+    edit('app.template.json', (r) => {
+      r.JobsMapping = { Type: 'AWS::Lambda::EventSourceMapping', Properties: {
+        EventSourceArn: { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:production-jobs' }, FunctionName: 'production-audit-packages', Tags } };
+    });
+    const run = gen(['check', '--env', 'production', '--out', dir, '--json'], REPO);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { severity: string; message: string }) => `${d.severity} ${d.message}`)).toEqual([
+      'error GEN-G1 queue-encryption: JobsQueue in data.template.json: is not encrypted (neither SqsManagedSseEnabled nor KmsMasterKeyId)',
+      "error GEN-G2 queue-visibility-timeout: JobsQueue in data.template.json: visibility timeout 60 s is shorter than the 300 s timeout of its consumer 'production-audit-packages' (JobsMapping)",
+      "warning GEN-G9 consumed-queue-dead-letter: JobsQueue in data.template.json: is read by 'production-audit-packages' (JobsMapping) but has no dead-letter queue (RedrivePolicy)",
+    ]);
+  });
+});
+
 describe('gen rules', () => {
   it('documents every rule from its metadata', () => {
     const rules = JSON.parse(gen(['rules', '--json'], REPO).stdout);

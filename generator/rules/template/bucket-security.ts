@@ -27,7 +27,8 @@ function deniesPlainHttp(s: any): boolean {
   if (s?.Effect !== 'Deny' || !anyone(s.Principal)) return false;
   if (![s.Action].flat().some((a) => a === '*' || a === 's3:*')) return false;
   const insecure = Object.entries(s.Condition ?? {}).filter(([op]) => /^Bool(IfExists)?$/.test(op))
-    .flatMap(([, keys]) => Object.entries(keys as object)).some(([key, value]) => key.toLowerCase() === 'aws:securetransport' && [value].flat().some((v) => v === false || v === 'false'));
+    .flatMap(([, keys]) => Object.entries(keys as object))
+    .some(([key, value]) => key.toLowerCase() === 'aws:securetransport' && [value].flat().some((v) => v === false || v === 'false'));
   const resources = [s.Resource].flat().flatMap(textsOf);
   return insecure && resources.some((r) => r === '*' || r.endsWith('/*')) && resources.some((r) => r === '*' || !r.includes('/'));
 }
@@ -43,8 +44,10 @@ export const bucketSecurity: Rule = {
       .filter(([, r]) => !(r.Properties?.Tags ?? []).some((t: any) => t.Key === 'Purpose' && t.Value === 'frontend-assets'))
       .flatMap(([id, r]) => {
         const p = r.Properties ?? {};
-        const encrypted = (p.BucketEncryption?.ServerSideEncryptionConfiguration ?? []).some((rule: any) => rule?.ServerSideEncryptionByDefault?.SSEAlgorithm);
-        const tlsOnly = policies.filter((policy) => view.resolve(policy.resource.Properties?.Bucket, 'AWS::S3::Bucket', policy.stack)?.resource === r)
+        const encrypted = (p.BucketEncryption?.ServerSideEncryptionConfiguration ?? [])
+          .some((rule: any) => rule?.ServerSideEncryptionByDefault?.SSEAlgorithm);
+        const tlsOnly = policies
+          .filter((policy) => view.resolve(policy.resource.Properties?.Bucket, 'AWS::S3::Bucket', policy.stack)?.resource === r)
           .some((policy) => statementsOf(policy.resource.Properties?.PolicyDocument).some(deniesPlainHttp));
         return [
           ...(p.VersioningConfiguration?.Status === 'Enabled' ? [] : [{ resource: id, message: 'versioning is not enabled' }]),

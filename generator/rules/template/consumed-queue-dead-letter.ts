@@ -14,14 +14,19 @@ import { resourcesOf, type CfnResource, type Rule } from '../rule.js';
 
 /** Every queue the environment's resources name as a dead-letter queue. */
 function deadLetterQueues(view: EnvironmentView): Set<CfnResource> {
+  const named = (type: string, arnOf: (properties: Record<string, any>) => unknown[]) =>
+    view.all(type).flatMap((from) => arnOf(from.resource.Properties ?? {}).map((arn) => ({ from, arn })));
   const targets = [
-    ...view.all('AWS::SQS::Queue').map((q) => [q, jsonProperty(q.resource.Properties?.RedrivePolicy)?.deadLetterTargetArn] as const),
-    ...view.all('AWS::Events::Rule').flatMap((r) => [r.resource.Properties?.Targets ?? []].flat().map((t: any) => [r, t?.DeadLetterConfig?.Arn] as const)),
-    ...view.all('AWS::Scheduler::Schedule').map((s) => [s, s.resource.Properties?.Target?.DeadLetterConfig?.Arn] as const),
-    ...view.all('AWS::Lambda::Function').map((f) => [f, f.resource.Properties?.DeadLetterConfig?.TargetArn] as const),
-    ...view.all('AWS::Lambda::EventInvokeConfig').map((c) => [c, c.resource.Properties?.DestinationConfig?.OnFailure?.Destination] as const),
+    ...named('AWS::SQS::Queue', (p) => [jsonProperty(p.RedrivePolicy)?.deadLetterTargetArn]),
+    ...named('AWS::Events::Rule', (p) => [p.Targets ?? []].flat().map((t: any) => t?.DeadLetterConfig?.Arn)),
+    ...named('AWS::Scheduler::Schedule', (p) => [p.Target?.DeadLetterConfig?.Arn]),
+    ...named('AWS::Lambda::Function', (p) => [p.DeadLetterConfig?.TargetArn]),
+    ...named('AWS::Lambda::EventInvokeConfig', (p) => [p.DestinationConfig?.OnFailure?.Destination]),
   ];
-  return new Set(targets.map(([from, arn]) => arn && view.resolve(arn, 'AWS::SQS::Queue', from.stack)?.resource).filter((q): q is CfnResource => !!q));
+  return new Set(targets.flatMap(({ from, arn }) => {
+    const queue = arn ? view.resolve(arn, 'AWS::SQS::Queue', from.stack) : undefined;
+    return queue ? [queue.resource] : [];
+  }));
 }
 
 export const consumedQueueDeadLetter: Rule = {

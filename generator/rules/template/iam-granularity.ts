@@ -19,7 +19,7 @@
  * it is reported too. Region and account fields are not names and may be `*`.
  */
 import { hasWildcard, headOf, parseArn, textsOf } from '../arn.js';
-import { resourcesOf, type Rule } from '../rule.js';
+import { resourcesOf, statementsOf, type Rule } from '../rule.js';
 
 /** Services whose data resources must be named one by one (design property 9). */
 const DATA_SERVICES = ['dynamodb', 's3', 'secretsmanager'];
@@ -52,9 +52,10 @@ export const iamGranularity: Rule = {
   fix: 'list the ARNs of the exact tables (and indexes), buckets or secrets instead of *',
   check: (template) => {
     const statements = [
-      ...resourcesOf(template, 'AWS::IAM::Role').flatMap(([id, r]) => (r.Properties?.Policies ?? []).flatMap((p: any) => [p.PolicyDocument?.Statement ?? []].flat().map((s: any) => [id, s]))),
+      ...resourcesOf(template, 'AWS::IAM::Role').flatMap(([id, r]) => (r.Properties?.Policies ?? [])
+        .flatMap((p: any) => statementsOf(p.PolicyDocument).map((s) => [id, s]))),
       ...['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].flatMap((type) => resourcesOf(template, type)
-        .flatMap(([id, r]) => [r.Properties?.PolicyDocument?.Statement ?? []].flat().map((s: any) => [id, s]))),
+        .flatMap(([id, r]) => statementsOf(r.Properties?.PolicyDocument).map((s) => [id, s]))),
     ] as [string, any][];
     return statements.flatMap(([id, s]) => {
       const services = [s.Action].flat().map((a: string) => String(a).split(':')[0]);

@@ -22,10 +22,11 @@ const MATCHING = /^(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|Arn
 
 const onlyServices = (principal: unknown) => !!principal && typeof principal === 'object'
   && Object.keys(principal).length > 0 && Object.keys(principal).every((k) => k === 'Service');
-const anyone = (principal: unknown) => principal === '*'
-  || (!!principal && typeof principal === 'object' && Object.keys(principal).every((k) => k === 'AWS') && [(principal as any).AWS].flat().includes('*'));
+const anyone = (principal: unknown) => principal === '*' || (!!principal && typeof principal === 'object'
+  && Object.keys(principal).every((k) => k === 'AWS') && [(principal as any).AWS].flat().includes('*'));
 const fromServiceSources = (s: any) => Object.entries(s.Condition ?? {}).filter(([op]) => MATCHING.test(op))
-  .some(([, keys]) => Object.entries((keys ?? {}) as object).some(([key, value]) => SOURCE_KEYS.includes(key.toLowerCase()) && ![value].flat().includes('*')));
+  .flatMap(([, keys]) => Object.entries((keys ?? {}) as object))
+  .some(([key, value]) => SOURCE_KEYS.includes(key.toLowerCase()) && ![value].flat().includes('*'));
 
 /** Whether an Allow statement admits a principal other than an AWS service. */
 const admitsNonService = (s: any) => s.Effect === 'Allow' && !onlyServices(s.Principal) && !(anyone(s.Principal) && fromServiceSources(s));
