@@ -13,7 +13,7 @@
 import { error, warning, type Diagnostic, type Location } from '../diagnostics.js';
 import { environmentDifferentiation } from './project/environment-differentiation.js';
 import { handlerCoverage } from './project/handler-coverage.js';
-import type { AnyRule, ProjectRule, Rule, RuleContext, RuleInfo, StackToCheck, Violation } from './rule.js';
+import type { AnyRule, Project, ProjectRule, Rule, RuleContext, RuleInfo, StackToCheck, Violation } from './rule.js';
 import { alarmActions } from './template/alarm-actions.js';
 import { apiValidation } from './template/api-request-validation.js';
 import { bucketSecurity } from './template/bucket-security.js';
@@ -72,6 +72,6 @@ export function checkStacks(stacks: StackToCheck[], context: Omit<RuleContext, '
       .map((v) => diagnostic(rule, v, `${v.resource} in ${stack.file}`, locate(v.resource)))));
 }
 
-export function projectViolations(rules: readonly ProjectRule[], project: Parameters<ProjectRule['check']>[0]): Diagnostic[] {
+export function projectViolations(rules: readonly ProjectRule[], project: Project): Diagnostic[] {
   return rules.flatMap((rule) => rule.check(project).map((v) => diagnostic(rule, v, v.resource)));
 }

@@ -10,6 +10,9 @@
  * (context.stacks), for facts that span stacks (a queue in one, its consumer in another).
  */
 import type { Severity } from '../diagnostics.js';
+import type { Environment } from '../environment/model.js';
+import type { Registry } from '../sections/section.js';
+import type { Spec } from '../spec.js';
 
 export interface CfnResource { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
 export interface CfnTemplate { Resources: Record<string, CfnResource>; Outputs?: Record<string, unknown> }
@@ -61,12 +64,13 @@ export interface Rule extends RuleInfo {
   check: (template: CfnTemplate, context: RuleContext) => Violation[];
 }
 
+/** What a project rule reads: the spec (its root holds handlers/), every environment, the sections. */
+export interface Project { spec: Spec; environments: Environment[]; registry?: Registry }
+
 /** A rule over the project (spec, handlers, environment files) rather than templates. */
 export interface ProjectRule extends RuleInfo {
   scope: 'project';
-  // The project types are imported lazily to keep this contract free of the section code.
-  check: (project: { spec: import('../spec.js').Spec; environments: import('../environment/model.js').Environment[];
-    registry?: import('../sections/section.js').Registry }) => Violation[];
+  check: (project: Project) => Violation[];
 }
 
 export type AnyRule = Rule | ProjectRule;
