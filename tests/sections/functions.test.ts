@@ -76,3 +76,25 @@ describe('functions section', () => {
     expect(codes(compileYaml(spec().replace('LOG_LEVEL: debug', 'TABLE_ORDERS: x')))).toEqual(['GEN206']);
   });
 });
+
+describe('Node handler exports', () => {
+  const withHandler = (handler: string, files: Record<string, string>) =>
+    compileYaml(`${PROJECT}functions:\n  search:\n    handler: ${handler}\n`, 'test', {}, undefined, files);
+
+  it.each([
+    ['export { run as handler } (read by esbuild)', 'handlers/search.handler', { 'handlers/search.mjs': 'const run = async () => ({ statusCode: 200 });\nexport { run as handler };\n' }],
+    ['CommonJS exports.handler', 'handlers/search.handler', { 'handlers/search.cjs': 'exports.handler = async () => ({ statusCode: 200 });\n' }],
+    ['CommonJS module.exports = {handler}', 'handlers/search.handler', { 'handlers/search.cjs': 'const handler = async () => 1;\nmodule.exports = { handler };\n' }],
+    ['CommonJS whose exports only running tells', 'handlers/search.handler', { 'handlers/search.js': 'module.exports = require("./impl.js");\n' }],
+    ['export * from another module', 'handlers/search.handler', { 'handlers/search.mjs': "export * from './impl.mjs';\n" }],
+    ['TypeScript', 'handlers/search.handler', { 'handlers/search.ts': 'export async function handler(event: { body?: string }) {\n  return { statusCode: 200, body: event.body };\n}\n' }],
+  ])('accepts %s', (_name, handler, files) => {
+    expect(codes(withHandler(handler, files))).toEqual([]);
+  });
+
+  it('reports a file that does not parse when its exports are needed, with where', () => {
+    const result = withHandler('handlers/search.main', { 'handlers/search.mjs': 'export const handler = async () => {\n  return {;\n};\n', 'handlers/other.mjs': 'export const x = 1;\n' });
+    expect(codes(result)).toEqual(['GEN331']);
+    expect(result.diagnostics[0].message).toMatch(/^cannot tell whether handlers\/search\.mjs exports 'main': it does not parse \(handlers\/search\.mjs:2:\d+: /);
+  });
+});

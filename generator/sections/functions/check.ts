@@ -1,4 +1,6 @@
 /** Cross-references of functions: what they use exists, handler files exist, settings agree. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import { suggestion } from '../../naming/did-you-mean.js';
 import type { Entry, Spec } from '../../spec.js';
@@ -6,7 +8,7 @@ import { names } from '../../naming/ids.js';
 import { physicalNameProblem } from '../project/limits.js';
 import { unknownReference } from '../references.js';
 import { usableKey, type Registry } from '../section.js';
-import { findHandlerFile, pythonFunctions } from './handler-file.js';
+import { findHandlerFile, nodeExports, outsideProject, plainlyExports, pythonFunctions } from './handler-file.js';
 import { creationBlocked, deprecationSoon, HANDLER_EXTENSIONS, languageOf, newest, RUNTIMES } from './runtimes.js';
 import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
 
@@ -37,10 +39,10 @@ function checkReferences(spec: Spec, registry: Registry, entry: Entry<FunctionSp
   return out;
 }
 
-function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec>): Diagnostic[] {
+function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec>, pending: Pending[]): Diagnostic[] {
   const { value: fn, file, path } = entry;
   const out = checkReferences(spec, registry, entry);
-  out.push(...checkHandler(spec, entry), ...checkEnvironment(spec, entry));
+  out.push(...checkHandler(spec, entry, pending), ...checkEnvironment(spec, entry));
   const long = physicalNameProblem('function', entry.name, spec.environmentNames, (env) => names.function(env, entry.name), { max: 64, what: 'Lambda function names' });
   if (long) out.push(error('GEN320', long.message, { file, path, at: 'key' }, long.fix));
   const blocked = creationBlocked(fn.runtime);
@@ -65,8 +67,33 @@ function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec
   return out;
 }
 
-/** The handler file exists for the runtime's language, and (Python) defines the function named. */
-function checkHandler(spec: Spec, { value: fn, file, path }: Entry<FunctionSpec>): Diagnostic[] {
+/** A Node handler file whose exports need a parser to tell (read for all functions in one esbuild pass). */
+interface Pending { entry: Entry<FunctionSpec>; found: string }
+
+const EXTENSIONS = [...new Set(Object.values(HANDLER_EXTENSIONS).flat())];
+
+/**
+ * The handler names a function, not a file: `handlers/search.mjs` (the file, its extension read
+ * as the function) or `handlers/search.mjs.handler` (the extension written).
+ */
+function extensionWritten(spec: Spec, { value: fn, file, path }: Entry<FunctionSpec>): Diagnostic[] {
+  const { file: base, exportName } = splitHandler(fn.handler);
+  const exists = (candidate: string) => existsSync(join(spec.root, candidate));
+  const asFunction = EXTENSIONS.find((e) => exportName === e.slice(1) && exists(base + e));
+  const inFile = asFunction ? undefined : EXTENSIONS.find((e) => base.endsWith(e) && exists(base));
+  const ext = asFunction ?? inFile;
+  if (!ext) return [];
+  const module = asFunction ? base : base.slice(0, -ext.length);
+  const what = asFunction ? `names the file, not a function in it: Lambda would look for a function '${exportName}'` : `includes the file extension: Lambda would look for ${base}${ext}`;
+  return [error('GEN345', `handler '${fn.handler}' ${what}`, { file, path: [...path, 'handler'] },
+    `write the file without its extension, then the function it ${ext === '.py' ? 'defines' : 'exports'}: handler: ${module}.${asFunction ? 'handler' : exportName}`)];
+}
+
+/** The handler file exists for the runtime's language, inside the project, and (Python) defines the function named; Node files whose exports need a parser are left in `pending`. */
+function checkHandler(spec: Spec, entry: Entry<FunctionSpec>, pending: Pending[]): Diagnostic[] {
+  const { value: fn, file, path } = entry;
+  const written = extensionWritten(spec, entry);
+  if (written.length > 0) return written;
   const language = languageOf(fn.runtime);
   const { file: base, exportName } = splitHandler(fn.handler);
   const found = findHandlerFile(spec.root, fn.handler, language);
@@ -75,11 +102,35 @@ function checkHandler(spec: Spec, { value: fn, file, path }: Entry<FunctionSpec>
     return [error('GEN304', `handler file for '${fn.handler}' not found: looked for ${base}{${HANDLER_EXTENSIONS[language].join(',')}}`,
       { file, path: [...path, 'handler'] }, `create ${example}, or fix the path`)];
   }
-  if (language !== 'python') return [];
+  if (outsideProject(spec.root, found)) {
+    return [error('GEN346', `handler file ${found} is a symbolic link to a file outside the project: a checkout elsewhere (CI, a colleague) would not have it, and gen deploy would package code that is not in the repository`,
+      { file, path: [...path, 'handler'] }, `copy the file into ${dirname(found)}/ (or link to a file inside the project)`)];
+  }
+  if (language !== 'python') {
+    if (!plainlyExports(readFileSync(join(spec.root, found), 'utf8'), exportName)) pending.push({ entry, found });
+    return [];
+  }
   const defined = pythonFunctions(spec.root, found);
   if (defined.includes(exportName)) return [];
   return [error('GEN331', `${found} defines no top-level function '${exportName}'.${suggestion(exportName, defined)}`,
     { file, path: [...path, 'handler'] }, defined.length > 0 ? `name one of: ${defined.join(', ')}` : `add 'def ${exportName}(event, context):' to ${found}`)];
+}
+
+/** Node handlers the fast path could not confirm: their exports from one esbuild pass over all of them, with did-you-mean. */
+function checkNodeExports(spec: Spec, pending: Pending[]): Diagnostic[] {
+  const exports = nodeExports(spec.root, pending.map((p) => p.found));
+  return pending.flatMap(({ entry: { value: fn, file, path }, found }) => {
+    const { exportName } = splitHandler(fn.handler);
+    const module = exports.get(found);
+    const at = { file, path: [...path, 'handler'] };
+    if (module?.problem) {
+      return [error('GEN331', `cannot tell whether ${found} exports '${exportName}': it does not parse (${module.problem})`, at, `fix the syntax error in ${found}`)];
+    }
+    const names = module?.names;
+    if (names === undefined || names.includes(exportName)) return [];
+    return [error('GEN331', `${found} exports no '${exportName}'.${suggestion(exportName, names)}`, at,
+      names.length > 0 ? `name one of its exports: ${names.join(', ')}` : `add 'export const ${exportName} = async (event) => { ... }' to ${found}`)];
+  });
 }
 
 /** Per-environment values name real environments, all of them. */
@@ -96,4 +147,8 @@ function checkEnvironment(spec: Spec, { value: fn, file, path }: Entry<FunctionS
   });
 }
 
-export const checkFunctions = (spec: Spec, registry: Registry): Diagnostic[] => functionsOf(spec).items.flatMap((entry) => checkFunction(spec, registry, entry));
+export function checkFunctions(spec: Spec, registry: Registry): Diagnostic[] {
+  const pending: Pending[] = [];
+  const out = functionsOf(spec).items.flatMap((entry) => checkFunction(spec, registry, entry, pending));
+  return [...out, ...checkNodeExports(spec, pending)];
+}

@@ -1,7 +1,8 @@
 /** Locating and fingerprinting a function's handler file. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { splitHandler } from './model.js';
 import { HANDLER_EXTENSIONS, type Language } from './runtimes.js';
 
@@ -64,4 +65,87 @@ export function pythonPackage(root: string, file: string, runtime: string, archi
 export function pythonFunctions(root: string, file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   return [...text.matchAll(/^(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(/gm)].map((m) => m[1]);
+}
+
+/** Whether the file is, through symbolic links, outside the project root (a checkout elsewhere would not have it). */
+export function outsideProject(root: string, file: string): boolean {
+  try {
+    const real = realpathSync(join(root, file));
+    const top = realpathSync(root);
+    return real !== top && !real.startsWith(top + sep);
+  } catch {
+    return false;
+  }
+}
+
+const escape = (name: string) => name.replace(/[$]/g, '\\$');
+
+/**
+ * Whether the text plainly exports `name` as an ES module does (`export const handler`,
+ * `export async function handler`, `export { run as handler }`): the fast path, which needs no
+ * parser. Anything else is left to esbuild (nodeExports).
+ */
+export function plainlyExports(text: string, name: string): boolean {
+  const n = escape(name);
+  return new RegExp(`^export\\s+(?:async\\s+)?(?:function\\s*\\*?\\s*|const\\s+|let\\s+|var\\s+|class\\s+)${n}\\b`, 'm').test(text)
+    || new RegExp(`^export\\s*\\{[^}]*\\b${n}\\s*(?:,|\\})`, 'm').test(text);
+}
+
+export interface ModuleExports {
+  /** Names the module exports; undefined when they cannot be known before it runs (CommonJS that builds module.exports, export * from). */
+  names?: string[];
+  /** Why the file could not be read as JavaScript or TypeScript (a syntax error), with where. */
+  problem?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The exports of Node handler files, all in one esbuild pass (bundle: false, write: false; the
+ * metafile lists each entry's exports). CommonJS files are read from their `exports.name =`
+ * assignments. A file esbuild cannot parse gets its first error instead.
+ */
+export function nodeExports(root: string, files: string[]): Map<string, ModuleExports> {
+  const result = new Map<string, ModuleExports>();
+  if (files.length === 0) return result;
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
+  let entries = [...new Set(files)];
+  for (let attempt = 0; attempt < 2 && entries.length > 0; attempt++) {
+    try {
+      const { metafile } = buildSync({
+        entryPoints: entries, absWorkingDir: root, bundle: false, write: false, metafile: true, outdir: join(root, '.gen-exports'),
+        format: 'esm', platform: 'node', logLevel: 'silent', loader: { '.mjs': 'js', '.cjs': 'js' },
+      });
+      for (const output of Object.values(metafile.outputs)) {
+        if (!output.entryPoint) continue;
+        const file = output.entryPoint;
+        const text = readFileSync(join(root, file), 'utf8');
+        const format = metafile.inputs[file]?.format;
+        result.set(file, format === 'cjs' ? commonJsExports(text) : /^export\s*\*\s*from/m.test(text) ? {} : { names: output.exports.filter((e) => e !== 'default' || /export\s+default/.test(text)).sort() });
+      }
+      return result;
+    } catch (e) {
+      // A syntax error fails the whole pass: note it on its file, then read the others again.
+      const errors = ((e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors) ?? [];
+      const failed = new Set<string>();
+      for (const err of errors) {
+        const file = err.location?.file;
+        if (!file || failed.has(file)) continue;
+        failed.add(file);
+        result.set(file, { problem: `${file}:${err.location!.line}:${err.location!.column + 1}: ${err.text}` });
+      }
+      if (failed.size === 0) return result;
+      entries = entries.filter((f) => !failed.has(f));
+    }
+  }
+  return result;
+}
+
+/** Names a CommonJS module assigns on exports, or undefined when it builds module.exports some other way. */
+function commonJsExports(text: string): ModuleExports {
+  const names = new Set([...text.matchAll(/(?:module\.)?exports\.([A-Za-z_$][A-Za-z0-9_$]*)\s*=/g)].map((m) => m[1]));
+  const literal = /module\.exports\s*=\s*\{([^}]*)\}/.exec(text);
+  if (literal) for (const m of literal[1].matchAll(/([A-Za-z_$][A-Za-z0-9_$]*)\s*(?:[:,]|$)/g)) names.add(m[1]);
+  else if (/module\.exports\s*=/.test(text)) return {};
+  return { names: [...names].sort() };
 }
