@@ -1,4 +1,5 @@
 /** The gen command line. Each command lives in commands/; heavy modules load only when a command needs them. */
+import { relative } from 'node:path';
 import { packageVersion } from '../package-root.js';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -61,9 +62,29 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 }
 
+const FS_REASONS: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file or folder', ENOTDIR: 'a file is where a folder should be',
+  EISDIR: 'a folder is where a file should be', EEXIST: 'it already exists', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only', ELOOP: 'symbolic links loop',
+};
+
+function filesystemError(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e !== 'object' || !e.code || !FS_REASONS[e.code] || typeof e.path !== 'string') return undefined;
+  const verb = e.syscall === 'open' ? 'open' : ['mkdir', 'write', 'rename', 'copyfile', 'unlink', 'rmdir', 'symlink'].includes(String(e.syscall)) ? 'write' : 'read';
+  return `cannot ${verb} ${relative(process.cwd(), e.path) || e.path}: ${FS_REASONS[e.code]}`;
+}
+
 main(hideBin(process.argv)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
+    // A file or folder the operating system refused (permissions, a file where a folder goes, a
+    // full disk) is the user's to fix: said with its path and reason, exit 1, never "internal".
+    const fsError = filesystemError(err);
+    if (fsError) {
+      process.stderr.write(`gen: ${fsError}\n`);
+      process.exitCode = EXIT.specErrors;
+      return;
+    }
     // Bad input never gets here (it becomes diagnostics); this is a bug in gen.
     process.stderr.write(`gen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     if (process.env.GEN_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);

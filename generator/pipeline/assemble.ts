@@ -8,6 +8,7 @@ import type { Registry } from '../sections/section.js';
 import type { Entry, Items, Spec } from '../spec.js';
 import type { SourceFile } from '../yaml/source.js';
 import { byText } from '../order.js';
+import { pascal } from '../naming/ids.js';
 
 const startsWith = (path: (string | number)[], prefix: (string | number)[]) => prefix.every((p, i) => path[i] === p);
 
@@ -53,7 +54,32 @@ export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnosti
   for (const section of registry.sections) {
     if (section.kind === 'map') (parts[section.key] as Items<unknown>).items.sort((a, b) => byText(a.name, b.name));
   }
+  diagnostics.push(...sameLogicalIds(spec, registry));
   return { spec, diagnostics };
+}
+
+/**
+ * Logical IDs are made of a name's letters and digits (naming/ids.ts), so two names of a section
+ * that differ only in dashes, slashes or case (loans-2 and loans2, GET /books-list and
+ * GET /books/list) would make the same resources: reported at both, before anything compiles.
+ */
+function sameLogicalIds(spec: Spec, registry: Registry): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const section of registry.sections) {
+    if (section.kind !== 'map') continue;
+    const noun = section.names?.noun ?? section.key;
+    const first = new Map<string, Entry<unknown>>();
+    for (const entry of (spec.sections[section.key] as Items<unknown>).items) {
+      const id = pascal(entry.name);
+      const other = first.get(id);
+      if (!other) { first.set(id, entry); continue; }
+      const clash = (here: Entry<unknown>, there: Entry<unknown>) => error('GEN503',
+        `${noun} '${here.name}' and ${noun} '${there.name}'${there.file === here.file ? '' : ` (${there.file})`} would get the same CloudFormation logical IDs: their names differ only in dashes, slashes or case`,
+        { file: here.file, path: here.path, at: 'key' }, `rename one of them so that their letters and digits differ`);
+      out.push(clash(other, entry), clash(entry, other));
+    }
+  }
+  return out;
 }
 
 /** The file that first defined `name` in `key`, searching files before `current`. */

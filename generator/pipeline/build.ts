@@ -4,6 +4,7 @@
  * with errors ends the run (later stages would only report consequences). Writing is left to
  * the caller (pipeline/write.ts), deploying to deploy/.
  */
+import { existsSync } from 'node:fs';
 import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { environmentDir, environmentFiles, resolveEnvironment } from '../environment/resolve.js';
 import type { Environment } from '../environment/model.js';
@@ -42,7 +43,8 @@ export interface BuildResult {
 /** Load, validate, assemble and cross-check the spec: everything that does not depend on an environment. */
 export function readSpec({ root, specDir }: Paths, registry: Registry = BUILTIN): SpecResult {
   if (!isDirectory(specDir)) {
-    return { diagnostics: [error('GEN106', `spec folder '${specDir}' not found`, undefined, 'run gen from the project folder, or pass --spec <dir>')] };
+    const file = existsSync(specDir);
+    return { diagnostics: [error('GEN106', `spec folder '${specDir}' ${file ? 'is a file, not a folder' : 'not found'}`, undefined, file ? 'pass the folder holding the spec files with --spec <dir>' : 'run gen from the project folder, or pass --spec <dir>')] };
   }
   const loaded = loadDirectory(specDir, root);
   const schemaDiagnostics = validateSpecFiles(loaded.sources, registry.schemas);

@@ -153,7 +153,11 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
   const diagnostics: Diagnostic[] = specificFirst(doc.errors, lineCounter).map((e) => {
     const code = YAML_CODES[e.code] ?? 'GEN101';
     const key = text.slice(e.pos[0]).split(/[:\n]/)[0].trim();
-    const message = code === 'GEN101' ? firstLine(e.message) : code === 'GEN102' ? `duplicate key '${key}'` : 'tab used for indentation';
+    if (code === 'GEN101') {
+      const said = inUserWords(e, text);
+      return error(code, said.message, { file, path: [], offset: e.pos[0] }, said.fix);
+    }
+    const message = code === 'GEN102' ? `duplicate key '${key}'` : 'tab used for indentation';
     return error(code, message, { file, path: [], offset: e.pos[0] }, YAML_FIXES[code] ?? 'fix the YAML syntax at this position');
   });
   let data: unknown = null;
@@ -161,11 +165,15 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      diagnostics.push(error('GEN101', `cannot read this YAML: ${firstLine(String((e as Error).message))}`, { file, path: [] },
-        'simplify anchors and aliases'));
+      const message = firstLine(String((e as Error).message));
+      const alias = /Unresolved alias.*?: \*?(\S+)/.exec(message);
+      diagnostics.push(alias
+        ? error('GEN101', `alias *${alias[1]} names no anchor: an anchor &${alias[1]} must come before it in this file`, { file, path: [], offset: Math.max(0, text.indexOf(`*${alias[1]}`)) },
+          `define '&${alias[1]}' on the value to reuse, above this line, or write the value here`)
+        : error('GEN101', `cannot read this YAML: ${message}`, { file, path: [] }, 'simplify anchors and aliases'));
     }
   }
-  return { source: { file, data, readable: doc.errors.length === 0 }, diagnostics };
+  return { source: { file, data, readable: diagnostics.length === 0 }, diagnostics };
 }
 
 export function isDirectory(path: string): boolean {
@@ -183,7 +191,44 @@ function specificFirst(errors: YAMLError[], lineCounter: LineCounter): YAMLError
     const kept = byLine.get(line);
     if (!kept || (!YAML_CODES[kept.code] && YAML_CODES[e.code])) byLine.set(line, e);
   }
-  return [...byLine.values()];
+  // A line indented wrongly makes the parser read the next line's `key: value` as a value with a colon: only the first is the mistake.
+  return [...byLine.entries()].filter(([line, e]) => !(e.code === 'BLOCK_AS_IMPLICIT_KEY' && byLine.get(line - 1)?.code === 'BAD_INDENT')).map(([, e]) => e);
+}
+
+/**
+ * The YAML parser's message about a mistake, in the words of someone writing a spec: what the
+ * parser saw, and what to write instead (quote a value with ': ', one document per file).
+ */
+function inUserWords(e: YAMLError, text: string): { message: string; fix: string } {
+  const rest = text.slice(e.pos[0]).split('\n')[0].trim();
+  const said = firstLine(e.message);
+  const quoted = `"${rest.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  switch (e.code) {
+    case 'MULTIPLE_DOCS':
+      return { message: "this file holds more than one YAML document: a line '---' starts another", fix: "keep one document per file: remove the '---' line, or move what follows it to a file of its own" };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { message: "this value holds ': ' (a colon and a space), which YAML reads as the start of another key", fix: `put the value in quotes: ${quoted}` };
+    case 'BLOCK_IN_FLOW':
+      return { message: "a value inside { } or [ ] holds ': ' (a colon and a space), which YAML reads as the start of another key", fix: 'put that value in quotes' };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { message: "a key here has no colon, or its value spills onto the next line", fix: "end each key with a colon ('name:'), and quote a value that spans lines" };
+    case 'MISSING_CHAR':
+      return /quote/.test(said)
+        ? { message: 'a quoted value is not closed', fix: 'end the value with the quote it starts with, on the same line' }
+        : { message: `a character is missing here: ${said}`, fix: 'add the missing character' };
+    case 'BAD_SCALAR_START': {
+      const character = /character (\S+)/.exec(said)?.[1] ?? rest[0];
+      return { message: `a value cannot start with ${character} unless it is quoted`, fix: `put the value in quotes: ${quoted}` };
+    }
+    case 'BAD_INDENT':
+      if (/Flow (sequence|map)/.test(said)) {
+        const [open, close] = /sequence/.test(said) ? ['[', ']'] : ['{', '}'];
+        return { message: `a ${open} ${close} ${open === '[' ? 'list' : 'mapping'} above is not closed before this line`, fix: `close it with ${close} on the line where it starts, or write it one entry a line` };
+      }
+      return { message: 'this line is indented differently from the keys beside it', fix: 'indent keys of one mapping by the same number of spaces (two more per level)' };
+    default:
+      return { message: said, fix: 'fix the YAML syntax at this position' };
+  }
 }
 
 function firstLine(message: string): string {

@@ -1,7 +1,8 @@
 /** gen build --env <name>[,<name>...]: compile the spec into CloudFormation templates under out/<env>/. */
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { hasErrors } from '../../diagnostics.js';
+import { error, hasErrors } from '../../diagnostics.js';
 import { buildEnvironments, type BuildResult, type Paths } from '../../pipeline/build.js';
 import { placementDrift, writeBuild } from '../../pipeline/write.js';
 import { diagnosticsJson, printDiagnostics, printJson, projectPaths, summary, withCommonOptions, type CommonArgs } from '../common.js';
@@ -33,7 +34,29 @@ function finish(paths: Paths, outDir: string, env: string, built: BuildResult, l
   const result = locked && built.placement ? { ...built, diagnostics: [...built.diagnostics, ...placementDrift(paths.root, built.placement)] } : built;
   const failed = hasErrors(result.diagnostics) || !result.stacks || !result.manifest;
   if (failed) return { env, result, failed, placementChanged: false };
-  return { env, result, failed, ...writeBuild(paths.root, outDir, env, { ...result, stacks: result.stacks!, manifest: result.manifest! }) };
+  try {
+    return { env, result, failed, ...writeBuild(paths.root, outDir, env, { ...result, stacks: result.stacks!, manifest: result.manifest! }) };
+  } catch (e) {
+    // The disk's answer (permissions, a full disk, a file where a folder goes) is the user's to fix, not a bug in gen.
+    // Inside the output folder, name the environment's folder (not the temporary one it is written through).
+    const failedPath = (e as NodeJS.ErrnoException).path;
+    const inOut = !failedPath || !relative(outDir, failedPath).startsWith('..');
+    const show = (path: string) => relative(process.cwd(), path) || path;
+    const where = show(inOut ? resolve(outDir, env) : failedPath);
+    const folder = show(inOut ? outDir : failedPath);
+    return { env, failed: true, placementChanged: false, result: { ...result, diagnostics: [...result.diagnostics, error('GEN349', `cannot write ${where}: ${reasonOf(e)}`, undefined,
+      (e as NodeJS.ErrnoException).code === 'EACCES' ? `let your user write to ${folder}${inOut ? ', or pass --out <folder> you can write to' : ''}` : 'free the path (or pass --out <another folder>) and build again')] } };
+  }
+}
+
+const REASONS: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', ENOTDIR: 'a file is in the way of a folder', EEXIST: 'a file is in the way', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only' };
+const reasonOf = (e: unknown) => REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? String((e as Error).message);
+
+/** `--out` must name a folder (made when missing): a file there is a usage mistake, said before anything is built. */
+function outFolderProblem(outDir: string): string | undefined {
+  let stats;
+  try { stats = statSync(outDir); } catch { return undefined; }
+  return stats.isDirectory() ? undefined : `--out ${relative(process.cwd(), outDir) || outDir} is a file, not a folder: pass a folder (gen makes it when missing)`;
 }
 
 const reportJson = (paths: Paths, o: Outcome) => ({
@@ -58,6 +81,12 @@ export async function runBuild(args: BuildArgs): Promise<number> {
   const started = performance.now();
   const paths = projectPaths(args);
   const outDir = resolve(args.out ?? resolve(paths.root, 'out'));
+  const outProblem = outFolderProblem(outDir);
+  if (outProblem) {
+    if (args.json) printJson({ ok: false, command: 'build', error: outProblem });
+    else process.stderr.write(`gen: ${outProblem}\n`);
+    return EXIT.usage;
+  }
   if (args.watch) {
     if (args.env.length !== 1) { process.stderr.write('gen: --watch builds one environment: pass a single --env\n'); return EXIT.usage; }
     const { watchBuild } = await import('../watch.js');

@@ -106,8 +106,13 @@ function checkHandler(spec: Spec, entry: Entry<FunctionSpec>, pending: Pending[]
     return [error('GEN346', `handler file ${found} is a symbolic link to a file outside the project: a checkout elsewhere (CI, a colleague) would not have it, and gen deploy would package code that is not in the repository`,
       { file, path: [...path, 'handler'] }, `copy the file into ${dirname(found)}/ (or link to a file inside the project)`)];
   }
+  let text: string;
+  try { text = readFileSync(join(spec.root, found), 'utf8'); } catch (e) {
+    return [error('GEN348', `cannot read handler file ${found}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : String((e as Error).message)}`,
+      { file, path: [...path, 'handler'] }, `let your user read ${found} (chmod u+r ${found})`)];
+  }
   if (language !== 'python') {
-    if (!plainlyExports(readFileSync(join(spec.root, found), 'utf8'), exportName)) pending.push({ entry, found });
+    if (!plainlyExports(text, exportName)) pending.push({ entry, found });
     return [];
   }
   const defined = pythonFunctions(spec.root, found);
