@@ -42,6 +42,7 @@ export const refused = (dangers: Danger[], allowed: ReadonlySet<string>) => dang
 const KIND: Record<string, string> = {
   'AWS::DynamoDB::Table': 'table', 'AWS::DynamoDB::GlobalTable': 'table', 'AWS::S3::Bucket': 'bucket', 'AWS::SecretsManager::Secret': 'secret',
   'AWS::Logs::LogGroup': 'log group', 'AWS::RDS::DBInstance': 'database', 'AWS::RDS::DBCluster': 'database cluster',
+  'AWS::SQS::Queue': 'queue', 'AWS::SNS::Topic': 'topic',
 };
 
 /** One refusal, with the way forward. */

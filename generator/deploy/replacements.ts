@@ -23,6 +23,7 @@ export interface LocalImpact {
 /** The property that names each stateful type, for the types that take a custom name. */
 export const NAME_PROPERTIES: Record<string, string> = {
   'AWS::DynamoDB::Table': 'TableName', 'AWS::DynamoDB::GlobalTable': 'TableName', 'AWS::S3::Bucket': 'BucketName',
+  'AWS::SQS::Queue': 'QueueName', 'AWS::SNS::Topic': 'TopicName',
   'AWS::SecretsManager::Secret': 'Name', 'AWS::Logs::LogGroup': 'LogGroupName', 'AWS::RDS::DBInstance': 'DBInstanceIdentifier',
   'AWS::RDS::DBCluster': 'DBClusterIdentifier',
 };
