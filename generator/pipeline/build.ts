@@ -20,6 +20,7 @@ import { placeGroups } from '../placement/place.js';
 import { applyTags, platformTags } from '../output/tags.js';
 import { BUILTIN } from '../sections/index.js';
 import { projectOf } from '../sections/project/model.js';
+import { giveFunctionsOrigins } from '../sections/routes/cors.js';
 import type { Registry } from '../sections/section.js';
 import type { Spec } from '../spec.js';
 import { assembleSpec } from './assemble.js';
@@ -50,12 +51,14 @@ export function readSpec({ root, specDir }: Paths, registry: Registry = BUILTIN)
   const schemaDiagnostics = validateSpecFiles(loaded.sources, registry.schemas);
   const environmentNames = [...environmentFiles(environmentDir(root)).keys()];
   const assembled = assembleSpec(loaded.sources, schemaDiagnostics, { root, specDir, environmentNames }, registry);
+  // What the spec implies beyond what each section reads of itself: functions answering routes of an API with several CORS origins get them (routes/cors.ts).
+  const implied = registry.section('routes') && registry.section('functions') ? giveFunctionsOrigins(assembled.spec) : [];
   // Cross-references over a file that could not be parsed would only report its absence; so
   // would the checks of a single section (project) whose block has schema errors.
   const broken = new Set(schemaDiagnostics.filter((d) => d.severity === 'error').map((d) => d.location?.path[0]));
   const checked = registry.sections.filter((section) => !(section.kind === 'single' && broken.has(section.key)));
   const checks = hasErrors(loaded.diagnostics) ? [] : checked.flatMap((section) => section.check?.(assembled.spec, registry) ?? []);
-  return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...checks] };
+  return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...implied, ...checks] };
 }
 
 /** Compile for one environment; `previous` is the committed placement, which groups never leave. */

@@ -92,6 +92,15 @@ describe('loading the spec folder', () => {
   });
 });
 
+describe('valid inputs once built wrong', () => {
+  it('an API allowing several CORS origins', () => {
+    const dir = projectWith({
+      'spec/app.yaml': `${PROJECT}${TABLES}${FUNCTIONS}api:\n  cors:\n    allowOrigins: [https://app.example.com, https://admin.example.com]\nroutes:\n  GET /orders: orders\n  POST /orders: orders\n`,
+    });
+    buildClean(dir);
+  });
+});
+
 describe('cfn-lint', () => {
   it.skipIf(!existsSync(CFN_LINT))('accepts every template built above (skipped without .venv: bash scripts/setup-python.sh)', () => {
     expect(templates.length).toBeGreaterThan(0);

@@ -147,3 +147,53 @@ describe('body schemas against API Gateway model rules', () => {
     ]);
   });
 });
+
+describe('CORS with several origins', () => {
+  const api = (origins: string) => `\napi:\n  cors:\n    allowOrigins: [${origins}]\n`;
+  const several = spec('  GET /orders: orders\n  POST /orders: orders\n', api('https://app.example.com, https://admin.example.com'));
+
+  it('answers the preflight with the request\'s origin when it is allowed, never with a list', () => {
+    const { resources } = compileYaml(several);
+    const body = resources.Api.Properties.Body;
+    const answer = body.paths['/orders'].options['x-amazon-apigateway-integration'].responses.default;
+    expect(answer.responseParameters['method.response.header.Access-Control-Allow-Origin']).toBeUndefined();
+    expect(answer.responseParameters['method.response.header.Vary']).toBe("'Origin'");
+    const template: string = answer.responseTemplates['application/json'];
+    // The origin is read from the request (either case of the header name) and set only when it is one of those allowed.
+    expect(template).toContain("$input.params().header.get('Origin')");
+    expect(template).toContain("$input.params().header.get('origin')");
+    expect([...template.matchAll(/\$origin == '([^']+)'/g)].map((m) => m[1])).toEqual(['https://app.example.com', 'https://admin.example.com']);
+    expect(template).toMatch(/#if\([^)]*\)#set\(\$context\.responseOverride\.header\.Access-Control-Allow-Origin = \$origin\)#end/);
+    expect(body.paths['/orders'].options.responses[200].headers.Vary).toEqual({ schema: { type: 'string' } });
+    // API Gateway's own error answers carry the request's origin, not a list.
+    expect(body['x-amazon-apigateway-gateway-responses'].DEFAULT_4XX.responseParameters).toEqual({
+      'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin', 'gatewayresponse.header.Vary': "'Origin'",
+    });
+  });
+
+  it('gives the functions answering routes the allowed origins', () => {
+    const { resources } = compileYaml(several);
+    expect(resources.OrdersFunction.Properties.Environment.Variables.CORS_ALLOW_ORIGINS).toBe('https://app.example.com,https://admin.example.com');
+  });
+
+  it('keeps one origin (or *) a fixed header, without the variable', () => {
+    for (const origins of ['https://app.example.com', "'*'"]) {
+      const { resources } = compileYaml(spec('  GET /orders: orders\n', api(origins)));
+      const answer = resources.Api.Properties.Body.paths['/orders'].options['x-amazon-apigateway-integration'].responses.default;
+      expect(answer.responseParameters['method.response.header.Access-Control-Allow-Origin']).toBe(`'${origins.replace(/'/g, '')}'`);
+      expect(answer.responseTemplates).toBeUndefined();
+      expect(resources.OrdersFunction.Properties.Environment?.Variables?.CORS_ALLOW_ORIGINS).toBeUndefined();
+    }
+  });
+
+  it('refuses origins browsers never send, * among others, and a variable gen sets', () => {
+    expect(compileYaml(spec('  GET /orders: orders\n', api('https://app.example.com/, app.example.com, https://ok.example.com:8443'))).diagnostics
+      .map((d) => [d.code, d.location?.path.at(-1), d.fix])).toEqual([
+      ['GEN206', 0, "write 'https://app.example.com'"],
+      ['GEN206', 1, "write the origin with its scheme, for example 'https://app.example.com'"],
+    ]);
+    expect(codes(compileYaml(spec('  GET /orders: orders\n', api("'*', https://app.example.com"))))).toEqual(['GEN206']);
+    const own = several.replace('    tables: { orders: read-write }', '    tables: { orders: read-write }\n    environment: { CORS_ALLOW_ORIGINS: x }');
+    expect(compileYaml(own).diagnostics.map((d) => [d.code, d.location?.path])).toEqual([['GEN206', ['functions', 'orders', 'environment', 'CORS_ALLOW_ORIGINS']]]);
+  });
+});

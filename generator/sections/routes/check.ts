@@ -5,6 +5,7 @@ import type { Entry, Spec } from '../../spec.js';
 import { unknownReference } from '../references.js';
 import type { Registry } from '../section.js';
 import { readBodySchema } from './body-schema.js';
+import { checkOrigins } from './cors.js';
 import { modelProblems } from './model-rules.js';
 import { BODY_METHODS, pathParameters, routesOf, type Route } from './model.js';
 
@@ -114,5 +115,5 @@ function checkCollisions(routes: Entry<Route>[]): Diagnostic[] {
 export function checkRoutes(spec: Spec, registry: Registry): Diagnostic[] {
   const routes = routesOf(spec).items;
   const checkedFiles = new Set<string>();
-  return [...routes.flatMap((entry) => checkRoute(spec, registry, entry, checkedFiles)), ...checkCollisions(routes)];
+  return [...routes.flatMap((entry) => checkRoute(spec, registry, entry, checkedFiles)), ...checkCollisions(routes), ...checkOrigins(spec)];
 }

@@ -51,6 +51,12 @@ export function normalizeApi(raw: { cors?: Partial<NonNullable<ApiSettings['cors
   };
 }
 
+/** Whether browsers must be answered with one origin chosen per request: several are allowed, none of them any (*). */
+export const severalOrigins = (cors: NonNullable<ApiSettings['cors']>): boolean => cors.allowOrigins.length > 1 && !cors.allowOrigins.includes('*');
+
+/** The variable that gives functions answering routes the allowed origins, when there are several to choose from. */
+export const CORS_ORIGINS_VARIABLE = 'CORS_ALLOW_ORIGINS';
+
 /** The routes of a spec, and its API settings. */
 export const routesOf = (spec: Spec) => itemsOf<Route>(spec, 'routes');
 export const apiOf = (spec: Spec) => singleOf<ApiSettings>(spec, 'api');
