@@ -16,7 +16,7 @@ export const routeSchema: JsonSchema = {
       function: { type: 'string', minLength: 1, description: 'Name of the function from the functions section.', examples: ['orders'] },
       body: {
         type: ['string', 'object'],
-        description: 'JSON Schema the request body must match: a file under spec/ (.json or .yaml) or inline. Default for POST/PUT/PATCH: any JSON object.',
+        description: 'JSON Schema (draft 4, as API Gateway models are) the request body must match: a file in spec/schemas/ (.json or .yaml) or inline. Default for POST/PUT/PATCH: any JSON object.',
         examples: ['schemas/order.json', { type: 'object', required: ['symbol'] }],
       },
       query: {
