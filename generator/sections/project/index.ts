@@ -6,6 +6,23 @@ import type { Registry, Section } from '../section.js';
 import type { Spec } from '../../spec.js';
 import { physicalNameProblem, tagValueProblem } from './limits.js';
 import { projectOf } from './model.js';
+import { environmentDir, environmentFiles } from '../../environment/resolve.js';
+import { relative } from 'node:path';
+
+/**
+ * Environment names are the Environment tag and the first part of every physical name, and S3
+ * bucket names (one of them) allow only lowercase letters, digits and dashes: the same rule as
+ * the spec's own names, at the environment's file.
+ */
+function checkEnvironmentNames(spec: Spec) {
+  const files = environmentFiles(environmentDir(spec.root));
+  return spec.environmentNames.filter((name) => !new RegExp(KEBAB_NAME).test(name)).map((name) => {
+    const file = relative(spec.root, files.get(name) ?? name);
+    const renamed = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '') || 'test';
+    return error('GEN207', `environment name '${name}' (from its file name) is not allowed: it starts every physical name and S3 bucket names allow only lowercase letters, digits and dashes`,
+      { file, path: [] }, `rename the file to ${relative(spec.root, environmentDir(spec.root))}/${renamed}${file.slice(file.lastIndexOf('.'))} (${KEBAB_HINT})`);
+  });
+}
 
 /**
  * The project's owner and cost centre are tags on every resource: AWS's tag limits apply. Its
@@ -42,6 +59,6 @@ export const projectSection: Section = {
     },
   },
   // Pointed at the first spec file: that is where most people will add it.
-  check: (spec, registry) => projectOf(spec) ? checkProject(spec, registry) : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
-    'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001')],
+  check: (spec, registry) => [...checkEnvironmentNames(spec), ...(projectOf(spec) ? checkProject(spec, registry) : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
+    'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001')])],
 };
