@@ -107,7 +107,7 @@ function compileQueue(ctx: CompileContext, entry: Entry<Queue>): { resources: Pl
     MessageRetentionPeriod: queue.retentionDays * DAY,
     VisibilityTimeout: visibility,
     ...(queue.delaySeconds > 0 ? { DelaySeconds: queue.delaySeconds } : {}),
-    ...(deadId && dead.queue !== 'none' ? { RedrivePolicy: { deadLetterTargetArn: Fn.GetAtt(deadId, 'Arn'), maxReceiveCount: dead.maxReceives } } : {}),
+    ...(deadId ? { RedrivePolicy: { deadLetterTargetArn: Fn.GetAtt(deadId, 'Arn'), maxReceiveCount: dead.maxReceives } } : {}),
   }, env)));
   resources.push(placed('data', ids.queuePolicy(name), queuePolicy(ctx, name, queueId)));
   if (dead.queue === 'auto') {
