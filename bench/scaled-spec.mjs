@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
+const ONCE = new Set(['project.yaml', 'storage.yaml', 'notifications.yaml', 'operations.yaml']);
 
 export function scaledProject(copies) {
   const dir = mkdtempSync(join(tmpdir(), `gen-scaled-${copies}x-`));
@@ -18,7 +19,9 @@ export function scaledProject(copies) {
     for (const file of files) {
       let text = readFileSync(join(repo, 'spec', file), 'utf8');
       if (c > 1) {
-        if (file === 'project.yaml') continue;
+        // The project, and the storage, notification and scheduling files (a few buckets, topics,
+        // queues and schedules that name each other), exist once: only the domain files are copied.
+        if (ONCE.has(file)) continue;
         // Rename every table, function, route path and alarm of this copy.
         text = text.replace(/^( {2})([a-z][a-z0-9-]*):/gm, `$1$2-c${c}:`)
           .replace(/^(\s+)([a-z][a-z0-9-]*): (read-write|read|write)$/gm, `$1$2-c${c}: $3`)

@@ -20,6 +20,8 @@ import { describeStack } from './stack-state.js';
 import { answers } from './moto.js';
 import { acquireLock, describeOwner, type LockOwner } from './lock.js';
 import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
+import { applyBucketNotifications } from './local-notifications.js';
+import { skippedLocally } from './moto-types.js';
 
 export interface DeployRequest {
   root: string;
@@ -88,6 +90,12 @@ async function deployLocked(clients: Clients, request: DeployRequest, reporter: 
   // moto ignores RestApi bodies: gen imports them itself there (local-rest-api.ts).
   const onMoto = clients.endpoint !== undefined && (await answers(clients.endpoint));
   const localApis: LocalApiContext = { documents, pseudo, tags: manifest.tags, execute: request.execute };
+  if (onMoto) {
+    const skipped = skippedLocally(manifest.stacks.map((s) => JSON.parse(readFileSync(join(request.outDir, s.template), 'utf8'))));
+    if (skipped.length > 0) {
+      reporter.info(`local endpoint: moto does not create ${skipped.map(([type, n]) => `${type} (${n})`).join(', ')}; gen checks them with cfn-lint and its template tests, not here`);
+    }
+  }
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
   for (const stack of manifest.stacks) {
@@ -105,6 +113,7 @@ async function deployLocked(clients: Clients, request: DeployRequest, reporter: 
     }, onMoto ? localApis : undefined, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}` }));
     reporter.done();
     results.push(result);
+    if ('outputs' in result && onMoto && request.execute) await applyBucketNotifications(clients, JSON.parse(body), pseudo, reporter.info);
     if ('outputs' in result) outputs[stack.stackName] = result.outputs;
     else return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${result.reason}`, outputs };
   }

@@ -4,6 +4,7 @@
  */
 import { alarmsSection } from './alarms/index.js';
 import { bucketsSection } from './buckets/index.js';
+import { dashboardSection } from './dashboard/index.js';
 import { eventsSection } from './events/index.js';
 import { functionsSection } from './functions/index.js';
 import { projectSection } from './project/index.js';
@@ -16,6 +17,6 @@ import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
 import { topicsSection } from './topics/index.js';
 
-export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, topicsSection, bucketsSection, eventsSection, schedulesSection, functionsSection, apiSection, routesSection, alarmsSection, resourcesSection];
+export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, topicsSection, bucketsSection, eventsSection, schedulesSection, functionsSection, apiSection, routesSection, alarmsSection, dashboardSection, resourcesSection];
 
 export const BUILTIN = createRegistry(BUILTIN_SECTIONS);

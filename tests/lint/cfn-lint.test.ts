@@ -35,7 +35,7 @@ describe('cfn-lint', () => {
         files.push(file);
       }
     }
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(10); // data, app, triggers, api, monitoring in each environment
     expect(lint(files)).toEqual({ status: 0, findings: '', stderr: '' });
   });
 

@@ -38,7 +38,7 @@ export function dashboardBody(graphs: DashboardGraph[], period: number): string 
 export const dashboardSection: Section = {
   key: 'dashboard',
   kind: 'single',
-  schema: { type: 'boolean', default: true, description: 'Whether gen makes the environment\'s CloudWatch dashboard (graphs of every function, table, queue, API... the spec has). Default: true.', examples: [false] },
+  schema: { type: 'boolean', description: 'Whether gen makes the environment\'s CloudWatch dashboard (graphs of every function, table, queue, API... the spec has). Default: true.', examples: [false] },
   compile: (ctx) => {
     const { spec, env, registry } = ctx;
     const project = projectOf(spec);
