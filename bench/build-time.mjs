@@ -11,27 +11,57 @@ import { join, resolve } from 'node:path';
 import { scaledProject } from './scaled-spec.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
-const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
 const fixedRuns = arg('runs', undefined);
 const runsFor = (size) => Number(fixedRuns ?? Math.max(5, Math.round(21 / size)));
 const sizes = arg('sizes', '1,3,10,30').split(',').map(Number);
 
 function measure(dir, envs) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['-r', join(repo, 'bench/rss-on-exit.cjs'), join(repo, 'bin/gen.js'), 'build', '--env', envs, '--json', '--spec', join(dir, 'spec'), '--out', join(dir, 'out')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      join(repo, 'bench/rss-on-exit.cjs'),
+      join(repo, 'bin/gen.js'),
+      'build',
+      '--env',
+      envs,
+      '--json',
+      '--spec',
+      join(dir, 'spec'),
+      '--out',
+      join(dir, 'out'),
+    ],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const rssKb = Number(/GEN_BENCH_MAX_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? 0);
   const json = JSON.parse(run.stdout);
   const reports = json.results ?? [json];
   return {
-    ms, rssKb, ok: json.ok, stacks: reports.flatMap((r) => r.stacks),
+    ms,
+    rssKb,
+    ok: json.ok,
+    stacks: reports.flatMap((r) => r.stacks),
     codes: [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.code)))],
   };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const node0 = median(Array.from({ length: runsFor(1) }, () => { const t = process.hrtime.bigint(); spawnSync(process.execPath, ['-e', '0']); return Number(process.hrtime.bigint() - t) / 1e6; }));
-console.log(`gen build benchmark: node ${process.version}, ${cpus().length} x ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${sizes.map((size) => `${runsFor(size)} runs at ${size}x`).join(", ")}; \`node -e 0\` takes ${node0.toFixed(0)} ms`);
+const node0 = median(
+  Array.from({ length: runsFor(1) }, () => {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  }),
+);
+console.log(
+  `gen build benchmark: node ${process.version}, ${cpus().length} x ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${sizes.map((size) => `${runsFor(size)} runs at ${size}x`).join(', ')}; \`node -e 0\` takes ${node0.toFixed(0)} ms`,
+);
 console.log(['size', 'environments', 'median ms', 'peak MiB', 'resources', 'stacks', 'result', 'ms vs 1x'].join('\t'));
 const baseline = {};
 for (const size of sizes) {
@@ -43,8 +73,18 @@ for (const size of sizes) {
     const last = results[results.length - 1];
     baseline[envs] ??= ms;
     const resources = last.stacks.reduce((n, s) => n + s.resources, 0);
-    console.log([`${size}x`, envs, ms.toFixed(0), (Math.max(...results.map((r) => r.rssKb)) / 1024).toFixed(0), resources || '-', last.stacks.length || '-',
-      last.ok ? 'ok' : `failed: ${last.codes.join(',')}`, (ms / baseline[envs]).toFixed(2)].join('\t'));
+    console.log(
+      [
+        `${size}x`,
+        envs,
+        ms.toFixed(0),
+        (Math.max(...results.map((r) => r.rssKb)) / 1024).toFixed(0),
+        resources || '-',
+        last.stacks.length || '-',
+        last.ok ? 'ok' : `failed: ${last.codes.join(',')}`,
+        (ms / baseline[envs]).toFixed(2),
+      ].join('\t'),
+    );
   }
   rmSync(dir, { recursive: true, force: true });
 }

@@ -23,7 +23,8 @@ export function scaledProject(copies) {
         // queues and schedules that name each other), exist once: only the domain files are copied.
         if (ONCE.has(file)) continue;
         // Rename every table, function, route path and alarm of this copy.
-        text = text.replace(/^( {2})([a-z][a-z0-9-]*):/gm, `$1$2-c${c}:`)
+        text = text
+          .replace(/^( {2})([a-z][a-z0-9-]*):/gm, `$1$2-c${c}:`)
           .replace(/^(\s+)([a-z][a-z0-9-]*): (read-write|read|write)$/gm, `$1$2-c${c}: $3`)
           .replace(/(function|table): ([a-z][a-z0-9-]*)$/gm, `$1: $2-c${c}`)
           .replace(/^( {2}(GET|POST|PUT|DELETE) \/)([a-z0-9-]+)/gm, `$1$3-c${c}`)

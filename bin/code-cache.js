@@ -11,7 +11,11 @@ import vm from 'node:vm';
 export function runWithCodeCache(file) {
   const cacheFile = `${file}.cache`;
   let cachedData;
-  try { cachedData = readFileSync(cacheFile); } catch { /* first run: written below */ }
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    /* first run: written below */
+  }
   // No import() in the file: code from a cache loses the dynamic-import hook on Node 20, so the
   // bundle turns import() into require() (scripts/bundle.mjs).
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
@@ -30,5 +34,7 @@ function saveCache(script, cacheFile) {
     const temporary = `${cacheFile}.${process.pid}`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
-  } catch { /* a read-only install just runs without the cache */ }
+  } catch {
+    /* a read-only install just runs without the cache */
+  }
 }

@@ -56,7 +56,7 @@ export const CODES = {
   GEN310: 'no routes for an API alarm',
   GEN311: 'missing project metadata',
   GEN312: 'unknown name (a reference to an item another section does not define)',
-  GEN318: 'queue visibility timeout below its consumer\'s timeout',
+  GEN318: "queue visibility timeout below its consumer's timeout",
   GEN319: 'overlapping bucket notifications',
   GEN320: 'physical name too long in an environment',
   GEN321: 'target the delivering service does not support',
@@ -91,11 +91,16 @@ export const CODES = {
 export type Code = keyof typeof CODES;
 
 export const error = (code: Code, message: string, location?: Location, fix?: string): Diagnostic => ({
-  code, severity: 'error', message, ...(location ? { location } : {}), ...(fix ? { fix } : {}),
+  code,
+  severity: 'error',
+  message,
+  ...(location ? { location } : {}),
+  ...(fix ? { fix } : {}),
 });
 
 export const warning = (code: Code, message: string, location?: Location, fix?: string): Diagnostic => ({
-  ...error(code, message, location, fix), severity: 'warning',
+  ...error(code, message, location, fix),
+  severity: 'warning',
 });
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>

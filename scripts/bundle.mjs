@@ -40,8 +40,13 @@ copyFileSync(join(root, 'dist/schema/validators.generated.cjs'), join(out, 'vali
 // first run by a user writes the cache instead.
 if (existsSync(join(root, 'spec/project.yaml'))) {
   const scratch = mkdtempSync(join(tmpdir(), 'gen-warm-'));
-  const run = spawnSync(process.execPath, [join(root, 'bin/gen.js'), 'build', '--env', 'test,production', '--locked', '--out', scratch], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'bin/gen.js'), 'build', '--env', 'test,production', '--locked', '--out', scratch],
+    { cwd: root, encoding: 'utf8' },
+  );
   rmSync(scratch, { recursive: true, force: true });
-  if (run.status !== 0) console.error(`gen: note: the warm-up build exited ${run.status}; the code cache covers what it ran`);
+  if (run.status !== 0)
+    console.error(`gen: note: the warm-up build exited ${run.status}; the code cache covers what it ran`);
 }
 console.error('gen: bundled the CLI into dist/bundle/');

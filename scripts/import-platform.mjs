@@ -8,10 +8,32 @@ const platform = JSON.parse(readFileSync(new URL('../../shared/reference/platfor
 const DOMAINS = {
   strategies: ['Strategy management', ['strategies', 'templates', 'versions', 'deployments']],
   'market-data': ['Market data', ['streams', 'data-sources', 'backfills', 'quality']],
-  intelligence: ['AI intelligence', ['analysis', 'news-context', 'model-configs', 'providers', 'allocations', 'ensemble', 'performance']],
-  risk: ['Risk controls', ['position-limits', 'drawdown', 'circuit-breakers', 'kill-switch', 'risk-profiles', 'risk-events']],
-  exchange: ['Exchange integration', ['exchange-config', 'exchange-connections', 'exchange-orders', 'exchange-positions']],
-  audit: ['Audit and reporting', ['audit', 'audit-stream', 'audit-packages', 'ai-traces', 'data-lineage', 'compliance-reports', 'trade-lifecycle', 'retention', 'snapshots']],
+  intelligence: [
+    'AI intelligence',
+    ['analysis', 'news-context', 'model-configs', 'providers', 'allocations', 'ensemble', 'performance'],
+  ],
+  risk: [
+    'Risk controls',
+    ['position-limits', 'drawdown', 'circuit-breakers', 'kill-switch', 'risk-profiles', 'risk-events'],
+  ],
+  exchange: [
+    'Exchange integration',
+    ['exchange-config', 'exchange-connections', 'exchange-orders', 'exchange-positions'],
+  ],
+  audit: [
+    'Audit and reporting',
+    [
+      'audit',
+      'audit-stream',
+      'audit-packages',
+      'ai-traces',
+      'data-lineage',
+      'compliance-reports',
+      'trade-lifecycle',
+      'retention',
+      'snapshots',
+    ],
+  ],
 };
 // Latency-critical functions kept warm where the environment enables provisioned concurrency.
 const WARM = { 'kill-switch': 2, 'exchange-orders': 5 };
@@ -52,8 +74,16 @@ for (const [file, [title, functions]] of Object.entries(DOMAINS)) {
   for (const r of platform.routes.filter((r) => functions.includes(r.function))) {
     const t = table[fn[r.function].tables[0]];
     const byId = r.path.endsWith('{id}');
-    const query = byId && t.sortKey ? `${t.partitionKey[0]}: required` : !byId && r.method === 'GET' ? `${t.partitionKey[0]}: optional, limit: optional` : '';
-    if (!r.body && !query) { out.push(`  ${r.method} ${r.path}: ${r.function}`); continue; }
+    const query =
+      byId && t.sortKey
+        ? `${t.partitionKey[0]}: required`
+        : !byId && r.method === 'GET'
+          ? `${t.partitionKey[0]}: optional, limit: optional`
+          : '';
+    if (!r.body && !query) {
+      out.push(`  ${r.method} ${r.path}: ${r.function}`);
+      continue;
+    }
     out.push(`  ${r.method} ${r.path}:`, `    function: ${r.function}`);
     if (r.body) out.push(`    body: schemas/${r.function}.json`);
     if (query) out.push(`    query: { ${query} }`);
@@ -61,7 +91,8 @@ for (const [file, [title, functions]] of Object.entries(DOMAINS)) {
   out.push('', 'alarms:');
   for (const a of platform.alarms.filter((a) => functions.includes(a.function) || tables.includes(a.table))) {
     out.push(`  ${a.name}:`);
-    if (a.kind === 'lambda-error-rate') out.push('    type: function-error-rate', `    function: ${a.function}`, `    threshold: ${a.thresholdPercent}`);
+    if (a.kind === 'lambda-error-rate')
+      out.push('    type: function-error-rate', `    function: ${a.function}`, `    threshold: ${a.thresholdPercent}`);
     else out.push('    type: table-throttles', `    table: ${a.table}`, `    threshold: ${a.threshold}`);
   }
   writeFileSync(`spec/${file}.yaml`, out.join('\n') + '\n');
@@ -75,37 +106,49 @@ for (const [file, [title, functions]] of Object.entries(DOMAINS)) {
       title: `${name} item`,
       type: 'object',
       required: [t.partitionKey[0], ...(t.sortKey ? [t.sortKey[0]] : [])],
-      properties: Object.fromEntries([t.partitionKey, t.sortKey].filter(Boolean).map((k) => [k[0], { type: keyType(k) }])),
+      properties: Object.fromEntries(
+        [t.partitionKey, t.sortKey].filter(Boolean).map((k) => [k[0], { type: keyType(k) }]),
+      ),
     };
     writeFileSync(`spec/schemas/${name}.json`, JSON.stringify(schema, undefined, 2) + '\n');
-    const keys = { partitionKey: t.partitionKey[0], ...(t.sortKey ? { sortKey: t.sortKey[0] } : {}), numeric: [t.partitionKey, t.sortKey].filter((k) => k && k[1] === 'N').map((k) => k[0]) };
-    writeFileSync(`handlers/${name}.mjs`, [
-      `// ${name}: CRUD over the ${f.tables[0]} table (HTTP API, Lambda proxy integration).`,
-      `import { crudHandler } from './lib/crud.mjs';`,
-      '',
-      `export const handler = crudHandler({ table: process.env.TABLE_${f.tables[0].toUpperCase().replace(/-/g, '_')}, keys: ${JSON.stringify(keys)} });`,
-      '',
-    ].join('\n'));
+    const keys = {
+      partitionKey: t.partitionKey[0],
+      ...(t.sortKey ? { sortKey: t.sortKey[0] } : {}),
+      numeric: [t.partitionKey, t.sortKey].filter((k) => k && k[1] === 'N').map((k) => k[0]),
+    };
+    writeFileSync(
+      `handlers/${name}.mjs`,
+      [
+        `// ${name}: CRUD over the ${f.tables[0]} table (HTTP API, Lambda proxy integration).`,
+        `import { crudHandler } from './lib/crud.mjs';`,
+        '',
+        `export const handler = crudHandler({ table: process.env.TABLE_${f.tables[0].toUpperCase().replace(/-/g, '_')}, keys: ${JSON.stringify(keys)} });`,
+        '',
+      ].join('\n'),
+    );
   }
 }
 const api5xx = platform.alarms.find((a) => a.kind === 'api-5xx-rate');
-writeFileSync('spec/project.yaml', [
-  '# yaml-language-server: $schema=../schemas/spec.schema.json',
-  '# The AI-assisted crypto trading platform (acinaces.com): project metadata, API settings and API alarms.',
-  '',
-  'project:',
-  '  name: crypto-trading',
-  '  owner: platform-team',
-  '  costCenter: trading-001',
-  '  description: AI-assisted crypto trading platform',
-  '',
-  'api:',
-  '  cors:',
-  '    allowOrigins: [https://app.acinaces.com]',
-  '',
-  'alarms:',
-  `  ${api5xx.name}:`,
-  '    type: api-5xx-rate',
-  `    threshold: ${api5xx.thresholdPercent}`,
-  '',
-].join('\n'));
+writeFileSync(
+  'spec/project.yaml',
+  [
+    '# yaml-language-server: $schema=../schemas/spec.schema.json',
+    '# The AI-assisted crypto trading platform (acinaces.com): project metadata, API settings and API alarms.',
+    '',
+    'project:',
+    '  name: crypto-trading',
+    '  owner: platform-team',
+    '  costCenter: trading-001',
+    '  description: AI-assisted crypto trading platform',
+    '',
+    'api:',
+    '  cors:',
+    '    allowOrigins: [https://app.acinaces.com]',
+    '',
+    'alarms:',
+    `  ${api5xx.name}:`,
+    '    type: api-5xx-rate',
+    `    threshold: ${api5xx.thresholdPercent}`,
+    '',
+  ].join('\n'),
+);

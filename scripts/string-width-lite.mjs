@@ -11,7 +11,14 @@ export default function stringWidth(text, options = {}) {
   let width = 0;
   for (const character of plain) {
     const code = character.codePointAt(0);
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || code === 0xfe0f) continue;
+    if (
+      code < 0x20 ||
+      (code >= 0x7f && code < 0xa0) ||
+      (code >= 0x300 && code <= 0x36f) ||
+      (code >= 0x200b && code <= 0x200f) ||
+      code === 0xfe0f
+    )
+      continue;
     width += eastAsianWidth(code, { ambiguousAsWide: options.ambiguousIsNarrow === false });
   }
   return width;

@@ -20,8 +20,19 @@ import { EXIT } from './exit-codes.js';
 
 /** Listed in --help in this order. */
 const COMMANDS = [
-  buildCommand, validateCommand, initCommand, checkCommand, graphCommand, diffCommand, deployCommand,
-  bootstrapCommand, destroyCommand, localCommand, rulesCommand, schemaCommand, docsCommand,
+  buildCommand,
+  validateCommand,
+  initCommand,
+  checkCommand,
+  graphCommand,
+  diffCommand,
+  deployCommand,
+  bootstrapCommand,
+  destroyCommand,
+  localCommand,
+  rulesCommand,
+  schemaCommand,
+  docsCommand,
 ];
 
 const version = packageVersion();
@@ -29,13 +40,27 @@ const version = packageVersion();
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   // Commands return their exit code; yargs only parses and dispatches (argument types are each command's own).
-  const register = (c: { command: string; describe: string; builder: (y: any) => any; run: (args: any) => number | Promise<number> }) =>
-    ({ command: c.command, describe: c.describe, builder: c.builder, handler: async (args: unknown) => { code = await c.run(args); } });
+  const register = (c: {
+    command: string;
+    describe: string;
+    builder: (y: any) => any;
+    run: (args: any) => number | Promise<number>;
+  }) => ({
+    command: c.command,
+    describe: c.describe,
+    builder: c.builder,
+    handler: async (args: unknown) => {
+      code = await c.run(args);
+    },
+  });
   const cli = yargs(argv);
   // yargs renders the full help text of every command it runs, in case it fails later (~25 ms
   // of a 250 ms build). gen never prints help on a command's failure, so skip that work.
-  const usage = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } })
-    .getInternalMethods?.().getUsageInstance?.();
+  const usage = (
+    cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }
+  )
+    .getInternalMethods?.()
+    .getUsageInstance?.();
   if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
   await cli
     .scriptName('gen')
@@ -46,7 +71,9 @@ async function main(argv: string[]): Promise<number> {
     .version(version)
     .help()
     .alias('h', 'help')
-    .epilogue('Exit codes: 0 success, 1 errors in the spec or environments (or a refused deploy), 2 wrong usage (unknown command or option), 3 internal error.\nDocs: README.md')
+    .epilogue(
+      'Exit codes: 0 success, 1 errors in the spec or environments (or a refused deploy), 2 wrong usage (unknown command or option), 3 internal error.\nDocs: README.md',
+    )
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, err) => {
       if (err) throw err;
@@ -59,23 +86,40 @@ async function main(argv: string[]): Promise<number> {
 
 // A reader that goes away early (`gen rules | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    else throw e;
+  });
 }
 
 const FS_REASONS: Record<string, string> = {
-  EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file or folder', ENOTDIR: 'a file is where a folder should be',
-  EISDIR: 'a folder is where a file should be', EEXIST: 'it already exists', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only', ELOOP: 'symbolic links loop',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a file is where a folder should be',
+  EISDIR: 'a folder is where a file should be',
+  EEXIST: 'it already exists',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+  ELOOP: 'symbolic links loop',
 };
 
 function filesystemError(err: unknown): string | undefined {
   const e = err as NodeJS.ErrnoException;
   if (!e || typeof e !== 'object' || !e.code || !FS_REASONS[e.code] || typeof e.path !== 'string') return undefined;
-  const verb = e.syscall === 'open' ? 'open' : ['mkdir', 'write', 'rename', 'copyfile', 'unlink', 'rmdir', 'symlink'].includes(String(e.syscall)) ? 'write' : 'read';
+  const verb =
+    e.syscall === 'open'
+      ? 'open'
+      : ['mkdir', 'write', 'rename', 'copyfile', 'unlink', 'rmdir', 'symlink'].includes(String(e.syscall))
+        ? 'write'
+        : 'read';
   return `cannot ${verb} ${relative(process.cwd(), e.path) || e.path}: ${FS_REASONS[e.code]}`;
 }
 
 main(hideBin(process.argv)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     // A file or folder the operating system refused (permissions, a file where a folder goes, a
     // full disk) is the user's to fix: said with its path and reason, exit 1, never "internal".

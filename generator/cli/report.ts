@@ -11,14 +11,20 @@ import { parseWithPositions } from '../yaml/source.js';
 import { fullYaml } from '../yaml/parsers.js';
 import { byText } from '../order.js';
 
-export interface Positioned extends Diagnostic { file?: string; line?: number; column?: number }
+export interface Positioned extends Diagnostic {
+  file?: string;
+  line?: number;
+  column?: number;
+}
 
 function nodeAt(doc: Document, path: (string | number)[], at: 'key' | 'value'): Node | undefined {
   const { isMap, isPair, isScalar, isSeq } = fullYaml();
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(path[i]));
+      const pair = node.items.find(
+        (p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(path[i]),
+      );
       if (!pair) return node as Node;
       if (i === path.length - 1 && at === 'key') return pair.key as Node;
       node = pair.value ?? pair.key;
@@ -37,7 +43,11 @@ export class Positions {
 
   private source(file: string): { doc: Document; lineCounter: LineCounter } | null {
     if (!this.cache.has(file)) {
-      try { this.cache.set(file, parseWithPositions(readFileSync(join(this.root, file), 'utf8'))); } catch { this.cache.set(file, null); }
+      try {
+        this.cache.set(file, parseWithPositions(readFileSync(join(this.root, file), 'utf8')));
+      } catch {
+        this.cache.set(file, null);
+      }
     }
     return this.cache.get(file) ?? null;
   }
@@ -61,14 +71,24 @@ export function formatText(d: Positioned): string {
 
 export function formatJson(d: Positioned) {
   return {
-    code: d.code, severity: d.severity, category: CODES[d.code], message: d.message,
+    code: d.code,
+    severity: d.severity,
+    category: CODES[d.code],
+    message: d.message,
     ...(d.fix ? { fix: d.fix } : {}),
-    ...(d.file ? { file: d.file } : {}), ...(d.line ? { line: d.line, column: d.column } : {}),
+    ...(d.file ? { file: d.file } : {}),
+    ...(d.line ? { line: d.line, column: d.column } : {}),
     ...(d.location ? { path: d.location.path } : {}),
   };
 }
 
 /** Stable order: by file, then position, then code. */
 export function sortPositioned(list: Positioned[]): Positioned[] {
-  return [...list].sort((a, b) => byText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || byText(a.code, b.code));
+  return [...list].sort(
+    (a, b) =>
+      byText(a.file ?? '', b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      byText(a.code, b.code),
+  );
 }

@@ -12,9 +12,18 @@ import { printDiagnostics } from './common.js';
 
 type Snapshot = Map<string, Map<string, string>>;
 
-const snapshot = (stacks: Stack[]): Snapshot => new Map(stacks.map((s) => [s.name, new Map(
-  Object.entries((JSON.parse(s.body) as { Resources: Record<string, unknown> }).Resources).map(([id, r]) => [id, JSON.stringify(r)]),
-)]));
+const snapshot = (stacks: Stack[]): Snapshot =>
+  new Map(
+    stacks.map((s) => [
+      s.name,
+      new Map(
+        Object.entries((JSON.parse(s.body) as { Resources: Record<string, unknown> }).Resources).map(([id, r]) => [
+          id,
+          JSON.stringify(r),
+        ]),
+      ),
+    ]),
+  );
 
 export function changes(before: Snapshot, after: Snapshot): string[] {
   const lines: string[] = [];
@@ -47,14 +56,21 @@ export function watchBuild(paths: Paths, env: string, outDir: string): Promise<n
     const first = previous === undefined;
     const lines = first ? [] : changes(previous!, next);
     previous = next;
-    process.stdout.write(`gen: built ${env} in ${ms} ms${!first && lines.length === 0 ? ' (no changes to templates)' : ''}\n${lines.map((l) => l + '\n').join('')}`);
+    process.stdout.write(
+      `gen: built ${env} in ${ms} ms${!first && lines.length === 0 ? ' (no changes to templates)' : ''}\n${lines.map((l) => l + '\n').join('')}`,
+    );
   };
   rebuild();
   let timer: NodeJS.Timeout | undefined;
   for (const dir of [paths.specDir, join(paths.root, 'environments'), join(paths.root, 'handlers')]) {
     try {
-      watch(dir, { recursive: true }, () => { clearTimeout(timer); timer = setTimeout(rebuild, 50); });
-    } catch { process.stderr.write(`gen: not watching ${relative(process.cwd(), dir)} (missing)\n`); }
+      watch(dir, { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(rebuild, 50);
+      });
+    } catch {
+      process.stderr.write(`gen: not watching ${relative(process.cwd(), dir)} (missing)\n`);
+    }
   }
   process.stderr.write('gen: watching spec/, environments/ and handlers/ (Ctrl-C to stop)\n');
   return new Promise<never>(() => {});

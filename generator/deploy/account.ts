@@ -5,7 +5,12 @@ import type { Clients } from './target.js';
 
 export async function currentAccount(clients: Clients): Promise<string> {
   const { Account } = await clients.sts.send(new GetCallerIdentityCommand({}));
-  if (!Account) throw new EndpointResponseError(200, 'its answer to GetCallerIdentity names no account', clients.endpoint ?? `AWS (${clients.region})`);
+  if (!Account)
+    throw new EndpointResponseError(
+      200,
+      'its answer to GetCallerIdentity names no account',
+      clients.endpoint ?? `AWS (${clients.region})`,
+    );
   return Account;
 }
 

@@ -1,5 +1,10 @@
 /** Create a change set, wait for CloudFormation to compute it, and read what it would do. */
-import { CreateChangeSetCommand, DeleteChangeSetCommand, DescribeChangeSetCommand, type Change } from '@aws-sdk/client-cloudformation';
+import {
+  CreateChangeSetCommand,
+  DeleteChangeSetCommand,
+  DescribeChangeSetCommand,
+  type Change,
+} from '@aws-sdk/client-cloudformation';
 import type { Clients } from './target.js';
 
 export interface ChangeSetRequest {
@@ -19,7 +24,8 @@ export type ChangeSetResult =
   | { kind: 'failed'; id: string; reason: string };
 
 /** CloudFormation's ways of saying "nothing to do". */
-const NO_CHANGES = /didn't contain changes|No updates are to be performed|submitted information didn't contain changes/i;
+const NO_CHANGES =
+  /didn't contain changes|No updates are to be performed|submitted information didn't contain changes/i;
 
 /**
  * Poll delays: short at first (a small change set is ready in well under a second), then
@@ -27,29 +33,41 @@ const NO_CHANGES = /didn't contain changes|No updates are to be performed|submit
  */
 export function backoff(firstMs: number, maxMs: number): () => Promise<void> {
   let next = firstMs;
-  return () => new Promise((resolve) => {
-    const delay = next;
-    next = Math.min(maxMs, Math.round(next * 1.6));
-    setTimeout(resolve, delay);
-  });
+  return () =>
+    new Promise((resolve) => {
+      const delay = next;
+      next = Math.min(maxMs, Math.round(next * 1.6));
+      setTimeout(resolve, delay);
+    });
 }
 
-export async function createChangeSet(clients: Clients, request: ChangeSetRequest, pollMs = 200): Promise<ChangeSetResult> {
+export async function createChangeSet(
+  clients: Clients,
+  request: ChangeSetRequest,
+  pollMs = 200,
+): Promise<ChangeSetResult> {
   const wait = backoff(pollMs, Math.max(pollMs, 3000));
   const name = `gen-${Date.now()}`;
-  const { Id } = await clients.cfn.send(new CreateChangeSetCommand({
-    StackName: request.stackName,
-    ChangeSetName: name,
-    ChangeSetType: request.type,
-    ...('body' in request.template ? { TemplateBody: request.template.body } : { TemplateURL: request.template.url }),
-    Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
-    Tags: stackTags(request.tags),
-    Parameters: Object.entries(request.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-    Description: 'created by gen deploy',
-  }));
+  const { Id } = await clients.cfn.send(
+    new CreateChangeSetCommand({
+      StackName: request.stackName,
+      ChangeSetName: name,
+      ChangeSetType: request.type,
+      ...('body' in request.template ? { TemplateBody: request.template.body } : { TemplateURL: request.template.url }),
+      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+      Tags: stackTags(request.tags),
+      Parameters: Object.entries(request.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({
+        ParameterKey,
+        ParameterValue,
+      })),
+      Description: 'created by gen deploy',
+    }),
+  );
   const id = Id!;
   for (;;) {
-    const changeSet = await clients.cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id, StackName: request.stackName }));
+    const changeSet = await clients.cfn.send(
+      new DescribeChangeSetCommand({ ChangeSetName: id, StackName: request.stackName }),
+    );
     if (changeSet.Status === 'FAILED') {
       const reason = changeSet.StatusReason ?? 'unknown reason';
       return NO_CHANGES.test(reason) ? { kind: 'empty', id } : { kind: 'failed', id, reason };
@@ -58,7 +76,9 @@ export async function createChangeSet(clients: Clients, request: ChangeSetReques
       const changes = [...(changeSet.Changes ?? [])];
       let next = changeSet.NextToken;
       while (next) {
-        const page = await clients.cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id, StackName: request.stackName, NextToken: next }));
+        const page = await clients.cfn.send(
+          new DescribeChangeSetCommand({ ChangeSetName: id, StackName: request.stackName, NextToken: next }),
+        );
         changes.push(...(page.Changes ?? []));
         next = page.NextToken;
       }

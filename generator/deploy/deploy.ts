@@ -45,22 +45,38 @@ export interface DeployRequest {
 /** Releases the lock this process holds (for the signal handler: interrupted()). */
 let releaseLock: (() => Promise<void>) | undefined;
 
-export interface DeployReport { ok: boolean; account?: string; stacks: StackResult[]; problem?: string; outputs: Record<string, Record<string, string>>; lockedBy?: LockOwner }
+export interface DeployReport {
+  ok: boolean;
+  account?: string;
+  stacks: StackResult[];
+  problem?: string;
+  outputs: Record<string, Record<string, string>>;
+  lockedBy?: LockOwner;
+}
 
 export async function deploy(clients: Clients, request: DeployRequest, reporter: Reporter): Promise<DeployReport> {
-  const { env, manifest } = request;
-  const account = request.account ?? await currentAccount(clients);
+  const { env } = request;
+  const account = request.account ?? (await currentAccount(clients));
   const mismatch = wrongAccount(env.account, account);
   if (mismatch) return { ok: false, account, stacks: [], problem: mismatch, outputs: {} };
 
   const bucket = artifactBucketName(env.name, account, clients.region);
   const bootstrapped = await describeStack(clients, bootstrapStackName(env.name));
   if (!bootstrapped.exists || !(await bucketExists(clients, bucket))) {
-    return { ok: false, account, stacks: [], problem: `the artifact bucket ${bucket} does not exist: run 'gen bootstrap --env ${env.name}' once for this account and region`, outputs: {} };
+    return {
+      ok: false,
+      account,
+      stacks: [],
+      problem: `the artifact bucket ${bucket} does not exist: run 'gen bootstrap --env ${env.name}' once for this account and region`,
+      outputs: {},
+    };
   }
   const lock = await acquireLock(clients, bucket, env.name, request.breakLock ?? false);
   if (!lock.ok) return { ok: false, account, stacks: [], problem: lock.problem, outputs: {}, lockedBy: lock.holder };
-  if (lock.tookOver) reporter.info(`lock: taken over from ${describeOwner(lock.tookOver)}${request.breakLock ? ' (--break-lock)' : ', a run that is gone'}`);
+  if (lock.tookOver)
+    reporter.info(
+      `lock: taken over from ${describeOwner(lock.tookOver)}${request.breakLock ? ' (--break-lock)' : ', a run that is gone'}`,
+    );
   releaseLock = lock.release;
   try {
     return await deployLocked(clients, request, reporter, account, bucket);
@@ -70,19 +86,41 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
   }
 }
 
-async function deployLocked(clients: Clients, request: DeployRequest, reporter: Reporter, account: string, bucket: string): Promise<DeployReport> {
+async function deployLocked(
+  clients: Clients,
+  request: DeployRequest,
+  reporter: Reporter,
+  account: string,
+  bucket: string,
+): Promise<DeployReport> {
   const { env, manifest } = request;
 
   let packaged: Awaited<ReturnType<typeof packageFunctions>>;
-  try { packaged = await packageFunctions(request.root, manifest.artifacts); } catch (e) {
+  try {
+    packaged = await packageFunctions(request.root, manifest.artifacts);
+  } catch (e) {
     // esbuild's own failure (a syntax error, an import that does not resolve) is the handler's, not gen's.
-    const errors = (e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
+    const errors = (
+      e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }
+    ).errors;
     if (!errors?.length) throw e;
-    return { ok: false, account, stacks: [], outputs: {}, problem: `bundling the handlers failed; nothing was deployed:\n${errors.slice(0, 10).map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : ''}${m.text}`).join('\n')}` };
+    return {
+      ok: false,
+      account,
+      stacks: [],
+      outputs: {},
+      problem: `bundling the handlers failed; nothing was deployed:\n${errors
+        .slice(0, 10)
+        .map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : ''}${m.text}`)
+        .join('\n')}`,
+    };
   }
   let uploaded = 0;
   for (const p of packaged) if (await uploadOnce(clients, bucket, p.artifact.key, p.zip)) uploaded++;
-  if (packaged.length) reporter.info(`code: ${packaged.length} function bundles, ${uploaded} uploaded, ${packaged.length - uploaded} unchanged`);
+  if (packaged.length)
+    reporter.info(
+      `code: ${packaged.length} function bundles, ${uploaded} uploaded, ${packaged.length - uploaded} unchanged`,
+    );
   const pseudo = pseudoParameters(clients.region, account);
   const documents = await uploadDocuments(clients, bucket, pseudo, request.outDir, manifest.documents);
   if (typeof documents === 'string') return { ok: false, account, stacks: [], problem: documents, outputs: {} };
@@ -91,9 +129,13 @@ async function deployLocked(clients: Clients, request: DeployRequest, reporter: 
   const onMoto = clients.endpoint !== undefined && (await answers(clients.endpoint));
   const localApis: LocalApiContext = { documents, pseudo, tags: manifest.tags, execute: request.execute };
   if (onMoto) {
-    const skipped = skippedLocally(manifest.stacks.map((s) => JSON.parse(readFileSync(join(request.outDir, s.template), 'utf8'))));
+    const skipped = skippedLocally(
+      manifest.stacks.map((s) => JSON.parse(readFileSync(join(request.outDir, s.template), 'utf8'))),
+    );
     if (skipped.length > 0) {
-      reporter.info(`local endpoint: moto does not create ${skipped.map(([type, n]) => `${type} (${n})`).join(', ')}; gen checks them with cfn-lint and its template tests, not here`);
+      reporter.info(
+        `local endpoint: moto does not create ${skipped.map(([type, n]) => `${type} (${n})`).join(', ')}; gen checks them with cfn-lint and its template tests, not here`,
+      );
     }
   }
   const results: StackResult[] = [];
@@ -101,39 +143,76 @@ async function deployLocked(clients: Clients, request: DeployRequest, reporter: 
   for (const stack of manifest.stacks) {
     if (request.layers.length && !request.layers.includes(stack.layer)) continue;
     const body = readFileSync(join(request.outDir, stack.template), 'utf8');
-    const template = body.length > LIMITS.inlineTemplateBytes
-      ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
-      : { body };
+    const template =
+      body.length > LIMITS.inlineTemplateBytes
+        ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
+        : { body };
     const parameters = await parameterValues(clients, stack.parameters, outputs);
-    if (typeof parameters === 'string') return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${parameters}`, outputs };
-    const result = await deployOneStack(clients, {
-      stackName: stack.stackName, body, template, tags: manifest.tags, parameters, protected: env.protected,
-      approve: request.approve, execute: request.execute, allowReplace: request.allowReplace, waitTimeoutMs: request.waitTimeoutMs,
-      force: request.force,
-    }, onMoto ? localApis : undefined, reporter).catch((e: Error): StackResult => ({ stackName: stack.stackName, result: 'failed', reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}` }));
+    if (typeof parameters === 'string')
+      return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${parameters}`, outputs };
+    const result = await deployOneStack(
+      clients,
+      {
+        stackName: stack.stackName,
+        body,
+        template,
+        tags: manifest.tags,
+        parameters,
+        protected: env.protected,
+        approve: request.approve,
+        execute: request.execute,
+        allowReplace: request.allowReplace,
+        waitTimeoutMs: request.waitTimeoutMs,
+        force: request.force,
+      },
+      onMoto ? localApis : undefined,
+      reporter,
+    ).catch(
+      (e: Error): StackResult => ({
+        stackName: stack.stackName,
+        result: 'failed',
+        reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}`,
+      }),
+    );
     reporter.done();
     results.push(result);
-    if ('outputs' in result && onMoto && request.execute) await applyBucketNotifications(clients, JSON.parse(body), pseudo, reporter.info);
+    if ('outputs' in result && onMoto && request.execute)
+      await applyBucketNotifications(clients, JSON.parse(body), pseudo, reporter.info);
     if ('outputs' in result) outputs[stack.stackName] = result.outputs;
     else return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${result.reason}`, outputs };
   }
-  if (request.execute) writeFileSync(join(request.outDir, 'outputs.json'), JSON.stringify(outputs, undefined, 2) + '\n');
+  if (request.execute)
+    writeFileSync(join(request.outDir, 'outputs.json'), JSON.stringify(outputs, undefined, 2) + '\n');
   return { ok: true, account, stacks: results, outputs };
 }
 
 /** One stack; on moto, with its REST API bodies imported by gen (local-rest-api.ts). */
-async function deployOneStack(clients: Clients, request: StackDeployRequest, moto: LocalApiContext | undefined, reporter: Reporter): Promise<StackResult> {
-  const prepared = moto ? await prepareRestApis(clients, request.stackName, JSON.parse(request.body), moto, reporter.info) : {};
+async function deployOneStack(
+  clients: Clients,
+  request: StackDeployRequest,
+  moto: LocalApiContext | undefined,
+  reporter: Reporter,
+): Promise<StackResult> {
+  const prepared = moto
+    ? await prepareRestApis(clients, request.stackName, JSON.parse(request.body), moto, reporter.info)
+    : {};
   if ('problem' in prepared) return { stackName: request.stackName, result: 'failed', reason: prepared.problem };
   return deployStack(clients, { ...request, beforeExecute: prepared.beforeExecute }, reporter);
 }
 
 /** Parameters come from outputs of stacks deployed earlier in this run, or already deployed. */
-async function parameterValues(clients: Clients, wanted: Manifest['stacks'][number]['parameters'], known: Record<string, Record<string, string>>): Promise<Record<string, string> | string> {
+async function parameterValues(
+  clients: Clients,
+  wanted: Manifest['stacks'][number]['parameters'],
+  known: Record<string, Record<string, string>>,
+): Promise<Record<string, string> | string> {
   const values: Record<string, string> = {};
   for (const [name, { stackName, output }] of Object.entries(wanted)) {
-    const value = known[stackName]?.[output] ?? (await outputsOf(clients, stackName).catch(() => ({} as Record<string, string>)))[output];
-    if (!value) return `needs output ${output} of stack ${stackName}, which is not deployed: deploy that stack first (or without --stacks)`;
+    const value =
+      known[stackName]?.[output] ??
+      (await outputsOf(clients, stackName).catch(() => ({}) as Record<string, string>))[output];
+    if (!value)
+      return `needs output ${output} of stack ${stackName}, which is not deployed: deploy that stack first (or without --stacks)`;
     values[name] = value;
   }
   return values;
@@ -143,12 +222,23 @@ async function parameterValues(clients: Clients, wanted: Manifest['stacks'][numb
  * Documents (large OpenAPI bodies) with their pseudo parameters resolved for this account and
  * region, uploaded once. Returns them resolved, by bucket key (the local endpoint imports them).
  */
-async function uploadDocuments(clients: Clients, bucket: string, pseudo: PseudoParameters, outDir: string, documents: Manifest['documents']): Promise<Map<string, unknown> | string> {
+async function uploadDocuments(
+  clients: Clients,
+  bucket: string,
+  pseudo: PseudoParameters,
+  outDir: string,
+  documents: Manifest['documents'],
+): Promise<Map<string, unknown> | string> {
   const resolvedByKey = new Map<string, unknown>();
   for (const document of documents) {
     const unresolved: string[] = [];
-    const resolved = resolvePseudoParameters(JSON.parse(readFileSync(join(outDir, document.file), 'utf8')), pseudo, unresolved);
-    if (unresolved.length > 0) return `${document.file} uses ${[...new Set(unresolved)].join(', ')}, which only CloudFormation can resolve`;
+    const resolved = resolvePseudoParameters(
+      JSON.parse(readFileSync(join(outDir, document.file), 'utf8')),
+      pseudo,
+      unresolved,
+    );
+    if (unresolved.length > 0)
+      return `${document.file} uses ${[...new Set(unresolved)].join(', ')}, which only CloudFormation can resolve`;
     await uploadOnce(clients, bucket, document.key, JSON.stringify(resolved));
     resolvedByKey.set(document.key, resolved);
   }
@@ -157,7 +247,12 @@ async function uploadDocuments(clients: Clients, bucket: string, pseudo: PseudoP
 
 async function bucketExists(clients: Clients, bucket: string): Promise<boolean> {
   const { HeadBucketCommand } = await import('@aws-sdk/client-s3');
-  try { await clients.s3.send(new HeadBucketCommand({ Bucket: bucket })); return true; } catch { return false; }
+  try {
+    await clients.s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function uploadTemplate(clients: Clients, bucket: string, stackName: string, body: string): Promise<string> {
@@ -172,10 +267,16 @@ async function uploadTemplate(clients: Clients, bucket: string, stackName: strin
  */
 export async function interrupted(clients: Clients, manifest: Manifest): Promise<string[]> {
   const lines = await interrupt(clients);
-  if (releaseLock) { await releaseLock().catch(() => {}); releaseLock = undefined; lines.push('the deploy lock is released'); }
+  if (releaseLock) {
+    await releaseLock().catch(() => {});
+    releaseLock = undefined;
+    lines.push('the deploy lock is released');
+  }
   for (const stack of manifest.stacks) {
     const state = await describeStack(clients, stack.stackName).catch(() => undefined);
-    lines.push(`${stack.stackName}: ${!state ? 'state unknown (the endpoint did not answer)' : state.exists ? state.status : 'not deployed'}`);
+    lines.push(
+      `${stack.stackName}: ${!state ? 'state unknown (the endpoint did not answer)' : state.exists ? state.status : 'not deployed'}`,
+    );
   }
   return lines;
 }

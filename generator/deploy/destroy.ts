@@ -2,11 +2,17 @@
 import { DeleteStackCommand, UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
 import type { Manifest } from '../output/manifest.js';
 import { STATEFUL_TYPES } from '../output/stateful.js';
+import { emptyStackBuckets } from './empty-bucket.js';
 import type { Reporter } from './reporter.js';
 import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
 import type { Clients } from './target.js';
 
-export interface DestroyReport { ok: boolean; deleted: string[]; retained: string[]; problem?: string }
+export interface DestroyReport {
+  ok: boolean;
+  deleted: string[];
+  retained: string[];
+  problem?: string;
+}
 
 type Deployed = { Resources?: Record<string, { Type: string; DeletionPolicy?: string }> };
 
@@ -18,8 +24,9 @@ export async function dataAtRisk(clients: Clients, manifest: Manifest): Promise<
   const ids: string[] = [];
   for (const stack of manifest.stacks) {
     if (!(await describeStack(clients, stack.stackName)).exists) continue;
-    const template = await deployedTemplate(clients, stack.stackName) as Deployed;
-    for (const [id, r] of Object.entries(template.Resources ?? {})) if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy !== 'Retain') ids.push(id);
+    const template = (await deployedTemplate(clients, stack.stackName)) as Deployed;
+    for (const [id, r] of Object.entries(template.Resources ?? {}))
+      if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy !== 'Retain') ids.push(id);
   }
   return ids.sort();
 }
@@ -32,33 +39,62 @@ export interface DestroyOptions {
   protected: boolean;
 }
 
-export async function destroy(clients: Clients, manifest: Manifest, options: DestroyOptions, reporter: Reporter): Promise<DestroyReport> {
+export async function destroy(
+  clients: Clients,
+  manifest: Manifest,
+  options: DestroyOptions,
+  reporter: Reporter,
+): Promise<DestroyReport> {
   const { force, deleteData } = options;
   if (deleteData === 'all' && options.protected) {
-    return { ok: false, deleted: [], retained: [], problem: '--delete-data all is for unprotected environments only; nothing was deleted. Name each resource whose data may go with --delete-data <LogicalId>' };
+    return {
+      ok: false,
+      deleted: [],
+      retained: [],
+      problem:
+        '--delete-data all is for unprotected environments only; nothing was deleted. Name each resource whose data may go with --delete-data <LogicalId>',
+    };
   }
-  const unnamed = deleteData === 'all' ? [] : (await dataAtRisk(clients, manifest)).filter((id) => !deleteData.includes(id));
+  const unnamed =
+    deleteData === 'all' ? [] : (await dataAtRisk(clients, manifest)).filter((id) => !deleteData.includes(id));
   if (unnamed.length > 0) {
-    return { ok: false, deleted: [], retained: [], problem: `deleting these stacks would delete data in ${unnamed.join(', ')}; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended${options.protected ? '' : ' (or pass --delete-data all: this environment is not protected)'}` };
+    return {
+      ok: false,
+      deleted: [],
+      retained: [],
+      problem: `deleting these stacks would delete data in ${unnamed.join(', ')}; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended${options.protected ? '' : ' (or pass --delete-data all: this environment is not protected)'}`,
+    };
   }
   const deleted: string[] = [];
   const retained: string[] = [];
   for (const stack of [...manifest.stacks].reverse()) {
     const state = await describeStack(clients, stack.stackName);
     if (!state.exists) continue;
-    const template = await deployedTemplate(clients, stack.stackName) as Deployed;
+    const template = (await deployedTemplate(clients, stack.stackName)) as Deployed;
     for (const [id, r] of Object.entries(template.Resources ?? {})) {
-      if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy === 'Retain') retained.push(`${stack.stackName}/${id} (${r.Type})`);
+      if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy === 'Retain')
+        retained.push(`${stack.stackName}/${id} (${r.Type})`);
     }
     if (state.stack.EnableTerminationProtection) {
-      if (!force) return { ok: false, deleted, retained: [], problem: `${stack.stackName} has termination protection; pass --force to delete it` };
-      await clients.cfn.send(new UpdateTerminationProtectionCommand({ StackName: stack.stackName, EnableTerminationProtection: false }));
+      if (!force)
+        return {
+          ok: false,
+          deleted,
+          retained: [],
+          problem: `${stack.stackName} has termination protection; pass --force to delete it`,
+        };
+      await clients.cfn.send(
+        new UpdateTerminationProtectionCommand({ StackName: stack.stackName, EnableTerminationProtection: false }),
+      );
     }
+    // Data was given up above (--delete-data); a bucket still holding objects would fail the delete.
+    if (!options.protected) await emptyStackBuckets(clients, stack.stackName, template.Resources ?? {}, reporter.info);
     reporter.progress(`deleting ${stack.stackName}`);
     await clients.cfn.send(new DeleteStackCommand({ StackName: stack.stackName }));
     const after = await waitForIdle(clients, stack.stackName, reporter.info, 60 * 60_000, 2000);
     reporter.done();
-    if (after.exists && after.status !== 'DELETE_COMPLETE') return { ok: false, deleted, retained, problem: `${stack.stackName} ended in ${after.status}` };
+    if (after.exists && after.status !== 'DELETE_COMPLETE')
+      return { ok: false, deleted, retained, problem: `${stack.stackName} ended in ${after.status}` };
     deleted.push(stack.stackName);
     reporter.info(`${stack.stackName}: deleted`);
   }

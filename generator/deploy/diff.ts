@@ -8,8 +8,19 @@ import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js'
 import type { Clients } from './target.js';
 import { byText } from '../order.js';
 
-export interface DiffChange { logicalId: string; type: string; impact: Impact; stateful: boolean; reason?: string; fixedName?: string }
-export interface StackDiff { stackName: string; exists: boolean; changes: DiffChange[] }
+export interface DiffChange {
+  logicalId: string;
+  type: string;
+  impact: Impact;
+  stateful: boolean;
+  reason?: string;
+  fixedName?: string;
+}
+export interface StackDiff {
+  stackName: string;
+  exists: boolean;
+  changes: DiffChange[];
+}
 
 export async function diffStacks(clients: Clients, manifest: Manifest, outDir: string): Promise<StackDiff[]> {
   const diffs: StackDiff[] = [];
@@ -18,31 +29,52 @@ export async function diffStacks(clients: Clients, manifest: Manifest, outDir: s
     const deployed = state.exists && !isEmptyShell(state) ? await deployedTemplate(clients, stack.stackName) : {};
     const impacts = await localImpacts(deployed, JSON.parse(readFileSync(join(outDir, stack.template), 'utf8')));
     diffs.push({
-      stackName: stack.stackName, exists: state.exists,
-      changes: [...impacts].filter(([, i]) => i.impact !== 'none').map(([logicalId, i]): DiffChange => ({
-        logicalId, type: i.type, impact: i.impact, stateful: STATEFUL_TYPES.has(i.type),
-        ...(i.reason ? { reason: i.reason } : {}), ...(i.fixedName ? { fixedName: i.fixedName } : {}),
-      }))
+      stackName: stack.stackName,
+      exists: state.exists,
+      changes: [...impacts]
+        .filter(([, i]) => i.impact !== 'none')
+        .map(
+          ([logicalId, i]): DiffChange => ({
+            logicalId,
+            type: i.type,
+            impact: i.impact,
+            stateful: STATEFUL_TYPES.has(i.type),
+            ...(i.reason ? { reason: i.reason } : {}),
+            ...(i.fixedName ? { fixedName: i.fixedName } : {}),
+          }),
+        )
         .sort((a, b) => byText(a.logicalId, b.logicalId)),
     });
   }
   return diffs;
 }
 
-const MARK: Record<Impact, string> = { add: '+', update: '~', replace: '!', 'may-replace': '!', remove: '-', none: ' ' };
+const MARK: Record<Impact, string> = {
+  add: '+',
+  update: '~',
+  replace: '!',
+  'may-replace': '!',
+  remove: '-',
+  none: ' ',
+};
 
 export function formatDiff(diffs: StackDiff[]): string {
-  return diffs.map((d) => [
-    `${d.stackName}${d.exists ? '' : ' (new stack)'}: ${d.changes.length === 0 ? 'no changes' : `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`}`,
-    ...d.changes.flatMap((c) => [
-      `  ${MARK[c.impact]} ${c.impact.padEnd(11)} ${c.logicalId.padEnd(44)} ${c.type}${risk(c)}`,
-      ...(c.reason ? [`      ${c.reason}`] : []),
-    ]),
-  ].join('\n')).join('\n');
+  return diffs
+    .map((d) =>
+      [
+        `${d.stackName}${d.exists ? '' : ' (new stack)'}: ${d.changes.length === 0 ? 'no changes' : `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`}`,
+        ...d.changes.flatMap((c) => [
+          `  ${MARK[c.impact]} ${c.impact.padEnd(11)} ${c.logicalId.padEnd(44)} ${c.type}${risk(c)}`,
+          ...(c.reason ? [`      ${c.reason}`] : []),
+        ]),
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 function risk(c: DiffChange): string {
   if (!c.stateful || !(c.impact === 'remove' || c.impact.includes('replace'))) return '';
-  if (c.fixedName) return `  CANNOT BE REPLACED: it keeps its name '${c.fixedName}'; deploy will refuse (give it a new name instead)`;
+  if (c.fixedName)
+    return `  CANNOT BE REPLACED: it keeps its name '${c.fixedName}'; deploy will refuse (give it a new name instead)`;
   return '  DATA AT RISK: deploy will refuse without --allow-replace';
 }

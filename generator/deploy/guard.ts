@@ -9,40 +9,73 @@ import type { LocalImpact } from './replacements.js';
 import { STATEFUL_TYPES } from '../output/stateful.js';
 import { byText } from '../order.js';
 
-export interface Danger { logicalId: string; type: string; action: 'remove' | 'replace'; why: string; fixedName?: string }
+export interface Danger {
+  logicalId: string;
+  type: string;
+  action: 'remove' | 'replace';
+  why: string;
+  fixedName?: string;
+}
 
 /** `stateful`: the types that hold data (the section registry's; the built-in list by default). */
-export function dangerousChanges(changes: Change[], local: Map<string, LocalImpact>, stateful: ReadonlySet<string> = STATEFUL_TYPES): Danger[] {
+export function dangerousChanges(
+  changes: Change[],
+  local: Map<string, LocalImpact>,
+  stateful: ReadonlySet<string> = STATEFUL_TYPES,
+): Danger[] {
   const found = new Map<string, Danger>();
   for (const change of changes) {
     const rc = change.ResourceChange;
     if (!rc?.LogicalResourceId || !rc.ResourceType || !stateful.has(rc.ResourceType)) continue;
-    if (rc.Action === 'Remove') found.set(rc.LogicalResourceId, { logicalId: rc.LogicalResourceId, type: rc.ResourceType, action: 'remove', why: 'CloudFormation would delete it' });
+    if (rc.Action === 'Remove')
+      found.set(rc.LogicalResourceId, {
+        logicalId: rc.LogicalResourceId,
+        type: rc.ResourceType,
+        action: 'remove',
+        why: 'CloudFormation would delete it',
+      });
     else if (rc.Action === 'Modify' && (rc.Replacement === 'True' || rc.Replacement === 'Conditional')) {
       const mine = local.get(rc.LogicalResourceId);
       found.set(rc.LogicalResourceId, {
-        logicalId: rc.LogicalResourceId, type: rc.ResourceType, action: 'replace', why: `CloudFormation reports replacement: ${rc.Replacement}${mine?.reason ? `; ${mine.reason}` : ''}`,
+        logicalId: rc.LogicalResourceId,
+        type: rc.ResourceType,
+        action: 'replace',
+        why: `CloudFormation reports replacement: ${rc.Replacement}${mine?.reason ? `; ${mine.reason}` : ''}`,
         ...(mine?.fixedName ? { fixedName: mine.fixedName } : {}),
       });
     }
   }
   for (const [logicalId, { impact, type, reason, fixedName }] of local) {
     if (!stateful.has(type) || found.has(logicalId)) continue;
-    if (impact === 'remove') found.set(logicalId, { logicalId, type, action: 'remove', why: 'it is gone from the new template' });
+    if (impact === 'remove')
+      found.set(logicalId, { logicalId, type, action: 'remove', why: 'it is gone from the new template' });
     if (impact === 'replace' || impact === 'may-replace') {
-      found.set(logicalId, { logicalId, type, action: 'replace', why: reason ?? 'a changed property forces a new resource (template diff)', ...(fixedName ? { fixedName } : {}) });
+      found.set(logicalId, {
+        logicalId,
+        type,
+        action: 'replace',
+        why: reason ?? 'a changed property forces a new resource (template diff)',
+        ...(fixedName ? { fixedName } : {}),
+      });
     }
   }
   return [...found.values()].sort((a, b) => byText(a.logicalId, b.logicalId));
 }
 
 /** What --allow-replace does not let through: dangers not named, and replacements CloudFormation cannot make. */
-export const refused = (dangers: Danger[], allowed: ReadonlySet<string>) => dangers.filter((d) => !allowed.has(d.logicalId) || d.fixedName !== undefined);
+export const refused = (dangers: Danger[], allowed: ReadonlySet<string>) =>
+  dangers.filter((d) => !allowed.has(d.logicalId) || d.fixedName !== undefined);
 
 const KIND: Record<string, string> = {
-  'AWS::DynamoDB::Table': 'table', 'AWS::DynamoDB::GlobalTable': 'table', 'AWS::S3::Bucket': 'bucket', 'AWS::SecretsManager::Secret': 'secret',
-  'AWS::Logs::LogGroup': 'log group', 'AWS::RDS::DBInstance': 'database', 'AWS::RDS::DBCluster': 'database cluster',
-  'AWS::SQS::Queue': 'queue', 'AWS::SNS::Topic': 'topic',
+  'AWS::DynamoDB::Table': 'table',
+  'AWS::DynamoDB::GlobalTable': 'table',
+  'AWS::S3::Bucket': 'bucket',
+  'AWS::SecretsManager::Secret': 'secret',
+  'AWS::Logs::LogGroup': 'log group',
+  'AWS::RDS::DBInstance': 'database',
+  'AWS::RDS::DBCluster': 'database cluster',
+  'AWS::SQS::Queue': 'queue',
+  'AWS::SNS::Topic': 'topic',
 };
 
 /** One refusal, with the way forward. */

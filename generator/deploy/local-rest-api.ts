@@ -14,8 +14,15 @@ import { stackTags } from './change-set.js';
 import { describeStack } from './stack-state.js';
 import type { Clients } from './target.js';
 
-interface RestApiResource { Type: string; Properties: { Body?: unknown; BodyS3Location?: { Key?: string } } }
-interface RestApiBody { logicalId: string; resource: RestApiResource; body: unknown }
+interface RestApiResource {
+  Type: string;
+  Properties: { Body?: unknown; BodyS3Location?: { Key?: string } };
+}
+interface RestApiBody {
+  logicalId: string;
+  resource: RestApiResource;
+  body: unknown;
+}
 
 type Template = { Resources?: Record<string, { Type?: string }> };
 
@@ -23,7 +30,11 @@ type Template = { Resources?: Record<string, { Type?: string }> };
  * The RestApis of a template that carry an OpenAPI body, with the body resolved for this
  * account: inline, or one of the uploaded documents (already resolved, by bucket key).
  */
-export function restApiBodies(template: Template, documents: ReadonlyMap<string, unknown>, pseudo: PseudoParameters): RestApiBody[] | string {
+export function restApiBodies(
+  template: Template,
+  documents: ReadonlyMap<string, unknown>,
+  pseudo: PseudoParameters,
+): RestApiBody[] | string {
   const found: RestApiBody[] = [];
   for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
     if (resource.Type !== 'AWS::ApiGateway::RestApi') continue;
@@ -33,7 +44,8 @@ export function restApiBodies(template: Template, documents: ReadonlyMap<string,
     } else if (Body !== undefined) {
       const unresolved: string[] = [];
       const body = resolvePseudoParameters(Body, pseudo, unresolved);
-      if (unresolved.length > 0) return `the OpenAPI body of ${logicalId} uses ${[...new Set(unresolved)].join(', ')}, which gen cannot import on the local endpoint`;
+      if (unresolved.length > 0)
+        return `the OpenAPI body of ${logicalId} uses ${[...new Set(unresolved)].join(', ')}, which gen cannot import on the local endpoint`;
       found.push({ logicalId, resource: resource as RestApiResource, body });
     }
   }
@@ -41,12 +53,20 @@ export function restApiBodies(template: Template, documents: ReadonlyMap<string,
 }
 
 /** Creates the stack with only its RestApis, so there is an API to import the body into. */
-async function createWithRestApis(clients: Clients, stackName: string, apis: RestApiBody[], tags: Record<string, string>): Promise<void> {
+async function createWithRestApis(
+  clients: Clients,
+  stackName: string,
+  apis: RestApiBody[],
+  tags: Record<string, string>,
+): Promise<void> {
   const template = { Resources: Object.fromEntries(apis.map((api) => [api.logicalId, api.resource])) };
-  await clients.cfn.send(new CreateStackCommand({
-    StackName: stackName, TemplateBody: JSON.stringify(template),
-    Tags: stackTags(tags),
-  }));
+  await clients.cfn.send(
+    new CreateStackCommand({
+      StackName: stackName,
+      TemplateBody: JSON.stringify(template),
+      Tags: stackTags(tags),
+    }),
+  );
 }
 
 /**
@@ -59,30 +79,52 @@ function withMockTargets(body: unknown): unknown {
   const entries = Object.entries(body).map(([k, v]) => [k, withMockTargets(v)] as const);
   const copy = Object.fromEntries(entries) as Record<string, unknown>;
   const integration = copy['x-amazon-apigateway-integration'] as Record<string, unknown> | undefined;
-  if (integration?.type === 'mock') copy['x-amazon-apigateway-integration'] = { uri: '', httpMethod: '', ...integration };
+  if (integration?.type === 'mock')
+    copy['x-amazon-apigateway-integration'] = { uri: '', httpMethod: '', ...integration };
   return copy;
 }
 
 /** PutRestApi (overwrite) with each body, as CloudFormation does on AWS. */
 async function importBodies(clients: Clients, stackName: string, apis: RestApiBody[]): Promise<void> {
   const { APIGatewayClient, PutRestApiCommand } = await import('@aws-sdk/client-api-gateway');
-  const apiGateway = new APIGatewayClient({ region: clients.region, endpoint: clients.endpoint, credentials: await clients.cfn.config.credentials() });
+  const apiGateway = new APIGatewayClient({
+    region: clients.region,
+    endpoint: clients.endpoint,
+    credentials: await clients.cfn.config.credentials(),
+  });
   for (const api of apis) {
-    const { StackResourceDetail } = await clients.cfn.send(new DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: api.logicalId }));
-    await apiGateway.send(new PutRestApiCommand({
-      restApiId: StackResourceDetail!.PhysicalResourceId!, mode: 'overwrite', failOnWarnings: false,
-      body: Buffer.from(JSON.stringify(withMockTargets(api.body))),
-    }));
+    const { StackResourceDetail } = await clients.cfn.send(
+      new DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: api.logicalId }),
+    );
+    await apiGateway.send(
+      new PutRestApiCommand({
+        restApiId: StackResourceDetail!.PhysicalResourceId!,
+        mode: 'overwrite',
+        failOnWarnings: false,
+        body: Buffer.from(JSON.stringify(withMockTargets(api.body))),
+      }),
+    );
   }
 }
 
-export interface LocalApiContext { documents: ReadonlyMap<string, unknown>; pseudo: PseudoParameters; tags: Record<string, string>; execute: boolean }
+export interface LocalApiContext {
+  documents: ReadonlyMap<string, unknown>;
+  pseudo: PseudoParameters;
+  tags: Record<string, string>;
+  execute: boolean;
+}
 
 /**
  * For one stack on moto: creates it with its RestApis first when it is new (only when the deploy
  * executes), and returns the import to run before its change set executes.
  */
-export async function prepareRestApis(clients: Clients, stackName: string, template: Template, context: LocalApiContext, say: (line: string) => void): Promise<{ beforeExecute?: () => Promise<void> } | { problem: string }> {
+export async function prepareRestApis(
+  clients: Clients,
+  stackName: string,
+  template: Template,
+  context: LocalApiContext,
+  say: (line: string) => void,
+): Promise<{ beforeExecute?: () => Promise<void> } | { problem: string }> {
   const apis = restApiBodies(template, context.documents, context.pseudo);
   if (typeof apis === 'string') return { problem: apis };
   if (apis.length === 0) return {};

@@ -14,17 +14,26 @@ export async function runningEndpoint(root: string): Promise<{ url: string; pid:
   try {
     const state = JSON.parse(readFileSync(stateFile(root), 'utf8')) as { url: string; pid: number };
     return (await answers(state.url)) ? state : undefined;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 export async function ensureLocalEndpoint(root: string): Promise<{ url: string; started: boolean }> {
   const running = await runningEndpoint(root);
   if (running) return { url: running.url, started: false };
   const binary = findMotoServer(root);
-  if (!binary) throw new Error('moto_server not found: run `bash scripts/setup-python.sh` (or `npm test` once) to install it into .venv');
+  if (!binary)
+    throw new Error(
+      'moto_server not found: run `bash scripts/setup-python.sh` (or `npm test` once) to install it into .venv',
+    );
   const port = await freePort();
   // Detached and unreferenced: it outlives this command, so the next deploy sees what this one made.
-  const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { detached: true, stdio: 'ignore', env: motoEnvironment() });
+  const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], {
+    detached: true,
+    stdio: 'ignore',
+    env: motoEnvironment(),
+  });
   child.unref();
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, 30_000);
@@ -37,6 +46,10 @@ export async function stopLocalEndpoint(root: string): Promise<boolean> {
   const running = await runningEndpoint(root);
   rmSync(stateFile(root), { force: true });
   if (!running) return false;
-  try { process.kill(running.pid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(running.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   return true;
 }

@@ -8,12 +8,19 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
-export interface LocalEndpoint { url: string; port: number; stop: () => Promise<void> }
+export interface LocalEndpoint {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
 
 /** moto_server from the project's .venv, else gen's own (scripts/setup-python.sh), else PATH. */
 export function findMotoServer(root: string): string | undefined {
   const candidates = [root, PACKAGE_ROOT].map((dir) => join(dir, '.venv', 'bin', 'moto_server'));
-  const onPath = (process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => join(dir, 'moto_server'));
+  const onPath = (process.env.PATH ?? '')
+    .split(':')
+    .filter(Boolean)
+    .map((dir) => join(dir, 'moto_server'));
   return [...candidates, ...onPath].find((p) => existsSync(p));
 }
 
@@ -40,7 +47,11 @@ export function freePort(): Promise<number> {
 
 /** Whether a moto_server answers at `url`. */
 export async function answers(url: string): Promise<boolean> {
-  try { return (await fetch(`${url}/moto-api/`, { signal: AbortSignal.timeout(1000) })).ok; } catch { return false; }
+  try {
+    return (await fetch(`${url}/moto-api/`, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
 }
 
 export async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -60,11 +71,12 @@ export async function startMoto(root: string): Promise<LocalEndpoint> {
   const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', env: motoEnvironment() });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, 30_000);
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   return { url, port, stop };
 }
 

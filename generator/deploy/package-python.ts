@@ -20,27 +20,57 @@ const PLATFORMS: Record<string, string> = { arm64: 'manylinux2014_aarch64', x86_
 export const pythonInterpreter = () => [join(PACKAGE_ROOT, '.venv/bin/python')].find(existsSync) ?? 'python3';
 
 /** The pip command that installs requirements for the function's runtime and architecture into `target`. */
-export function pipArguments(python: NonNullable<Artifact['python']>, requirements: string, target: string, extra: string[] = []): string[] {
+export function pipArguments(
+  python: NonNullable<Artifact['python']>,
+  requirements: string,
+  target: string,
+  extra: string[] = [],
+): string[] {
   return [
-    '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-compile', '--no-input',
-    '--target', target, '--platform', PLATFORMS[python.architecture], '--implementation', 'cp',
-    '--python-version', python.runtime.replace('python', ''), '--only-binary=:all:', '-r', requirements, ...extra,
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '--no-compile',
+    '--no-input',
+    '--target',
+    target,
+    '--platform',
+    PLATFORMS[python.architecture],
+    '--implementation',
+    'cp',
+    '--python-version',
+    python.runtime.replace('python', ''),
+    '--only-binary=:all:',
+    '-r',
+    requirements,
+    ...extra,
   ];
 }
 
 export async function packagePython(root: string, artifact: Artifact, pipExtra: string[] = []): Promise<Buffer> {
   const python = artifact.python!;
   const folder = join(root, python.folder);
-  const entries = filesUnder(folder).filter((f) => relative(folder, f) !== 'requirements.txt')
+  const entries = filesUnder(folder)
+    .filter((f) => relative(folder, f) !== 'requirements.txt')
     .map((full) => ({ name: relative(folder, full), content: readFileSync(full) }));
   if (python.requirements) {
     const target = mkdtempSync(join(tmpdir(), 'gen-pip-'));
     try {
       try {
-        execFileSync(pythonInterpreter(), pipArguments(python, join(root, python.requirements), target, pipExtra), { stdio: ['ignore', 'ignore', 'pipe'] });
+        execFileSync(pythonInterpreter(), pipArguments(python, join(root, python.requirements), target, pipExtra), {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
       } catch (e) {
-        const detail = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim().split('\n').slice(-3).join(' ');
-        throw new Error(`could not install ${python.requirements} for ${python.runtime} on ${python.architecture}: ${detail}`);
+        const detail = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message)
+          .trim()
+          .split('\n')
+          .slice(-3)
+          .join(' ');
+        throw new Error(
+          `could not install ${python.requirements} for ${python.runtime} on ${python.architecture}: ${detail}`,
+        );
       }
       // Code beside the handler wins over an installed package of the same name.
       const own = new Set(entries.map((e) => e.name));

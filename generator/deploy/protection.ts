@@ -12,9 +12,13 @@ export function stackPolicy(allowReplace: string[] = []) {
     Statement: [
       { Effect: 'Allow', Principal: '*', Action: 'Update:*', Resource: '*' },
       {
-        Effect: 'Deny', Principal: '*', Action: ['Update:Replace', 'Update:Delete'],
+        Effect: 'Deny',
+        Principal: '*',
+        Action: ['Update:Replace', 'Update:Delete'],
         // An explicit Deny beats any Allow, so resources named with --allow-replace are left out of it, for this one deploy.
-        ...(allowReplace.length ? { NotResource: allowReplace.map((id) => `LogicalResourceId/${id}`) } : { Resource: '*' }),
+        ...(allowReplace.length
+          ? { NotResource: allowReplace.map((id) => `LogicalResourceId/${id}`) }
+          : { Resource: '*' }),
         Condition: { StringEquals: { ResourceType: [...STATEFUL_TYPES] } },
       },
     ],
@@ -26,18 +30,30 @@ export function stackPolicy(allowReplace: string[] = []) {
  * error (moto does, for UpdateTerminationProtection). Real refusals (AccessDenied, ...) are
  * proper AWS errors and are never swallowed.
  */
-const notImplemented = (e: unknown) => (e as Error).name === 'EndpointResponseError' || /XML parse error|Deserialization error|not (yet )?implemented/i.test(String((e as Error).message));
+const notImplemented = (e: unknown) =>
+  (e as Error).name === 'EndpointResponseError' ||
+  /XML parse error|Deserialization error|not (yet )?implemented/i.test(String((e as Error).message));
 
 /** Returns warnings for protections the endpoint cannot apply. */
 export async function protect(clients: Clients, stackName: string, allowReplace: string[] = []): Promise<string[]> {
   const warnings: string[] = [];
   const attempt = async (what: string, call: () => Promise<unknown>) => {
-    try { await call(); } catch (e) {
+    try {
+      await call();
+    } catch (e) {
       if (!notImplemented(e)) throw e;
       warnings.push(`${stackName}: this endpoint cannot set ${what}; it is set on AWS`);
     }
   };
-  await attempt('termination protection', () => clients.cfn.send(new UpdateTerminationProtectionCommand({ StackName: stackName, EnableTerminationProtection: true })));
-  await attempt('a stack policy', () => clients.cfn.send(new SetStackPolicyCommand({ StackName: stackName, StackPolicyBody: JSON.stringify(stackPolicy(allowReplace)) })));
+  await attempt('termination protection', () =>
+    clients.cfn.send(
+      new UpdateTerminationProtectionCommand({ StackName: stackName, EnableTerminationProtection: true }),
+    ),
+  );
+  await attempt('a stack policy', () =>
+    clients.cfn.send(
+      new SetStackPolicyCommand({ StackName: stackName, StackPolicyBody: JSON.stringify(stackPolicy(allowReplace)) }),
+    ),
+  );
   return warnings;
 }

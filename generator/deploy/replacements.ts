@@ -22,9 +22,14 @@ export interface LocalImpact {
 
 /** The property that names each stateful type, for the types that take a custom name. */
 export const NAME_PROPERTIES: Record<string, string> = {
-  'AWS::DynamoDB::Table': 'TableName', 'AWS::DynamoDB::GlobalTable': 'TableName', 'AWS::S3::Bucket': 'BucketName',
-  'AWS::SQS::Queue': 'QueueName', 'AWS::SNS::Topic': 'TopicName',
-  'AWS::SecretsManager::Secret': 'Name', 'AWS::Logs::LogGroup': 'LogGroupName', 'AWS::RDS::DBInstance': 'DBInstanceIdentifier',
+  'AWS::DynamoDB::Table': 'TableName',
+  'AWS::DynamoDB::GlobalTable': 'TableName',
+  'AWS::S3::Bucket': 'BucketName',
+  'AWS::SQS::Queue': 'QueueName',
+  'AWS::SNS::Topic': 'TopicName',
+  'AWS::SecretsManager::Secret': 'Name',
+  'AWS::Logs::LogGroup': 'LogGroupName',
+  'AWS::RDS::DBInstance': 'DBInstanceIdentifier',
   'AWS::RDS::DBCluster': 'DBClusterIdentifier',
 };
 
@@ -33,12 +38,20 @@ export async function localImpacts(deployed: object, next: object): Promise<Map<
   const diff = fullDiff(deployed as never, next as never);
   const impacts = new Map<string, LocalImpact>();
   const toImpact: Record<string, Impact> = {
-    [ResourceImpact.WILL_CREATE]: 'add', [ResourceImpact.WILL_UPDATE]: 'update', [ResourceImpact.WILL_REPLACE]: 'replace',
-    [ResourceImpact.MAY_REPLACE]: 'may-replace', [ResourceImpact.WILL_DESTROY]: 'remove', [ResourceImpact.WILL_ORPHAN]: 'remove',
-    [ResourceImpact.WILL_IMPORT]: 'add', [ResourceImpact.NO_CHANGE]: 'none',
+    [ResourceImpact.WILL_CREATE]: 'add',
+    [ResourceImpact.WILL_UPDATE]: 'update',
+    [ResourceImpact.WILL_REPLACE]: 'replace',
+    [ResourceImpact.MAY_REPLACE]: 'may-replace',
+    [ResourceImpact.WILL_DESTROY]: 'remove',
+    [ResourceImpact.WILL_ORPHAN]: 'remove',
+    [ResourceImpact.WILL_IMPORT]: 'add',
+    [ResourceImpact.NO_CHANGE]: 'none',
   };
   diff.resources.forEachDifference((logicalId, change) => {
-    impacts.set(logicalId, { impact: toImpact[change.changeImpact] ?? 'update', type: change.newResourceType ?? change.oldResourceType ?? 'unknown' });
+    impacts.set(logicalId, {
+      impact: toImpact[change.changeImpact] ?? 'update',
+      type: change.newResourceType ?? change.oldResourceType ?? 'unknown',
+    });
   });
   // The specification calls AttributeDefinitions and GlobalSecondaryIndexes updatable, but a key's
   // type cannot change in place, nor can an existing index's keys: any key change is a replacement.
@@ -47,7 +60,12 @@ export async function localImpacts(deployed: object, next: object): Promise<Map<
     const old = before[logicalId];
     if (!old || !TABLE_TYPES.has(resource.Type) || old.Type !== resource.Type) continue;
     const changed = keyChanges(old.Properties ?? {}, resource.Properties ?? {});
-    if (changed.length > 0) impacts.set(logicalId, { impact: 'replace', type: resource.Type, reason: `its keys change (${changed.join('; ')}); DynamoDB cannot change a key in place` });
+    if (changed.length > 0)
+      impacts.set(logicalId, {
+        impact: 'replace',
+        type: resource.Type,
+        reason: `its keys change (${changed.join('; ')}); DynamoDB cannot change a key in place`,
+      });
   }
   const after = (next as Template).Resources ?? {};
   for (const [logicalId, impact] of impacts) {
@@ -61,8 +79,13 @@ export async function localImpacts(deployed: object, next: object): Promise<Map<
   return impacts;
 }
 
-type Template = { Resources?: Record<string, { Type: string; Properties?: TableProperties & Record<string, unknown> }> };
-interface KeyElement { AttributeName: unknown; KeyType: string }
+type Template = {
+  Resources?: Record<string, { Type: string; Properties?: TableProperties & Record<string, unknown> }>;
+};
+interface KeyElement {
+  AttributeName: unknown;
+  KeyType: string;
+}
 interface TableProperties {
   KeySchema?: KeyElement[];
   AttributeDefinitions?: { AttributeName: unknown; AttributeType: string }[];
@@ -75,12 +98,16 @@ const TYPE_NAMES: Record<string, string> = { S: 'string', N: 'number', B: 'binar
 
 /** A key schema as a person reads it: `partition customerId: string, sort createdAt: number`. */
 function describeKeys(keys: KeyElement[] | undefined, properties: TableProperties): string {
-  const types = new Map((properties.AttributeDefinitions ?? []).map((a) => [JSON.stringify(a.AttributeName), a.AttributeType]));
-  return (keys ?? []).map((k) => {
-    const type = types.get(JSON.stringify(k.AttributeName));
-    const name = typeof k.AttributeName === 'string' ? k.AttributeName : JSON.stringify(k.AttributeName);
-    return `${k.KeyType === 'HASH' ? 'partition' : 'sort'} ${name}: ${type ? TYPE_NAMES[type] ?? type : '?'}`;
-  }).join(', ');
+  const types = new Map(
+    (properties.AttributeDefinitions ?? []).map((a) => [JSON.stringify(a.AttributeName), a.AttributeType]),
+  );
+  return (keys ?? [])
+    .map((k) => {
+      const type = types.get(JSON.stringify(k.AttributeName));
+      const name = typeof k.AttributeName === 'string' ? k.AttributeName : JSON.stringify(k.AttributeName);
+      return `${k.KeyType === 'HASH' ? 'partition' : 'sort'} ${name}: ${type ? (TYPE_NAMES[type] ?? type) : '?'}`;
+    })
+    .join(', ');
 }
 
 /** What changed in the key schema of a table and of the indexes both versions have. */

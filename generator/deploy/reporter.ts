@@ -11,7 +11,11 @@ export interface Reporter {
 }
 
 /** The stream the reporter writes to: stderr, or a stand-in in tests. */
-export interface Output { write(text: string): boolean | void; isTTY?: boolean; columns?: number }
+export interface Output {
+  write(text: string): boolean | void;
+  isTTY?: boolean;
+  columns?: number;
+}
 
 /**
  * Whether a spinner can be drawn: a terminal that reports a width. A terminal of width 0 (some
@@ -24,10 +28,17 @@ export const canSpin = (stream: Output) => Boolean(stream.isTTY) && (stream.colu
  * `interactive`: someone may answer questions (stdin and stderr are terminals). The spinner
  * also needs a terminal with a width; otherwise progress is printed as plain lines.
  */
-export async function consoleReporter(interactive: boolean, stream: Output = process.stderr, input: NodeJS.ReadableStream = process.stdin): Promise<Reporter> {
+export async function consoleReporter(
+  interactive: boolean,
+  stream: Output = process.stderr,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<Reporter> {
   const ora = interactive && canSpin(stream) ? (await import('ora')).default : undefined;
   let spinner: ReturnType<NonNullable<typeof ora>> | undefined;
-  const stop = () => { spinner?.stop(); spinner = undefined; };
+  const stop = () => {
+    spinner?.stop();
+    spinner = undefined;
+  };
   const question = async (text: string): Promise<string | undefined> => {
     if (!interactive) return undefined;
     stop();
@@ -40,15 +51,25 @@ export async function consoleReporter(interactive: boolean, stream: Output = pro
       if (process.listenerCount('SIGINT') > 0) process.emit('SIGINT', 'SIGINT');
       else process.exit(130);
     });
-    try { return await rl.question(text); } finally { rl.close(); }
+    try {
+      return await rl.question(text);
+    } finally {
+      rl.close();
+    }
   };
   return {
-    info: (line) => { stop(); stream.write(line + '\n'); },
+    info: (line) => {
+      stop();
+      stream.write(line + '\n');
+    },
     progress: (text) => {
-      if (!ora) { stream.write(`  ${text}\n`); return; }
+      if (!ora) {
+        stream.write(`  ${text}\n`);
+        return;
+      }
       spinner ??= ora({ stream: stream as NodeJS.WritableStream }).start();
       // One line, never wider than the terminal: a wrapped spinner line cannot be redrawn in place.
-      const width = Math.max(10, ((stream.columns ?? 80) - 3));
+      const width = Math.max(10, (stream.columns ?? 80) - 3);
       spinner.text = text.length > width ? `${text.slice(0, width - 1)}…` : text;
     },
     done: stop,

@@ -1,5 +1,11 @@
 /** Deploy one stack through a change set: review, guard, approval, execution, protection. */
-import { DeleteStackCommand, DescribeStacksCommand, GetStackPolicyCommand, ListChangeSetsCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import {
+  DeleteStackCommand,
+  DescribeStacksCommand,
+  GetStackPolicyCommand,
+  ListChangeSetsCommand,
+  type Stack,
+} from '@aws-sdk/client-cloudformation';
 import { backoff, createChangeSet, deleteChangeSet } from './change-set.js';
 import { executeChangeSet } from './execute.js';
 import { dangerousChanges, refusalMessage, refused } from './guard.js';
@@ -36,24 +42,47 @@ export type StackResult =
  * Resources whose definition really differs: added, removed, replaced, or with other Type or
  * Properties. (Metadata alone is not a change CloudFormation acts on.)
  */
-export function realChanges(deployed: { Resources?: Record<string, unknown> }, next: { Resources?: Record<string, unknown> }, local: Map<string, LocalImpact>): string[] {
-  const definition = (r: unknown) => JSON.stringify({ Type: (r as { Type?: unknown })?.Type, Properties: (r as { Properties?: unknown })?.Properties ?? {} });
-  return [...local].filter(([id, i]) => i.impact !== 'none' && (i.impact !== 'update' || definition(deployed.Resources?.[id]) !== definition(next.Resources?.[id])))
-    .map(([id]) => id).sort();
+export function realChanges(
+  deployed: { Resources?: Record<string, unknown> },
+  next: { Resources?: Record<string, unknown> },
+  local: Map<string, LocalImpact>,
+): string[] {
+  const definition = (r: unknown) =>
+    JSON.stringify({
+      Type: (r as { Type?: unknown })?.Type,
+      Properties: (r as { Properties?: unknown })?.Properties ?? {},
+    });
+  return [...local]
+    .filter(
+      ([id, i]) =>
+        i.impact !== 'none' &&
+        (i.impact !== 'update' || definition(deployed.Resources?.[id]) !== definition(next.Resources?.[id])),
+    )
+    .map(([id]) => id)
+    .sort();
 }
 
 /**
  * Whether a deployed stack already is what this deploy would make: the same template, parameter
  * values and tags (as the CDK decides). Then no change set is created at all.
  */
-export function unchanged(stack: Stack, deployed: object, request: Pick<StackDeployRequest, 'body' | 'parameters' | 'tags'>): boolean {
+export function unchanged(
+  stack: Stack,
+  deployed: object,
+  request: Pick<StackDeployRequest, 'body' | 'parameters' | 'tags'>,
+): boolean {
   if (!/^(CREATE|UPDATE|IMPORT)_COMPLETE$|^UPDATE_ROLLBACK_COMPLETE$/.test(stack.StackStatus ?? '')) return false;
   if (JSON.stringify(deployed) !== JSON.stringify(JSON.parse(request.body))) return false;
-  const parameters = new Map((stack.Parameters ?? []).map((p) => [p.ParameterKey, p.ResolvedValue ?? p.ParameterValue]));
+  const parameters = new Map(
+    (stack.Parameters ?? []).map((p) => [p.ParameterKey, p.ResolvedValue ?? p.ParameterValue]),
+  );
   const declared = new Map((stack.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue]));
-  if (Object.entries(request.parameters).some(([k, v]) => declared.get(k) !== v && parameters.get(k) !== v)) return false;
+  if (Object.entries(request.parameters).some(([k, v]) => declared.get(k) !== v && parameters.get(k) !== v))
+    return false;
   const tags = new Map((stack.Tags ?? []).map((t) => [t.Key, t.Value]));
-  return tags.size === Object.keys(request.tags).length && Object.entries(request.tags).every(([k, v]) => tags.get(k) === v);
+  return (
+    tags.size === Object.keys(request.tags).length && Object.entries(request.tags).every(([k, v]) => tags.get(k) === v)
+  );
 }
 
 async function ensurePolicy(clients: Clients, stackName: string, reporter: Reporter): Promise<void> {
@@ -67,7 +96,14 @@ async function dropStaleChangeSets(clients: Clients, stackName: string, reporter
   const { Summaries = [] } = await clients.cfn.send(new ListChangeSetsCommand({ StackName: stackName }));
   for (const summary of Summaries) {
     // (moto lists every stack's change sets here: only this stack's are looked at.)
-    if (summary.StackName !== stackName || !summary.ChangeSetName?.startsWith('gen-') || !summary.ChangeSetId || /^EXECUTE_/.test(summary.ExecutionStatus ?? '') || summary.ExecutionStatus === 'OBSOLETE') continue;
+    if (
+      summary.StackName !== stackName ||
+      !summary.ChangeSetName?.startsWith('gen-') ||
+      !summary.ChangeSetId ||
+      /^EXECUTE_/.test(summary.ExecutionStatus ?? '') ||
+      summary.ExecutionStatus === 'OBSOLETE'
+    )
+      continue;
     reporter.info(`${stackName}: deleting change set ${summary.ChangeSetName}, left unexecuted by an earlier run`);
     await deleteChangeSet(clients, stackName, summary.ChangeSetId);
   }
@@ -79,18 +115,28 @@ async function untilGone(clients: Clients, stackName: string, timeoutMs: number)
   for (;;) {
     const state = await describeStack(clients, stackName);
     if (!state.exists || state.status === 'DELETE_COMPLETE') return { exists: false };
-    if (Date.now() > deadline) throw new Error(`stack ${stackName} is still ${state.status} after ${Math.round(timeoutMs / 1000)} s; try again when it is gone`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `stack ${stackName} is still ${state.status} after ${Math.round(timeoutMs / 1000)} s; try again when it is gone`,
+      );
     await wait();
   }
 }
 
 /** Change sets this process made and has not executed or deleted yet; a signal handler cleans them up (interrupt()). */
-interface Pending { stackName: string; id: string; shell: boolean; executing?: boolean }
+interface Pending {
+  stackName: string;
+  id: string;
+  shell: boolean;
+  executing?: boolean;
+}
 const inFlight = new Set<Pending>();
 /** Set by interrupt(): no further change set is created or executed by this process. */
 let stopped = false;
 
-export class Interrupted extends Error { override readonly name = 'Interrupted'; }
+export class Interrupted extends Error {
+  override readonly name = 'Interrupted';
+}
 
 /**
  * After SIGINT or SIGTERM: delete the change sets not executed yet (and the empty stacks that
@@ -102,13 +148,22 @@ export async function interrupt(clients: Clients): Promise<string[]> {
   const lines: string[] = [];
   for (const pending of [...inFlight]) {
     inFlight.delete(pending);
-    if (pending.executing) { lines.push(`${pending.stackName}: its change set was executing; CloudFormation carries on with it (the next deploy waits for it to finish)`); continue; }
+    if (pending.executing) {
+      lines.push(
+        `${pending.stackName}: its change set was executing; CloudFormation carries on with it (the next deploy waits for it to finish)`,
+      );
+      continue;
+    }
     try {
       if (pending.shell) await clients.cfn.send(new DeleteStackCommand({ StackName: pending.stackName }));
       else await deleteChangeSet(clients, pending.stackName, pending.id);
-      lines.push(`${pending.stackName}: change set deleted before execution; the stack is as it was${pending.shell ? ' (it did not exist: nothing was created)' : ''}`);
+      lines.push(
+        `${pending.stackName}: change set deleted before execution; the stack is as it was${pending.shell ? ' (it did not exist: nothing was created)' : ''}`,
+      );
     } catch (e) {
-      lines.push(`${pending.stackName}: could not delete change set ${pending.id} (${(e as Error).message.split('\n')[0]}); the next deploy deletes it`);
+      lines.push(
+        `${pending.stackName}: could not delete change set ${pending.id} (${(e as Error).message.split('\n')[0]}); the next deploy deletes it`,
+      );
     }
   }
   return lines;
@@ -119,7 +174,11 @@ export async function outputsOf(clients: Clients, stackName: string): Promise<Re
   return Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey!, o.OutputValue ?? '']));
 }
 
-export async function deployStack(clients: Clients, request: StackDeployRequest, reporter: Reporter): Promise<StackResult> {
+export async function deployStack(
+  clients: Clients,
+  request: StackDeployRequest,
+  reporter: Reporter,
+): Promise<StackResult> {
   const { stackName } = request;
   let state = await waitForIdle(clients, stackName, reporter.info, request.waitTimeoutMs);
   if (state.exists && state.status === 'ROLLBACK_COMPLETE') {
@@ -134,7 +193,8 @@ export async function deployStack(clients: Clients, request: StackDeployRequest,
     reporter.info(`${stackName}: removing the empty stack left by an earlier run that never executed its change set`);
     await clients.cfn.send(new DeleteStackCommand({ StackName: stackName }));
     state = await waitForIdle(clients, stackName, reporter.info, request.waitTimeoutMs, 500);
-    if (state.exists && state.status !== 'DELETE_COMPLETE') state = await untilGone(clients, stackName, request.waitTimeoutMs);
+    if (state.exists && state.status !== 'DELETE_COMPLETE')
+      state = await untilGone(clients, stackName, request.waitTimeoutMs);
   }
   const current = state.exists && !isEmptyShell(state) ? state.stack : undefined;
   const updating = current !== undefined;
@@ -144,85 +204,121 @@ export async function deployStack(clients: Clients, request: StackDeployRequest,
     // A stack policy loosened by a run that was killed mid-execution is set back even so.
     if (request.protected) await ensurePolicy(clients, stackName, reporter);
     reporter.info(`${stackName}: no changes (same template, parameters and tags as deployed)`);
-    return { stackName, result: 'no-changes', outputs: Object.fromEntries((current.Outputs ?? []).map((o) => [o.OutputKey!, o.OutputValue ?? ''])) };
+    return {
+      stackName,
+      result: 'no-changes',
+      outputs: Object.fromEntries((current.Outputs ?? []).map((o) => [o.OutputKey!, o.OutputValue ?? ''])),
+    };
   }
   // A CREATE change set makes an empty stack shell; if we stop before executing, remove it so nothing is left behind.
-  const dropShell = async () => { if (!updating) await clients.cfn.send(new DeleteStackCommand({ StackName: stackName })); };
+  const dropShell = async () => {
+    if (!updating) await clients.cfn.send(new DeleteStackCommand({ StackName: stackName }));
+  };
   const local = await localImpacts(deployed, JSON.parse(request.body));
   if (stopped) throw new Interrupted(`${stackName}: interrupted`);
-  const changeSet = await createChangeSet(clients, { stackName, type: updating ? 'UPDATE' : 'CREATE', template: request.template, tags: request.tags, parameters: request.parameters });
+  const changeSet = await createChangeSet(clients, {
+    stackName,
+    type: updating ? 'UPDATE' : 'CREATE',
+    template: request.template,
+    tags: request.tags,
+    parameters: request.parameters,
+  });
   const pendingChangeSet: Pending = { stackName, id: changeSet.id, shell: !updating };
   inFlight.add(pendingChangeSet);
-  if (stopped) { inFlight.delete(pendingChangeSet); await deleteChangeSet(clients, stackName, changeSet.id).catch(() => {}); await dropShell().catch(() => {}); throw new Interrupted(`${stackName}: interrupted`); }
+  if (stopped) {
+    inFlight.delete(pendingChangeSet);
+    await deleteChangeSet(clients, stackName, changeSet.id).catch(() => {});
+    await dropShell().catch(() => {});
+    throw new Interrupted(`${stackName}: interrupted`);
+  }
   try {
     return await reviewAndExecute();
-  } finally { inFlight.delete(pendingChangeSet); }
+  } finally {
+    inFlight.delete(pendingChangeSet);
+  }
 
   async function reviewAndExecute(): Promise<StackResult> {
-  if (changeSet.kind === 'empty') {
-    await deleteChangeSet(clients, stackName, changeSet.id);
-    await dropShell();
-    // gen's own diff is not overruled by an empty change set: when they disagree, nothing is trusted.
-    const pending = realChanges(deployed, JSON.parse(request.body), local);
-    if (pending.length > 0) {
-      return { stackName, result: 'failed', reason: [
-        `the endpoint reports no changes, but gen's template diff finds ${pending.length} changed resource${pending.length === 1 ? '' : 's'} (${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', ...' : ''}); nothing was executed.`,
-        `  The endpoint did not take the new template as a change: the deployed stack may not be what gen last deployed, or the endpoint ignores part of the template.`,
-        `  Run 'gen diff' to see the differences, and check the stack in the CloudFormation console (or restart a local endpoint: gen local stop).`,
-      ].join('\n') };
-    }
-    reporter.info(`${stackName}: no changes`);
-    return { stackName, result: 'no-changes', outputs: updating ? await outputsOf(clients, stackName) : {} };
-  }
-  if (changeSet.kind === 'failed') {
-    await deleteChangeSet(clients, stackName, changeSet.id);
-    await dropShell();
-    return { stackName, result: 'failed', reason: `change set failed: ${changeSet.reason}` };
-  }
-  reporter.info(formatChanges(stackName, changeLines(changeSet.changes, local)));
-
-  const allowed = new Set(request.allowReplace);
-  const blocked = refused(dangerousChanges(changeSet.changes, local), allowed);
-  if (blocked.length > 0) {
-    await deleteChangeSet(clients, stackName, changeSet.id);
-    await dropShell();
-    return { stackName, result: 'refused', reason: blocked.map((d) => refusalMessage(d, allowed)).join('\n') };
-  }
-  if (!request.execute) {
-    reporter.info(`${stackName}: reviewed only (--no-execute); change set ${changeSet.id} left for inspection`);
-    return { stackName, result: 'reviewed', outputs: {} };
-  }
-  if (request.protected && !request.approve) {
-    const answer = await reporter.confirm(`${stackName} is in a protected environment. Apply these changes?`);
-    if (answer !== true) {
+    if (changeSet.kind === 'empty') {
       await deleteChangeSet(clients, stackName, changeSet.id);
       await dropShell();
-      return { stackName, result: 'not-approved', reason: answer === undefined
-        ? 'protected environment: pass --approve to deploy without a terminal (nothing was executed)'
-        : 'not approved (nothing was executed)' };
+      // gen's own diff is not overruled by an empty change set: when they disagree, nothing is trusted.
+      const pending = realChanges(deployed, JSON.parse(request.body), local);
+      if (pending.length > 0) {
+        return {
+          stackName,
+          result: 'failed',
+          reason: [
+            `the endpoint reports no changes, but gen's template diff finds ${pending.length} changed resource${pending.length === 1 ? '' : 's'} (${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', ...' : ''}); nothing was executed.`,
+            `  The endpoint did not take the new template as a change: the deployed stack may not be what gen last deployed, or the endpoint ignores part of the template.`,
+            `  Run 'gen diff' to see the differences, and check the stack in the CloudFormation console (or restart a local endpoint: gen local stop).`,
+          ].join('\n'),
+        };
+      }
+      reporter.info(`${stackName}: no changes`);
+      return { stackName, result: 'no-changes', outputs: updating ? await outputsOf(clients, stackName) : {} };
     }
-  }
-  // The stack policy is loosened for the resources named with --allow-replace for this execution
-  // only, and set back whatever happens: success, failure, or an error on the way.
-  if (request.protected && updating) (await protect(clients, stackName, request.allowReplace)).forEach(reporter.info);
-  let outcome: Awaited<ReturnType<typeof executeChangeSet>> | undefined;
-  try {
-    await request.beforeExecute?.();
-    if (stopped) throw new Interrupted(`${stackName}: interrupted`);
-    pendingChangeSet.executing = true;
-    outcome = await executeChangeSet(clients, stackName, changeSet.id, reporter.progress);
-  } finally {
-    reporter.done();
-    if (request.protected && (updating || outcome?.ok)) {
-      try { (await protect(clients, stackName)).forEach(reporter.info); } catch (e) {
-        reporter.info(`WARNING: ${stackName}: could not set its stack policy back (${(e as Error).message.split('\n')[0]}); deploy again to set it`);
+    if (changeSet.kind === 'failed') {
+      await deleteChangeSet(clients, stackName, changeSet.id);
+      await dropShell();
+      return { stackName, result: 'failed', reason: `change set failed: ${changeSet.reason}` };
+    }
+    reporter.info(formatChanges(stackName, changeLines(changeSet.changes, local)));
+
+    const allowed = new Set(request.allowReplace);
+    const blocked = refused(dangerousChanges(changeSet.changes, local), allowed);
+    if (blocked.length > 0) {
+      await deleteChangeSet(clients, stackName, changeSet.id);
+      await dropShell();
+      return { stackName, result: 'refused', reason: blocked.map((d) => refusalMessage(d, allowed)).join('\n') };
+    }
+    if (!request.execute) {
+      reporter.info(`${stackName}: reviewed only (--no-execute); change set ${changeSet.id} left for inspection`);
+      return { stackName, result: 'reviewed', outputs: {} };
+    }
+    if (request.protected && !request.approve) {
+      const answer = await reporter.confirm(`${stackName} is in a protected environment. Apply these changes?`);
+      if (answer !== true) {
+        await deleteChangeSet(clients, stackName, changeSet.id);
+        await dropShell();
+        return {
+          stackName,
+          result: 'not-approved',
+          reason:
+            answer === undefined
+              ? 'protected environment: pass --approve to deploy without a terminal (nothing was executed)'
+              : 'not approved (nothing was executed)',
+        };
       }
     }
-  }
-  if (!outcome.ok) {
-    return { stackName, result: 'failed', reason: [`ended in ${outcome.status}`, ...outcome.failures.map((f) => `  ${f}`)].join('\n') };
-  }
-  reporter.info(`${stackName}: ${outcome.status}`);
-  return { stackName, result: 'deployed', outputs: await outputsOf(clients, stackName) };
+    // The stack policy is loosened for the resources named with --allow-replace for this execution
+    // only, and set back whatever happens: success, failure, or an error on the way.
+    if (request.protected && updating) (await protect(clients, stackName, request.allowReplace)).forEach(reporter.info);
+    let outcome: Awaited<ReturnType<typeof executeChangeSet>> | undefined;
+    try {
+      await request.beforeExecute?.();
+      if (stopped) throw new Interrupted(`${stackName}: interrupted`);
+      pendingChangeSet.executing = true;
+      outcome = await executeChangeSet(clients, stackName, changeSet.id, reporter.progress);
+    } finally {
+      reporter.done();
+      if (request.protected && (updating || outcome?.ok)) {
+        try {
+          (await protect(clients, stackName)).forEach(reporter.info);
+        } catch (e) {
+          reporter.info(
+            `WARNING: ${stackName}: could not set its stack policy back (${(e as Error).message.split('\n')[0]}); deploy again to set it`,
+          );
+        }
+      }
+    }
+    if (!outcome.ok) {
+      return {
+        stackName,
+        result: 'failed',
+        reason: [`ended in ${outcome.status}`, ...outcome.failures.map((f) => `  ${f}`)].join('\n'),
+      };
+    }
+    reporter.info(`${stackName}: ${outcome.status}`);
+    return { stackName, result: 'deployed', outputs: await outputsOf(clients, stackName) };
   }
 }

@@ -21,7 +21,9 @@ export interface Clients {
 
 export async function connect(options: TargetOptions, environmentRegion: string): Promise<Clients> {
   const [{ CloudFormationClient }, { S3Client }, { STSClient }] = await Promise.all([
-    import('@aws-sdk/client-cloudformation'), import('@aws-sdk/client-s3'), import('@aws-sdk/client-sts'),
+    import('@aws-sdk/client-cloudformation'),
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/client-sts'),
   ]);
   if (options.profile) process.env.AWS_PROFILE = options.profile;
   const region = options.region ?? environmentRegion;
@@ -33,19 +35,25 @@ export async function connect(options: TargetOptions, environmentRegion: string)
     maxAttempts: 5,
   };
   const clients = {
-    region, ...(endpoint ? { endpoint } : {}),
+    region,
+    ...(endpoint ? { endpoint } : {}),
     cfn: new CloudFormationClient(config),
     s3: new S3Client({ ...config, forcePathStyle: Boolean(endpoint) }),
     sts: new STSClient(config),
   };
   const where = endpoint ?? `AWS (${region})`;
   for (const client of [clients.cfn, clients.s3, clients.sts]) {
-    (client.middlewareStack as { add: (m: unknown, o: object) => void }).add(notAwsAnswers(where), { step: 'deserialize', priority: 'low', name: 'genNotAwsAnswers' });
+    (client.middlewareStack as { add: (m: unknown, o: object) => void }).add(notAwsAnswers(where), {
+      step: 'deserialize',
+      priority: 'low',
+      name: 'genNotAwsAnswers',
+    });
   }
   return clients;
 }
 
-const looksLikeApiAnswer = (text: string) => /^\s*(<\?xml|<[A-Za-z]+Response\b|<Error\b|<ErrorResponse\b|\{)/.test(text);
+const looksLikeApiAnswer = (text: string) =>
+  /^\s*(<\?xml|<[A-Za-z]+Response\b|<Error\b|<ErrorResponse\b|\{)/.test(text);
 
 /**
  * An answer that is not from an AWS API (an HTML error page from a proxy or a half-implemented
@@ -53,25 +61,40 @@ const looksLikeApiAnswer = (text: string) => /^\s*(<\?xml|<[A-Za-z]+Response\b|<
  * "XML parse error" or "Unknown". Runs before the SDK's own deserializer, on the raw response.
  */
 function notAwsAnswers(where: string) {
-  return (next: (args: unknown) => Promise<{ response: { statusCode?: number; headers?: Record<string, string>; body?: unknown } }>) => async (args: unknown) => {
-    const result = await next(args);
-    const response = result.response;
-    const type = response.headers?.['content-type'] ?? '';
-    const status = response.statusCode ?? 0;
-    if (!(status >= 300 || /html/i.test(type)) || !response.body || typeof (response.body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') return result;
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
-    const buffer = Buffer.concat(chunks);
-    const text = buffer.toString('utf8');
-    if (text.trim() === '' || looksLikeApiAnswer(text)) {
-      const { Readable } = await import('node:stream');
-      response.body = Readable.from([buffer]);
-      return result;
-    }
-    const { EndpointResponseError } = await import('./problems.js');
-    const plain = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-    throw new EndpointResponseError(status, plain.length > 300 ? `${plain.slice(0, 300)}…` : plain, where);
-  };
+  return (
+    next: (
+      args: unknown,
+    ) => Promise<{ response: { statusCode?: number; headers?: Record<string, string>; body?: unknown } }>,
+  ) =>
+    async (args: unknown) => {
+      const result = await next(args);
+      const response = result.response;
+      const type = response.headers?.['content-type'] ?? '';
+      const status = response.statusCode ?? 0;
+      if (
+        !(status >= 300 || /html/i.test(type)) ||
+        !response.body ||
+        typeof (response.body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function'
+      )
+        return result;
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+      const buffer = Buffer.concat(chunks);
+      const text = buffer.toString('utf8');
+      if (text.trim() === '' || looksLikeApiAnswer(text)) {
+        const { Readable } = await import('node:stream');
+        response.body = Readable.from([buffer]);
+        return result;
+      }
+      const { EndpointResponseError } = await import('./problems.js');
+      const plain = text
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      throw new EndpointResponseError(status, plain.length > 300 ? `${plain.slice(0, 300)}…` : plain, where);
+    };
 }
 
 /** Replace ${AWS::AccountId} and ${AWS::Region} in a name the build could not know. */
@@ -80,6 +103,7 @@ export const resolveName = (name: string, account: string, region: string) =>
 
 /** Where CloudFormation fetches an uploaded template from (moto needs `localhost`, not 127.0.0.1). */
 export function objectUrl(clients: Clients, bucket: string, key: string): string {
-  if (clients.endpoint) return `${clients.endpoint.replace('127.0.0.1', 'localhost').replace(/\/$/, '')}/${bucket}/${key}`;
+  if (clients.endpoint)
+    return `${clients.endpoint.replace('127.0.0.1', 'localhost').replace(/\/$/, '')}/${bucket}/${key}`;
   return `https://${bucket}.s3.${clients.region}.amazonaws.com/${key}`;
 }

@@ -14,7 +14,12 @@ export async function exists(clients: Clients, bucket: string, key: string): Pro
 }
 
 /** Put an object unless the key already holds it (keys are content hashes). Returns whether it uploaded. */
-export async function uploadOnce(clients: Clients, bucket: string, key: string, body: Buffer | string): Promise<boolean> {
+export async function uploadOnce(
+  clients: Clients,
+  bucket: string,
+  key: string,
+  body: Buffer | string,
+): Promise<boolean> {
   if (await exists(clients, bucket, key)) return false;
   await clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   return true;

@@ -6,57 +6,97 @@ import type { JsonSchema } from '../schema/json-schema.js';
 import { BUILTIN } from '../sections/index.js';
 import type { Registry } from '../sections/section.js';
 
-interface Row { field: string; type: string; required: boolean; defaults: string; description: string; example: string }
+interface Row {
+  field: string;
+  type: string;
+  required: boolean;
+  defaults: string;
+  description: string;
+  example: string;
+}
 
 const code = (v: unknown) => `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``;
 
 function typeOf(s: JsonSchema): string {
   if (s.enum) return (s.enum as unknown[]).map(code).join(' \\| ');
-  if (s.if && s.then && s.else) return [...new Set([typeOf(s.else as JsonSchema), typeOf(s.then as JsonSchema)].flatMap((t) => t.split(' or ')))].join(' or ');
-  const type = [s.type ?? 'any'].flat().map((t) => (t === 'object' ? 'mapping' : t === 'array' ? 'list' : String(t))).join(' or ');
+  if (s.if && s.then && s.else)
+    return [
+      ...new Set([typeOf(s.else as JsonSchema), typeOf(s.then as JsonSchema)].flatMap((t) => t.split(' or '))),
+    ].join(' or ');
+  const type = [s.type ?? 'any']
+    .flat()
+    .map((t) => (t === 'object' ? 'mapping' : t === 'array' ? 'list' : String(t)))
+    .join(' or ');
   const range = s.minimum !== undefined && s.maximum !== undefined ? ` ${s.minimum}–${s.maximum}` : '';
   return type + range;
 }
 
 /** Without examples of its own, a field's default shows what it looks like (a mapping: its fields' defaults). */
 function defaultValue(property: JsonSchema): unknown {
-  if (property.default !== undefined && (typeof property.default !== 'object' || Array.isArray(property.default))) return property.default;
+  if (property.default !== undefined && (typeof property.default !== 'object' || Array.isArray(property.default)))
+    return property.default;
   const children = Object.entries((property.properties ?? {}) as Record<string, JsonSchema>)
-    .map(([k, c]) => [k, defaultValue(c)] as const).filter(([, v]) => v !== undefined);
+    .map(([k, c]) => [k, defaultValue(c)] as const)
+    .filter(([, v]) => v !== undefined);
   return children.length ? Object.fromEntries(children) : undefined;
 }
-const defaultExample = (property: JsonSchema) => { const value = defaultValue(property); return value === undefined ? '' : code(value); };
+const defaultExample = (property: JsonSchema) => {
+  const value = defaultValue(property);
+  return value === undefined ? '' : code(value);
+};
 
 function rows(schema: JsonSchema, prefix: string, out: Row[]): Row[] {
-  const properties = (schema.properties ?? (schema.then as JsonSchema | undefined)?.properties ?? {}) as Record<string, JsonSchema>;
-  const required = new Set([...(schema.required as string[] ?? []), ...((schema.then as JsonSchema | undefined)?.required as string[] ?? [])]);
+  const properties = (schema.properties ?? (schema.then as JsonSchema | undefined)?.properties ?? {}) as Record<
+    string,
+    JsonSchema
+  >;
+  const required = new Set([
+    ...((schema.required as string[]) ?? []),
+    ...(((schema.then as JsonSchema | undefined)?.required as string[]) ?? []),
+  ]);
   for (const [name, property] of Object.entries(properties)) {
     const field = prefix ? `${prefix}.${name}` : name;
     out.push({
-      field, type: typeOf(property), required: required.has(name),
-      defaults: property.default !== undefined && !(typeof property.default === 'object' && Object.keys(property.default as object).length === 0) ? code(property.default) : '',
+      field,
+      type: typeOf(property),
+      required: required.has(name),
+      defaults:
+        property.default !== undefined &&
+        !(typeof property.default === 'object' && Object.keys(property.default as object).length === 0)
+          ? code(property.default)
+          : '',
       description: String(property.description ?? '').replace(/\|/g, '\\|'),
       example: (property.examples as unknown[] | undefined)?.map(code).join(', ') ?? defaultExample(property),
     });
-    if ((property.type === 'object' && property.properties) || (property.then as JsonSchema | undefined)?.properties) rows(property, field, out);
-    if (property.type === 'object' && typeof property.additionalProperties === 'object' && (property.additionalProperties as JsonSchema).properties) {
+    if ((property.type === 'object' && property.properties) || (property.then as JsonSchema | undefined)?.properties)
+      rows(property, field, out);
+    if (
+      property.type === 'object' &&
+      typeof property.additionalProperties === 'object' &&
+      (property.additionalProperties as JsonSchema).properties
+    ) {
       rows(property.additionalProperties as JsonSchema, `${field}.<name>`, out);
     }
   }
   return out;
 }
 
-const table = (list: Row[]) => [
-  '| field | type | required | default | description | example |',
-  '| --- | --- | --- | --- | --- | --- |',
-  ...list.map((r) => `| \`${r.field}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${r.defaults} | ${r.description} | ${r.example} |`),
-].join('\n');
+const table = (list: Row[]) =>
+  [
+    '| field | type | required | default | description | example |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...list.map(
+      (r) =>
+        `| \`${r.field}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${r.defaults} | ${r.description} | ${r.example} |`,
+    ),
+  ].join('\n');
 
 export function fieldReference(registry: Registry = BUILTIN): string {
   const parts = ['<!-- generated by `gen docs`: edit the schemas in generator/, not this section -->'];
   for (const section of registry.sections) {
     const schema = registry.schemaOf(section);
-    const key = section.kind === 'map' ? `${section.key}.<${section.key === 'routes' ? 'METHOD /path' : 'name'}>` : section.key;
+    const key =
+      section.kind === 'map' ? `${section.key}.<${section.key === 'routes' ? 'METHOD /path' : 'name'}>` : section.key;
     parts.push(`### \`${section.key}\``, '', String(schema.description ?? ''));
     if (section.names) parts.push('', `Names: ${section.names.hint}.`);
     parts.push('');
@@ -64,6 +104,13 @@ export function fieldReference(registry: Registry = BUILTIN): string {
     parts.push(own.length > 0 ? table(own) : `Each \`${key}\` is ${typeOf(schema)}: ${schema.description}`, '');
   }
   const environment = registry.schemas.environment;
-  parts.push('### Environment files (`environments/<name>.yaml`)', '', String(environment.description), '', table(rows(environment, '', [])), '');
+  parts.push(
+    '### Environment files (`environments/<name>.yaml`)',
+    '',
+    String(environment.description),
+    '',
+    table(rows(environment, '', [])),
+    '',
+  );
   return parts.join('\n');
 }

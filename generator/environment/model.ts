@@ -5,7 +5,7 @@
  */
 
 /** Settings owned by sections, by section key: each section adds its own. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// biome-ignore lint/suspicious/noEmptyInterface: sections add their keys by declaration merging, which a type alias cannot take
 export interface SectionSettings {}
 
 export interface Environment extends SectionSettings {

@@ -1,7 +1,9 @@
 import { integer, settings as obj, type JsonSchema } from '../schema/json-schema.js';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 /**
  * Schema of environments/<name>.yaml: the settings every environment has, then each section's
@@ -9,17 +11,52 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
  * Defaults are the test-environment values of the platform design.
  */
 const CORE: Record<string, JsonSchema> = {
-  region: { type: 'string', pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$', hint: 'use an AWS region code such as eu-central-1', description: 'AWS region to deploy to.', examples: ['eu-central-1'] },
-  account: { type: 'string', pattern: '^\\d{12}$', hint: 'use the 12-digit AWS account id, quoted', description: 'AWS account id; deploys into any other account are refused.', examples: ['123456789012'] },
-  protected: { type: 'boolean', default: false, description: 'Keep tables on delete/replace (Retain) and require approval to deploy.' },
-  logRetentionDays: { type: 'integer', enum: LOG_RETENTION_DAYS, default: 30, description: 'Days CloudWatch keeps function and API logs.' },
+  region: {
+    type: 'string',
+    pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$',
+    hint: 'use an AWS region code such as eu-central-1',
+    description: 'AWS region to deploy to.',
+    examples: ['eu-central-1'],
+  },
+  account: {
+    type: 'string',
+    pattern: '^\\d{12}$',
+    hint: 'use the 12-digit AWS account id, quoted',
+    description: 'AWS account id; deploys into any other account are refused.',
+    examples: ['123456789012'],
+  },
+  protected: {
+    type: 'boolean',
+    default: false,
+    description: 'Keep tables on delete/replace (Retain) and require approval to deploy.',
+  },
+  logRetentionDays: {
+    type: 'integer',
+    enum: LOG_RETENTION_DAYS,
+    default: 30,
+    description: 'Days CloudWatch keeps function and API logs.',
+  },
 };
 
 /** Reserved for the sections to come (network, edge, cache, time series, audit, budget). */
 const RESERVED: Record<string, JsonSchema> = {
   network: obj('Network of the environment (used by the network section).', {
-    cidr: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$', hint: 'use a CIDR block such as 10.0.0.0/16', default: '10.0.0.0/16', description: 'VPC address range.' },
-    availabilityZones: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 6, uniqueItems: true, default: ['eu-central-1a', 'eu-central-1b'], description: 'Availability zones to spread over.' },
+    cidr: {
+      type: 'string',
+      pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$',
+      hint: 'use a CIDR block such as 10.0.0.0/16',
+      default: '10.0.0.0/16',
+      description: 'VPC address range.',
+    },
+    availabilityZones: {
+      type: 'array',
+      items: { type: 'string' },
+      minItems: 1,
+      maxItems: 6,
+      uniqueItems: true,
+      default: ['eu-central-1a', 'eu-central-1b'],
+      description: 'Availability zones to spread over.',
+    },
     singleNatGateway: { type: 'boolean', default: true, description: 'One NAT gateway instead of one per zone.' },
   }),
   domain: obj('Domain names.', {
@@ -27,7 +64,13 @@ const RESERVED: Record<string, JsonSchema> = {
     api: { type: 'string', default: 'api.example.com', description: 'API domain.' },
   }),
   cache: obj('Redis cache size (used by the cache section).', {
-    nodeType: { type: 'string', pattern: '^cache\\.[a-z0-9]+\\.[a-z0-9]+$', hint: 'use an ElastiCache node type such as cache.t3.micro', default: 'cache.t3.micro', description: 'Node type.' },
+    nodeType: {
+      type: 'string',
+      pattern: '^cache\\.[a-z0-9]+\\.[a-z0-9]+$',
+      hint: 'use an ElastiCache node type such as cache.t3.micro',
+      default: 'cache.t3.micro',
+      description: 'Node type.',
+    },
     nodes: integer(1, 20, 'Number of cache nodes.', { default: 1 }),
     multiAz: { type: 'boolean', default: false, description: 'Spread nodes over zones.' },
   }),
@@ -35,18 +78,27 @@ const RESERVED: Record<string, JsonSchema> = {
     memoryRetentionHours: integer(1, 8766, 'Hours in the memory store.', { default: 24 }),
     magneticRetentionDays: integer(1, 73000, 'Days in the magnetic store.', { default: 30 }),
   }),
-  audit: obj('Audit log retention.', { logRetentionDays: integer(1, 36500, 'Days audit logs are kept.', { default: 90 }) }),
+  audit: obj('Audit log retention.', {
+    logRetentionDays: integer(1, 36500, 'Days audit logs are kept.', { default: 90 }),
+  }),
   budget: obj('Cost budget.', { monthlyAmount: integer(1, 100000000, 'Monthly budget in USD.', { default: 500 }) }),
 };
 
 /** Sections with settings, as this schema needs them (a structural type: the registry stays above this floor). */
-export interface WithSettings { key: string; environment?: JsonSchema }
+export interface WithSettings {
+  key: string;
+  environment?: JsonSchema;
+}
 
 export function environmentSchema(sections: readonly WithSettings[]): JsonSchema {
-  const { default: _rootDefault, ...root } = obj('Settings of one environment (environments/<name>.yaml).', {
-    ...CORE,
-    ...Object.fromEntries(sections.filter((s) => s.environment).map((s) => [s.key, s.environment!])),
-    ...RESERVED,
-  }, ['region']);
+  const { default: _rootDefault, ...root } = obj(
+    'Settings of one environment (environments/<name>.yaml).',
+    {
+      ...CORE,
+      ...Object.fromEntries(sections.filter((s) => s.environment).map((s) => [s.key, s.environment!])),
+      ...RESERVED,
+    },
+    ['region'],
+  );
   return { $id: 'https://gen.dev/schemas/environment.json', title: 'gen environment file', ...root };
 }

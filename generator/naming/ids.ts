@@ -30,7 +30,8 @@ export const ids = {
   apiDeployment: (routesHash: string) => `ApiDeployment${routesHash.slice(0, 10)}`,
   apiStage: () => 'ApiStage',
   apiAccessLogs: () => 'ApiAccessLogGroup',
-  routePermission: (method: string, path: string) => `${pascal(method.toLowerCase())}${pascal(path) || 'Root'}Permission`,
+  routePermission: (method: string, path: string) =>
+    `${pascal(method.toLowerCase())}${pascal(path) || 'Root'}Permission`,
   alarmKey: () => 'AlarmTopicKey',
   alarmKeyAlias: () => 'AlarmTopicKeyAlias',
   alarmTopic: () => 'AlarmTopic',
@@ -45,7 +46,8 @@ export const ids = {
   topicKey: (topic: string) => `${pascal(topic)}TopicKey`,
   topicKeyAlias: (topic: string) => `${pascal(topic)}TopicKeyAlias`,
   /** Subscriptions are keyed by what they deliver to, never by list position. */
-  subscription: (topic: string, protocol: string, endpoint: string) => `${pascal(topic)}${pascal(protocol)}Subscription${shortHash(endpoint)}`,
+  subscription: (topic: string, protocol: string, endpoint: string) =>
+    `${pascal(topic)}${pascal(protocol)}Subscription${shortHash(endpoint)}`,
   subscriptionPermission: (topic: string, fn: string) => `${pascal(topic)}${pascal(fn)}Permission`,
   bucket: (bucket: string) => `${pascal(bucket)}Bucket`,
   bucketPolicy: (bucket: string) => `${pascal(bucket)}BucketPolicy`,
@@ -111,15 +113,21 @@ function variable(prefix: string, name: string): string {
 /** ARNs of things in other stacks, built from deterministic names instead of exports. */
 export const arns = {
   table: (tableName: string) => `arn:\${AWS::Partition}:dynamodb:\${AWS::Region}:\${AWS::AccountId}:table/${tableName}`,
-  function: (functionName: string) => `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${functionName}`,
+  function: (functionName: string) =>
+    `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${functionName}`,
   topic: (topicName: string) => `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:${topicName}`,
-  logGroup: (logGroupName: string) => `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroupName}`,
+  logGroup: (logGroupName: string) =>
+    `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroupName}`,
   queue: (queueName: string) => `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:${queueName}`,
   queueUrl: (queueName: string) => `https://sqs.\${AWS::Region}.\${AWS::URLSuffix}/\${AWS::AccountId}/${queueName}`,
   bucket: (bucketName: string) => `arn:\${AWS::Partition}:s3:::${bucketName}`,
-  eventBus: (busName: string) => `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:event-bus/${busName}`,
+  eventBus: (busName: string) =>
+    `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:event-bus/${busName}`,
   /** Rules on the default bus have no bus in their ARN. */
-  rule: (busName: string, ruleName: string) => `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${busName === 'default' ? '' : `${busName}/`}${ruleName}`,
-  scheduleGroup: (group: string) => `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule-group/${group}`,
-  schedule: (group: string, schedule: string) => `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/${group}/${schedule}`,
+  rule: (busName: string, ruleName: string) =>
+    `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${busName === 'default' ? '' : `${busName}/`}${ruleName}`,
+  scheduleGroup: (group: string) =>
+    `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule-group/${group}`,
+  schedule: (group: string, schedule: string) =>
+    `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/${group}/${schedule}`,
 };

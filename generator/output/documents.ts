@@ -12,11 +12,21 @@ export interface UploadedDocument {
   content: string;
 }
 
-export interface PseudoParameters { 'AWS::Region': string; 'AWS::AccountId': string; 'AWS::Partition': string; 'AWS::URLSuffix': string }
+export interface PseudoParameters {
+  'AWS::Region': string;
+  'AWS::AccountId': string;
+  'AWS::Partition': string;
+  'AWS::URLSuffix': string;
+}
 
 export function pseudoParameters(region: string, accountId: string): PseudoParameters {
   const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-  return { 'AWS::Region': region, 'AWS::AccountId': accountId, 'AWS::Partition': partition, 'AWS::URLSuffix': partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com' };
+  return {
+    'AWS::Region': region,
+    'AWS::AccountId': accountId,
+    'AWS::Partition': partition,
+    'AWS::URLSuffix': partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com',
+  };
 }
 
 /** Replace every {"Fn::Sub": "..."} by its text; `unresolved` collects any other intrinsic or variable. */

@@ -69,7 +69,11 @@ export interface Fragment {
 }
 
 /** Resources that refer to each other and so must share a stack, under their main logical ID. */
-export const inGroup = (group: string, resources: PlacedResource[]): PlacedResource[] => resources.map((r) => ({ ...r, group }));
+export const inGroup = (group: string, resources: PlacedResource[]): PlacedResource[] =>
+  resources.map((r) => ({ ...r, group }));
 
-export const fragment = (resources: PlacedResource[], outputs: PlacedOutput[] = [], artifacts: Artifact[] = []): Fragment =>
-  ({ resources, outputs, artifacts, diagnostics: [] });
+export const fragment = (
+  resources: PlacedResource[],
+  outputs: PlacedOutput[] = [],
+  artifacts: Artifact[] = [],
+): Fragment => ({ resources, outputs, artifacts, diagnostics: [] });

@@ -12,9 +12,17 @@ export const LIMITS = {
   inlineTemplateBytes: 51_200,
 } as const;
 
-export interface StackLimits { resources: number; outputs: number; templateBytes: number }
+export interface StackLimits {
+  resources: number;
+  outputs: number;
+  templateBytes: number;
+}
 
-export const HARD_LIMITS: StackLimits = { resources: LIMITS.resources, outputs: LIMITS.outputs, templateBytes: LIMITS.templateBytes };
+export const HARD_LIMITS: StackLimits = {
+  resources: LIMITS.resources,
+  outputs: LIMITS.outputs,
+  templateBytes: LIMITS.templateBytes,
+};
 
 const FILL_RATIO = 0.8;
 

@@ -18,7 +18,13 @@ export interface Manifest {
   tags: Record<string, string>;
   deployOrder: string[];
   stacks: {
-    stackName: string; layer: string; template: string; resources: number; bytes: number; sha256: string; uploadTemplate: boolean;
+    stackName: string;
+    layer: string;
+    template: string;
+    resources: number;
+    bytes: number;
+    sha256: string;
+    uploadTemplate: boolean;
     /** Parameter -> the output of an earlier stack that the deployer passes in. */
     parameters: Record<string, { stackName: string; output: string }>;
   }[];
@@ -27,7 +33,14 @@ export interface Manifest {
   documents: { file: string; key: string }[];
 }
 
-export function buildManifest(project: string, env: Environment, stacks: Stack[], tags: { Key: string; Value: string }[], artifacts: Artifact[], documents: UploadedDocument[]): Manifest {
+export function buildManifest(
+  project: string,
+  env: Environment,
+  stacks: Stack[],
+  tags: { Key: string; Value: string }[],
+  artifacts: Artifact[],
+  documents: UploadedDocument[],
+): Manifest {
   return {
     format: 1,
     project,
@@ -38,7 +51,12 @@ export function buildManifest(project: string, env: Environment, stacks: Stack[]
     tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])),
     deployOrder: stacks.map((s) => s.stackName),
     stacks: stacks.map((s) => ({
-      stackName: s.stackName, layer: s.layer, template: s.file, resources: s.resourceCount, bytes: s.bytes, sha256: s.sha256,
+      stackName: s.stackName,
+      layer: s.layer,
+      template: s.file,
+      resources: s.resourceCount,
+      bytes: s.bytes,
+      sha256: s.sha256,
       // CloudFormation takes at most 51,200 bytes inline; larger templates go through S3.
       uploadTemplate: s.bytes > LIMITS.inlineTemplateBytes,
       parameters: s.parameters,

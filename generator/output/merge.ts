@@ -17,14 +17,25 @@ export function mergeFragments(fragments: Fragment[]): Merged {
   for (const placed of fragments.flatMap((f) => f.resources)) {
     const existing = resources.get(placed.logicalId);
     if (existing) {
-      diagnostics.push(error('GEN503', `two resources would have the logical ID '${placed.logicalId}' (${typeOf(existing)} in ${existing.layer}, ${typeOf(placed)} in ${placed.layer})`,
-        undefined, 'two spec names differ only in dashes or case (for example a-b and ab): rename one'));
+      diagnostics.push(
+        error(
+          'GEN503',
+          `two resources would have the logical ID '${placed.logicalId}' (${typeOf(existing)} in ${existing.layer}, ${typeOf(placed)} in ${placed.layer})`,
+          undefined,
+          'two spec names differ only in dashes or case (for example a-b and ab): rename one',
+        ),
+      );
       continue;
     }
     resources.set(placed.logicalId, placed);
   }
-  return { resources, outputs: fragments.flatMap((f) => f.outputs), artifacts: fragments.flatMap((f) => f.artifacts), documents: fragments.flatMap((f) => f.documents ?? []), diagnostics };
+  return {
+    resources,
+    outputs: fragments.flatMap((f) => f.outputs),
+    artifacts: fragments.flatMap((f) => f.artifacts),
+    documents: fragments.flatMap((f) => f.documents ?? []),
+    diagnostics,
+  };
 }
 
 const typeOf = (placed: PlacedResource) => (placed.resource as { Type?: string }).Type ?? 'resource';
-

@@ -10,9 +10,12 @@ export function references(value: unknown, out = new Set<string>()): Set<string>
     // for...in rather than Object.entries: this walks every resource of every build.
     for (const k in value) {
       const v = (value as Record<string, unknown>)[k];
-      if (k === 'Ref') { if (typeof v === 'string') out.add(v); }
-      else if (k === 'Fn::GetAtt') out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);
-      else if (k === 'Fn::Sub') for (const m of String(Array.isArray(v) ? v[0] : v).matchAll(/\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/g)) out.add(m[1]);
+      if (k === 'Ref') {
+        if (typeof v === 'string') out.add(v);
+      } else if (k === 'Fn::GetAtt') out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);
+      else if (k === 'Fn::Sub')
+        for (const m of String(Array.isArray(v) ? v[0] : v).matchAll(/\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/g))
+          out.add(m[1]);
       else if (v !== null && typeof v === 'object') references(v, out);
     }
   }
@@ -23,12 +26,21 @@ export function references(value: unknown, out = new Set<string>()): Set<string>
 export function renameReference(value: unknown, from: string, to: string): unknown {
   if (Array.isArray(value)) return value.map((v) => renameReference(v, from, to));
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => {
-    if (k === 'Ref' && v === from) return [k, to];
-    if (k === 'Fn::Sub') {
-      const rename = (text: string) => text.replaceAll(`\${${from}}`, `\${${to}}`);
-      return [k, typeof v === 'string' ? rename(v) : Array.isArray(v) ? [rename(String(v[0])), renameReference(v[1], from, to)] : v];
-    }
-    return [k, renameReference(v, from, to)];
-  }));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (k === 'Ref' && v === from) return [k, to];
+      if (k === 'Fn::Sub') {
+        const rename = (text: string) => text.replaceAll(`\${${from}}`, `\${${to}}`);
+        return [
+          k,
+          typeof v === 'string'
+            ? rename(v)
+            : Array.isArray(v)
+              ? [rename(String(v[0])), renameReference(v[1], from, to)]
+              : v,
+        ];
+      }
+      return [k, renameReference(v, from, to)];
+    }),
+  );
 }

@@ -4,10 +4,12 @@
  * the stages after compile work on that form.
  */
 export function sortedPlain(input: unknown): unknown {
-  const value = input !== null && typeof input === 'object' && typeof (input as { toJSON?: unknown }).toJSON === 'function'
-    ? (input as { toJSON: () => unknown }).toJSON()
-    : input;
-  if (Array.isArray(value)) return value.map((v) => (v === undefined || typeof v === 'function' ? null : sortedPlain(v)));
+  const value =
+    input !== null && typeof input === 'object' && typeof (input as { toJSON?: unknown }).toJSON === 'function'
+      ? (input as { toJSON: () => unknown }).toJSON()
+      : input;
+  if (Array.isArray(value))
+    return value.map((v) => (v === undefined || typeof v === 'function' ? null : sortedPlain(v)));
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};

@@ -3,8 +3,16 @@
  * naming them, and placement never moves them from the stack they were first put in.
  */
 export const STATEFUL_TYPES = new Set([
-  'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::S3::Bucket', 'AWS::KMS::Key',
-  'AWS::SecretsManager::Secret', 'AWS::Logs::LogGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::EFS::FileSystem',
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::S3::Bucket',
+  'AWS::KMS::Key',
+  'AWS::SecretsManager::Secret',
+  'AWS::Logs::LogGroup',
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
+  'AWS::EFS::FileSystem',
   // In-flight messages; a topic's confirmed subscriptions (an e-mail subscriber would have to confirm again).
-  'AWS::SQS::Queue', 'AWS::SNS::Topic',
+  'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
 ]);

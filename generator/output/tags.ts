@@ -9,21 +9,47 @@ import { byText } from '../order.js';
 
 export const TAGGABLE_TYPES = new Set([
   'AWS::Lambda::EventSourceMapping',
-  'AWS::DynamoDB::Table', 'AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Logs::LogGroup', 'AWS::ApiGateway::RestApi',
-  'AWS::ApiGateway::Stage', 'AWS::CloudWatch::Alarm', 'AWS::SNS::Topic', 'AWS::KMS::Key', 'AWS::S3::Bucket',
-  'AWS::SQS::Queue', 'AWS::SecretsManager::Secret', 'AWS::StepFunctions::StateMachine', 'AWS::Events::EventBus',
-  'AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::EC2::SecurityGroup', 'AWS::EC2::NatGateway', 'AWS::EC2::InternetGateway',
-  'AWS::EC2::RouteTable', 'AWS::EC2::EIP', 'AWS::ECR::Repository', 'AWS::Events::Rule', 'AWS::Scheduler::ScheduleGroup',
+  'AWS::DynamoDB::Table',
+  'AWS::Lambda::Function',
+  'AWS::IAM::Role',
+  'AWS::Logs::LogGroup',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Stage',
+  'AWS::CloudWatch::Alarm',
+  'AWS::SNS::Topic',
+  'AWS::KMS::Key',
+  'AWS::S3::Bucket',
+  'AWS::SQS::Queue',
+  'AWS::SecretsManager::Secret',
+  'AWS::StepFunctions::StateMachine',
+  'AWS::Events::EventBus',
+  'AWS::EC2::VPC',
+  'AWS::EC2::Subnet',
+  'AWS::EC2::SecurityGroup',
+  'AWS::EC2::NatGateway',
+  'AWS::EC2::InternetGateway',
+  'AWS::EC2::RouteTable',
+  'AWS::EC2::EIP',
+  'AWS::ECR::Repository',
+  'AWS::Events::Rule',
+  'AWS::Scheduler::ScheduleGroup',
 ]);
 
 export const REQUIRED_TAG_KEYS = ['CostCenter', 'Environment', 'Owner', 'Project'] as const;
 
 /** The project's identity as tags need it (the project section's model has this shape). */
-export interface Owner { name: string; owner: string; costCenter: string }
+export interface Owner {
+  name: string;
+  owner: string;
+  costCenter: string;
+}
 
 export function platformTags(project: Owner, env: Environment): { Key: string; Value: string }[] {
   const values: Record<(typeof REQUIRED_TAG_KEYS)[number], string> = {
-    CostCenter: project.costCenter, Environment: env.name, Owner: project.owner, Project: project.name,
+    CostCenter: project.costCenter,
+    Environment: env.name,
+    Owner: project.owner,
+    Project: project.name,
   };
   return REQUIRED_TAG_KEYS.map((Key) => ({ Key, Value: values[Key] }));
 }

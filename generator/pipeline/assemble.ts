@@ -12,25 +12,44 @@ import { pascal } from '../naming/ids.js';
 
 const startsWith = (path: (string | number)[], prefix: (string | number)[]) => prefix.every((p, i) => path[i] === p);
 
-export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnostic[], base: Pick<Spec, 'root' | 'specDir' | 'environmentNames'>, registry: Registry): { spec: Spec; diagnostics: Diagnostic[] } {
+export function assembleSpec(
+  sources: SourceFile[],
+  schemaDiagnostics: Diagnostic[],
+  base: Pick<Spec, 'root' | 'specDir' | 'environmentNames'>,
+  registry: Registry,
+): { spec: Spec; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const parts: Spec['sections'] = {};
   const spec: Spec = { ...base, files: sources.map((s) => s.file), sections: parts };
-  for (const section of registry.sections) if (section.kind === 'map') parts[section.key] = { items: [], names: new Set() } satisfies Items<unknown>;
+  for (const section of registry.sections)
+    if (section.kind === 'map') parts[section.key] = { items: [], names: new Set() } satisfies Items<unknown>;
 
   for (const source of sources) {
     if (typeof source.data !== 'object' || source.data === null || Array.isArray(source.data)) continue;
     const problems = schemaDiagnostics.filter((d) => d.location?.file === source.file).map((d) => d.location!.path);
-    const invalid = (path: (string | number)[]) => problems.some((p) => startsWith(p, path) || (p.length < path.length && startsWith(path, p) && p.length <= 1));
+    const invalid = (path: (string | number)[]) =>
+      problems.some((p) => startsWith(p, path) || (p.length < path.length && startsWith(path, p) && p.length <= 1));
     for (const section of registry.sections) {
       const value = (source.data as Record<string, unknown>)[section.key];
       if (value === undefined || value === null) continue;
       if (section.kind === 'single') {
         const previous = parts[section.key] as Entry<unknown> | undefined;
         if (previous) {
-          diagnostics.push(error('GEN306', `section '${section.key}' is already defined in ${previous.file}`, { file: source.file, path: [section.key], at: 'key' }, `keep one '${section.key}' section`));
+          diagnostics.push(
+            error(
+              'GEN306',
+              `section '${section.key}' is already defined in ${previous.file}`,
+              { file: source.file, path: [section.key], at: 'key' },
+              `keep one '${section.key}' section`,
+            ),
+          );
         } else if (!invalid([section.key])) {
-          parts[section.key] = { name: section.key, file: source.file, path: [section.key], value: section.normalize ? section.normalize(value, section.key, registry) : value };
+          parts[section.key] = {
+            name: section.key,
+            file: source.file,
+            path: [section.key],
+            value: section.normalize ? section.normalize(value, section.key, registry) : value,
+          };
         }
         continue;
       }
@@ -41,13 +60,24 @@ export function assembleSpec(sources: SourceFile[], schemaDiagnostics: Diagnosti
         const first = items.names.has(name) ? findOrigin(sources, section.key, name, source) : undefined;
         if (first) {
           const code = section.names?.duplicate ?? 'GEN306';
-          diagnostics.push(error(code, `${section.names!.noun} '${name}' is already defined in ${first}`, { file: source.file, path, at: 'key' },
-            `${section.names!.noun} names must be unique across all spec files: rename or remove one`));
+          diagnostics.push(
+            error(
+              code,
+              `${section.names!.noun} '${name}' is already defined in ${first}`,
+              { file: source.file, path, at: 'key' },
+              `${section.names!.noun} names must be unique across all spec files: rename or remove one`,
+            ),
+          );
           continue;
         }
         items.names.add(name);
         if (invalid(path)) continue;
-        items.items.push({ name, file: source.file, path, value: section.normalize ? section.normalize(raw, name, registry) : raw });
+        items.items.push({
+          name,
+          file: source.file,
+          path,
+          value: section.normalize ? section.normalize(raw, name, registry) : raw,
+        });
       }
     }
   }
@@ -72,10 +102,17 @@ function sameLogicalIds(spec: Spec, registry: Registry): Diagnostic[] {
     for (const entry of (spec.sections[section.key] as Items<unknown>).items) {
       const id = pascal(entry.name);
       const other = first.get(id);
-      if (!other) { first.set(id, entry); continue; }
-      const clash = (here: Entry<unknown>, there: Entry<unknown>) => error('GEN503',
-        `${noun} '${here.name}' and ${noun} '${there.name}'${there.file === here.file ? '' : ` (${there.file})`} would get the same CloudFormation logical IDs: their names differ only in dashes, slashes or case`,
-        { file: here.file, path: here.path, at: 'key' }, `rename one of them so that their letters and digits differ`);
+      if (!other) {
+        first.set(id, entry);
+        continue;
+      }
+      const clash = (here: Entry<unknown>, there: Entry<unknown>) =>
+        error(
+          'GEN503',
+          `${noun} '${here.name}' and ${noun} '${there.name}'${there.file === here.file ? '' : ` (${there.file})`} would get the same CloudFormation logical IDs: their names differ only in dashes, slashes or case`,
+          { file: here.file, path: here.path, at: 'key' },
+          `rename one of them so that their letters and digits differ`,
+        );
       out.push(clash(other, entry), clash(entry, other));
     }
   }

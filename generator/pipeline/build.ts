@@ -29,8 +29,14 @@ import { isDirectory } from '../yaml/source.js';
 import { validateSpecFiles } from './validate.js';
 import { checkStacks } from '../rules/index.js';
 
-export interface Paths { root: string; specDir: string }
-export interface SpecResult { spec?: Spec; diagnostics: Diagnostic[] }
+export interface Paths {
+  root: string;
+  specDir: string;
+}
+export interface SpecResult {
+  spec?: Spec;
+  diagnostics: Diagnostic[];
+}
 export interface BuildResult {
   diagnostics: Diagnostic[];
   env?: Environment;
@@ -45,41 +51,81 @@ export interface BuildResult {
 export function readSpec({ root, specDir }: Paths, registry: Registry = BUILTIN): SpecResult {
   if (!isDirectory(specDir)) {
     const file = existsSync(specDir);
-    return { diagnostics: [error('GEN106', `spec folder '${specDir}' ${file ? 'is a file, not a folder' : 'not found'}`, undefined, file ? 'pass the folder holding the spec files with --spec <dir>' : 'run gen from the project folder, or pass --spec <dir>')] };
+    return {
+      diagnostics: [
+        error(
+          'GEN106',
+          `spec folder '${specDir}' ${file ? 'is a file, not a folder' : 'not found'}`,
+          undefined,
+          file
+            ? 'pass the folder holding the spec files with --spec <dir>'
+            : 'run gen from the project folder, or pass --spec <dir>',
+        ),
+      ],
+    };
   }
   const loaded = loadDirectory(specDir, root);
   const schemaDiagnostics = validateSpecFiles(loaded.sources, registry.schemas);
   const environmentNames = [...environmentFiles(environmentDir(root)).keys()];
   const assembled = assembleSpec(loaded.sources, schemaDiagnostics, { root, specDir, environmentNames }, registry);
   // What the spec implies beyond what each section reads of itself: functions answering routes of an API with several CORS origins get them (routes/cors.ts).
-  const implied = registry.section('routes') && registry.section('functions') ? giveFunctionsOrigins(assembled.spec) : [];
+  const implied =
+    registry.section('routes') && registry.section('functions') ? giveFunctionsOrigins(assembled.spec) : [];
   // Cross-references over a file that could not be parsed would only report its absence; so
   // would the checks of a single section (project) whose block has schema errors.
   const broken = new Set(schemaDiagnostics.filter((d) => d.severity === 'error').map((d) => d.location?.path[0]));
   const checked = registry.sections.filter((section) => !(section.kind === 'single' && broken.has(section.key)));
-  const checks = hasErrors(loaded.diagnostics) ? [] : checked.flatMap((section) => section.check?.(assembled.spec, registry) ?? []);
-  return { spec: assembled.spec, diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...implied, ...checks] };
+  const checks = hasErrors(loaded.diagnostics)
+    ? []
+    : checked.flatMap((section) => section.check?.(assembled.spec, registry) ?? []);
+  return {
+    spec: assembled.spec,
+    diagnostics: [...loaded.diagnostics, ...schemaDiagnostics, ...assembled.diagnostics, ...implied, ...checks],
+  };
 }
 
 /** Compile for one environment; `previous` is the committed placement, which groups never leave. */
-export function compileSpec(spec: Spec, env: Environment, previous?: Placement, limits: StackLimits = HARD_LIMITS, registry: Registry = BUILTIN): BuildResult {
-  const merged = mergeFragments(registry.sections.flatMap((section) => (section.compile ? [section.compile({ spec, env, registry })] : [])));
+export function compileSpec(
+  spec: Spec,
+  env: Environment,
+  previous?: Placement,
+  limits: StackLimits = HARD_LIMITS,
+  registry: Registry = BUILTIN,
+): BuildResult {
+  const merged = mergeFragments(
+    registry.sections.flatMap((section) => (section.compile ? [section.compile({ spec, env, registry })] : [])),
+  );
   const project = projectOf(spec)!.value;
   const tags = platformTags(project, env);
   applyTags(merged, tags);
   const layers = registry.layers.map((l) => l.name);
   const placed = placeGroups(groupsOf(merged, registry.statefulTypes), previous, env.name, limits, layers);
   const linked = linkStacks(merged, placed);
-  const built = buildStacks(linked.plans, project.name, env.name, Object.fromEntries(registry.layers.map((l) => [l.name, l.purpose])));
+  const built = buildStacks(
+    linked.plans,
+    project.name,
+    env.name,
+    Object.fromEntries(registry.layers.map((l) => [l.name, l.purpose])),
+  );
   const { stacks } = built;
   const diagnostics = [...placed.diagnostics, ...linked.diagnostics, ...built.diagnostics];
   // The platform rules read the finished templates, exactly as `gen check` reads out/.
-  const violations = checkStacks(stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: s.template })),
+  const violations = checkStacks(
+    stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: s.template })),
     { environment: env.name, logRetentionDays: env.logRetentionDays },
-    (logicalId) => registry.sections.map((section) => section.locate?.(spec, logicalId)).find((location) => location !== undefined));
+    (logicalId) =>
+      registry.sections.map((section) => section.locate?.(spec, logicalId)).find((location) => location !== undefined),
+  );
   const all = [...merged.diagnostics, ...diagnostics, ...violations];
   if (hasErrors(all)) return { diagnostics: all, env };
-  return { diagnostics: all, env, stacks, placement: placed.placement, manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts, merged.documents), documents: merged.documents };
+  return {
+    diagnostics: all,
+    env,
+    stacks,
+    placement: placed.placement,
+    manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts, merged.documents),
+    documents: merged.documents,
+  };
 }
 
 export function build(paths: Paths, envName: string, registry: Registry = BUILTIN): BuildResult {
@@ -94,7 +140,13 @@ export function buildEnvironments(paths: Paths, envNames: string[], registry: Re
 
 function buildEnvironment(paths: Paths, read: SpecResult, envName: string, registry: Registry): BuildResult {
   const resolved = resolveEnvironment(envName, environmentDir(paths.root), paths.root, registry.schemas);
-  const previous = resolved.env ? readPlacement(paths.root, envName, registry.layers.map((l) => l.name)) : { diagnostics: [] };
+  const previous = resolved.env
+    ? readPlacement(
+        paths.root,
+        envName,
+        registry.layers.map((l) => l.name),
+      )
+    : { diagnostics: [] };
   const diagnostics = [...read.diagnostics, ...resolved.diagnostics, ...previous.diagnostics];
   if (hasErrors(diagnostics) || !read.spec || !resolved.env) return { diagnostics };
   const compiled = compileSpec(read.spec, resolved.env, previous.placement, HARD_LIMITS, registry);

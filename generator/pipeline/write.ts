@@ -12,7 +12,12 @@ import type { Manifest } from '../output/manifest.js';
 import type { Stack } from '../output/stacks.js';
 
 /** What a successful build writes: what pipeline/build.ts returns when it has no errors. */
-export interface BuildOutput { stacks: Stack[]; manifest: Manifest; documents?: UploadedDocument[]; placement?: Placement }
+export interface BuildOutput {
+  stacks: Stack[];
+  manifest: Manifest;
+  documents?: UploadedDocument[];
+  placement?: Placement;
+}
 
 export function outputFiles({ stacks, manifest, documents = [] }: BuildOutput): Map<string, string> {
   const files = new Map<string, string>();
@@ -27,7 +32,12 @@ export function outputFiles({ stacks, manifest, documents = [] }: BuildOutput): 
  * describe is complete, so a failed build never records any. Returns the output folder and
  * whether placement changed.
  */
-export function writeBuild(root: string, outDir: string, env: string, output: BuildOutput): { target: string; placementChanged: boolean } {
+export function writeBuild(
+  root: string,
+  outDir: string,
+  env: string,
+  output: BuildOutput,
+): { target: string; placementChanged: boolean } {
   const target = writeOutput(outDir, env, outputFiles(output));
   return { target, placementChanged: output.placement ? writePlacement(root, output.placement) : false };
 }
@@ -66,12 +76,19 @@ export function writePlacement(root: string, placement: Placement): boolean {
 }
 
 /** Whether writing this placement would change the committed file (gen deploy records it only once the deploy went through). */
-export const placementWouldChange = (root: string, placement: Placement) => committed(placementPath(root, placement.environment)) !== serializePlacement(placement);
+export const placementWouldChange = (root: string, placement: Placement) =>
+  committed(placementPath(root, placement.environment)) !== serializePlacement(placement);
 
 /** For --locked (CI): the committed placement must already be what this build computes. */
 export function placementDrift(root: string, placement: Placement): Diagnostic[] {
   const current = committed(placementPath(root, placement.environment));
   if (current === serializePlacement(placement)) return [];
-  return [error('GEN506', `placement/${placement.environment}.json ${current === undefined ? 'is missing' : 'is out of date'}: this build places resources that it does not record`,
-    undefined, 'run gen build without --locked and commit placement/')];
+  return [
+    error(
+      'GEN506',
+      `placement/${placement.environment}.json ${current === undefined ? 'is missing' : 'is out of date'}: this build places resources that it does not record`,
+      undefined,
+      'run gen build without --locked and commit placement/',
+    ),
+  ];
 }

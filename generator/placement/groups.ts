@@ -8,7 +8,11 @@ import { STATEFUL_TYPES } from '../output/stateful.js';
 import { sortedPlain } from '../output/stable-json.js';
 import { byText } from '../order.js';
 
-export interface Size { resources: number; bytes: number; outputs: number }
+export interface Size {
+  resources: number;
+  bytes: number;
+  outputs: number;
+}
 
 export interface Group {
   layer: Layer;
@@ -40,7 +44,15 @@ export function groupsOf(merged: Merged, stateful: ReadonlySet<string> = STATEFU
   const groupOf = (layer: Layer, name: string) => {
     let group = groups.get(name);
     if (!group) {
-      group = { layer, name, resources: [], outputs: [], size: { resources: 0, bytes: 0, outputs: 0 }, stateful: false, shared: false };
+      group = {
+        layer,
+        name,
+        resources: [],
+        outputs: [],
+        size: { resources: 0, bytes: 0, outputs: 0 },
+        stateful: false,
+        shared: false,
+      };
       groups.set(name, group);
     }
     return group;

@@ -11,12 +11,14 @@ import { references, renameReference } from '../output/references.js';
 import type { StackPlan } from '../output/stacks.js';
 import type { PlacementResult } from './place.js';
 
-const dependsOn = (resource: unknown): string[] => [(resource as { DependsOn?: string | string[] }).DependsOn ?? []].flat();
+const dependsOn = (resource: unknown): string[] =>
+  [(resource as { DependsOn?: string | string[] }).DependsOn ?? []].flat();
 
 export function linkStacks(merged: Merged, placed: PlacementResult): { plans: StackPlan[]; diagnostics: Diagnostic[] } {
   const stackOf = new Map<string, { name: string; index: number }>();
   placed.stacks.forEach((stack, index) => {
-    for (const group of stack.groups) for (const r of group.resources) stackOf.set(r.logicalId, { name: stack.name, index });
+    for (const group of stack.groups)
+      for (const r of group.resources) stackOf.set(r.logicalId, { name: stack.name, index });
   });
   const diagnostics: Diagnostic[] = [];
   const plans = placed.stacks.map((stack, index): StackPlan => {
@@ -24,8 +26,18 @@ export function linkStacks(merged: Merged, placed: PlacementResult): { plans: St
     for (const group of stack.groups) {
       plan.outputs.push(...group.outputs);
       for (const r of group.resources) {
-        if (r.sharedAs) plan.outputs.push({ layer: stack.layer, group: group.name, name: r.sharedAs, description: `Ref of ${r.logicalId}, passed to other stacks by gen deploy`, value: { Ref: r.logicalId } });
-        plan.resources.push({ logicalId: r.logicalId, resource: linked(r, index, stack.name, plan, stackOf, merged, diagnostics) });
+        if (r.sharedAs)
+          plan.outputs.push({
+            layer: stack.layer,
+            group: group.name,
+            name: r.sharedAs,
+            description: `Ref of ${r.logicalId}, passed to other stacks by gen deploy`,
+            value: { Ref: r.logicalId },
+          });
+        plan.resources.push({
+          logicalId: r.logicalId,
+          resource: linked(r, index, stack.name, plan, stackOf, merged, diagnostics),
+        });
       }
     }
     return plan;
@@ -34,7 +46,15 @@ export function linkStacks(merged: Merged, placed: PlacementResult): { plans: St
 }
 
 /** The resource with references to other stacks turned into parameters, or a diagnostic when that is impossible. */
-function linked(placed: PlacedResource, index: number, stackName: string, plan: StackPlan, stackOf: Map<string, { name: string; index: number }>, merged: Merged, diagnostics: Diagnostic[]): unknown {
+function linked(
+  placed: PlacedResource,
+  index: number,
+  stackName: string,
+  plan: StackPlan,
+  stackOf: Map<string, { name: string; index: number }>,
+  merged: Merged,
+  diagnostics: Diagnostic[],
+): unknown {
   let resource: unknown = placed.resource;
   for (const target of new Set([...references(resource), ...dependsOn(resource)])) {
     const where = stackOf.get(target);
@@ -45,8 +65,14 @@ function linked(placed: PlacedResource, index: number, stackName: string, plan: 
       plan.parameters[shared] = { stack: where.name, output: shared };
       if (!references(resource).has(target) && !dependsOn(resource).includes(target)) continue;
     }
-    diagnostics.push(error('GEN508', `${placed.logicalId} (stack ${stackName}) refers to ${target}, which is in stack ${where.name}; a stack can only refer to another one by name`,
-      undefined, 'in escape-hatch resources, refer to generated resources by their names (for example !Sub arn:...:table/${env}-orders) instead of Ref or GetAtt'));
+    diagnostics.push(
+      error(
+        'GEN508',
+        `${placed.logicalId} (stack ${stackName}) refers to ${target}, which is in stack ${where.name}; a stack can only refer to another one by name`,
+        undefined,
+        'in escape-hatch resources, refer to generated resources by their names (for example !Sub arn:...:table/${env}-orders) instead of Ref or GetAtt',
+      ),
+    );
   }
   return resource;
 }

@@ -12,12 +12,20 @@ import type { Group, Size } from './groups.js';
 import type { Placement } from './lock.js';
 import { byText } from '../order.js';
 
-interface Bin { name: string; size: Size; groups: Group[] }
+interface Bin {
+  name: string;
+  size: Size;
+  groups: Group[];
+}
 
 const over = (size: Size, limits: StackLimits) =>
   size.resources > limits.resources || size.bytes > limits.templateBytes || size.outputs > limits.outputs;
 
-const sum = (a: Size, b: Size): Size => ({ resources: a.resources + b.resources, bytes: a.bytes + b.bytes, outputs: a.outputs + b.outputs });
+const sum = (a: Size, b: Size): Size => ({
+  resources: a.resources + b.resources,
+  bytes: a.bytes + b.bytes,
+  outputs: a.outputs + b.outputs,
+});
 
 function add(bin: Bin, group: Group) {
   bin.groups.push(group);
@@ -33,9 +41,17 @@ function limitsText(bin: Bin, hard: StackLimits) {
   return `${bin.size.resources}/${hard.resources} resources, ${Math.round(bin.size.bytes / 1024)}/${Math.round(hard.templateBytes / 1024)} KB, ${bin.size.outputs}/${hard.outputs} outputs`;
 }
 
-function placeLayer(layer: Layer, groups: Group[], previous: Placement | undefined, hard: StackLimits, diagnostics: Diagnostic[]): Bin[] {
+function placeLayer(
+  layer: Layer,
+  groups: Group[],
+  previous: Placement | undefined,
+  hard: StackLimits,
+  diagnostics: Diagnostic[],
+): Bin[] {
   const fill = fillLimits(hard);
-  const bins = (previous?.stacks[layer] ?? [layer]).map((name): Bin => ({ name, size: { resources: 0, bytes: 0, outputs: 0 }, groups: [] }));
+  const bins = (previous?.stacks[layer] ?? [layer]).map(
+    (name): Bin => ({ name, size: { resources: 0, bytes: 0, outputs: 0 }, groups: [] }),
+  );
   const byName = new Map(bins.map((b) => [b.name, b]));
   const pending: { group: Group; after: number }[] = [];
   for (const group of groups) {
@@ -48,15 +64,27 @@ function placeLayer(layer: Layer, groups: Group[], previous: Placement | undefin
       const movable = bin.groups.filter((g) => !g.stateful && !g.shared).at(-1);
       if (!movable) {
         const stuck = bin.groups.filter((g) => g.stateful).map((g) => g.name);
-        diagnostics.push(error('GEN505', `stack ${bin.name} would exceed CloudFormation's limits (${limitsText(bin, hard)}) and what is left in it holds data (${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''}), which never moves between stacks`,
-          undefined, 'remove or shrink resources of this stack (fewer indexes, routes or alarms on it), or move data deliberately with a migration'));
+        diagnostics.push(
+          error(
+            'GEN505',
+            `stack ${bin.name} would exceed CloudFormation's limits (${limitsText(bin, hard)}) and what is left in it holds data (${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''}), which never moves between stacks`,
+            undefined,
+            'remove or shrink resources of this stack (fewer indexes, routes or alarms on it), or move data deliberately with a migration',
+          ),
+        );
         break;
       }
       remove(bin, movable);
       // Only to a later stack: it is deployed after this one, which deletes the old copy first.
       pending.push({ group: movable, after: index + 1 });
-      diagnostics.push(warning('GEN504', `${movable.name} moves out of stack ${bin.name}, which grew past CloudFormation's limits; it is deleted there and created again in a later stack (a short interruption)`,
-        undefined, 'commit the updated placement file; to avoid moves, keep stacks below 80% full'));
+      diagnostics.push(
+        warning(
+          'GEN504',
+          `${movable.name} moves out of stack ${bin.name}, which grew past CloudFormation's limits; it is deleted there and created again in a later stack (a short interruption)`,
+          undefined,
+          'commit the updated placement file; to avoid moves, keep stacks below 80% full',
+        ),
+      );
     }
   });
   // Shared groups first: other stacks take parameters from them, so they must come early.
@@ -83,7 +111,13 @@ export interface PlacementResult {
 }
 
 /** `layers` in deploy order (the registry's): stacks are listed, and so deployed, in that order. */
-export function placeGroups(groups: Group[], previous: Placement | undefined, environment: string, hard: StackLimits, layers: readonly Layer[]): PlacementResult {
+export function placeGroups(
+  groups: Group[],
+  previous: Placement | undefined,
+  environment: string,
+  hard: StackLimits,
+  layers: readonly Layer[],
+): PlacementResult {
   const placement: Placement = { format: 1, environment, stacks: {}, groups: {} };
   const stacks: PlacementResult['stacks'] = [];
   const diagnostics: Diagnostic[] = [];

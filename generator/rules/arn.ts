@@ -31,7 +31,13 @@ function masked(text: string): { text: string; unmask: (part: string) => string 
   return { text: replaced, unmask: (part) => part.replace(/\u0000(\d+)\u0000/g, (_, i) => placeholders[Number(i)]) };
 }
 
-export interface Arn { partition: string; service: string; region: string; account: string; resource: string }
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
 
 /** The fields of an ARN (placeholders kept as written), or undefined when the text is not an ARN. */
 export function parseArn(text: string): Arn | undefined {

@@ -7,11 +7,18 @@
 import { nameIn, textsOf } from './arn.js';
 import { literal, type CfnResource, type CfnTemplate, type RuleContext, type StackToCheck } from './rule.js';
 
-export interface Found { stack: StackToCheck; id: string; resource: CfnResource }
+export interface Found {
+  stack: StackToCheck;
+  id: string;
+  resource: CfnResource;
+}
 
 /** The property holding each type's physical name, for references by name or ARN. */
 const NAME_PROPERTY: Record<string, string> = {
-  'AWS::SQS::Queue': 'QueueName', 'AWS::Lambda::Function': 'FunctionName', 'AWS::SNS::Topic': 'TopicName', 'AWS::S3::Bucket': 'BucketName',
+  'AWS::SQS::Queue': 'QueueName',
+  'AWS::Lambda::Function': 'FunctionName',
+  'AWS::SNS::Topic': 'TopicName',
+  'AWS::S3::Bucket': 'BucketName',
 };
 
 /** A reference to one resource (and attribute) only: `${Id}`, `${Id.Attr}`. */
@@ -50,8 +57,11 @@ function indexOf(stacks: readonly StackToCheck[]): Map<string, Found[]> {
 export function environmentOf(template: CfnTemplate, context: RuleContext): EnvironmentView {
   const given = context.stacks ?? [];
   const listed = given.find((s) => s.template === template);
-  const here: StackToCheck = listed
-    ?? { stackName: context.stackName, file: given.find((s) => s.stackName === context.stackName)?.file ?? context.stackName, template };
+  const here: StackToCheck = listed ?? {
+    stackName: context.stackName,
+    file: given.find((s) => s.stackName === context.stackName)?.file ?? context.stackName,
+    template,
+  };
   const stacks = listed ? given : [here, ...given.filter((s) => s.stackName !== here.stackName)];
   const index = indexOf(stacks);
 
@@ -82,14 +92,21 @@ export function environmentOf(template: CfnTemplate, context: RuleContext): Envi
     return undefined;
   }
 
-  const nameOf = (found: Found) => literal(found.resource.Properties?.[NAME_PROPERTY[found.resource.Type] ?? '']) ?? found.id;
+  const nameOf = (found: Found) =>
+    literal(found.resource.Properties?.[NAME_PROPERTY[found.resource.Type] ?? '']) ?? found.id;
   return { stacks, here, all, resolve, nameOf };
 }
 
 /** CloudFormation's Json properties (RedrivePolicy...) may be written as an object or as a JSON string. */
 export function jsonProperty(value: unknown): Record<string, any> | undefined {
-  if (typeof value === 'string') { try { return JSON.parse(value); } catch { return undefined; } }
-  return value && typeof value === 'object' ? value as Record<string, any> : undefined;
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return value && typeof value === 'object' ? (value as Record<string, any>) : undefined;
 }
 
 /** A number CloudFormation would read (numbers may be written as strings), or undefined. */

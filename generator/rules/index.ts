@@ -36,9 +36,23 @@ export type { ProjectRule, Rule, RuleContext, StackToCheck } from './rule.js';
 
 /** Rules over CloudFormation templates (template/). */
 export const TEMPLATE_RULES: readonly Rule[] = [
-  tableSchema, tableSecurity, bucketSecurity, functionConfiguration, apiValidation, secretSecurity,
-  topicSecurity, iamGranularity, kmsKeys, alarmActions, logRetention, tagging,
-  queueEncryption, queueVisibilityTimeout, eventTargetDeadLetter, securityGroupIngress, consumedQueueDeadLetter,
+  tableSchema,
+  tableSecurity,
+  bucketSecurity,
+  functionConfiguration,
+  apiValidation,
+  secretSecurity,
+  topicSecurity,
+  iamGranularity,
+  kmsKeys,
+  alarmActions,
+  logRetention,
+  tagging,
+  queueEncryption,
+  queueVisibilityTimeout,
+  eventTargetDeadLetter,
+  securityGroupIngress,
+  consumedQueueDeadLetter,
 ];
 
 /** Rules over the project: spec, handler files, environment files (project/). */
@@ -65,11 +79,18 @@ function diagnostic(rule: RuleInfo, v: Violation, text: string, location?: Locat
  * rule of scope 'environment' sees them all (context.stacks) and reports resources of the stack it
  * is run on. Each violation is a GEN601 diagnostic naming rule, stack file and resource.
  */
-export function checkStacks(stacks: StackToCheck[], context: Omit<RuleContext, 'stackName' | 'stacks'>,
-  locate: (logicalId: string) => Location | undefined = () => undefined): Diagnostic[] {
-  return stacks.flatMap((stack) => TEMPLATE_RULES.flatMap((rule) =>
-    rule.check(stack.template, { ...context, stackName: stack.stackName, stacks })
-      .map((v) => diagnostic(rule, v, `${v.resource} in ${stack.file}`, locate(v.resource)))));
+export function checkStacks(
+  stacks: StackToCheck[],
+  context: Omit<RuleContext, 'stackName' | 'stacks'>,
+  locate: (logicalId: string) => Location | undefined = () => undefined,
+): Diagnostic[] {
+  return stacks.flatMap((stack) =>
+    TEMPLATE_RULES.flatMap((rule) =>
+      rule
+        .check(stack.template, { ...context, stackName: stack.stackName, stacks })
+        .map((v) => diagnostic(rule, v, `${v.resource} in ${stack.file}`, locate(v.resource))),
+    ),
+  );
 }
 
 export function projectViolations(rules: readonly ProjectRule[], project: Project): Diagnostic[] {

@@ -14,11 +14,23 @@ import type { Environment } from '../environment/model.js';
 import type { Registry } from '../sections/section.js';
 import type { Spec } from '../spec.js';
 
-export interface CfnResource { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
-export interface CfnTemplate { Resources: Record<string, CfnResource>; Outputs?: Record<string, unknown> }
+export interface CfnResource {
+  Type: string;
+  Properties?: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+export interface CfnTemplate {
+  Resources: Record<string, CfnResource>;
+  Outputs?: Record<string, unknown>;
+}
 
 /** One stack of an environment: its name, its file in out/<env>/, its template. */
-export interface StackToCheck { stackName: string; file: string; template: CfnTemplate }
+export interface StackToCheck {
+  stackName: string;
+  file: string;
+  template: CfnTemplate;
+}
 
 export interface RuleContext {
   /** Environment the template is for: names are prefixed with it, retention must match it. */
@@ -65,7 +77,11 @@ export interface Rule extends RuleInfo {
 }
 
 /** What a project rule reads: the spec (its root holds handlers/), every environment, the sections. */
-export interface Project { spec: Spec; environments: Environment[]; registry?: Registry }
+export interface Project {
+  spec: Spec;
+  environments: Environment[];
+  registry?: Registry;
+}
 
 /** A rule over the project (spec, handlers, environment files) rather than templates. */
 export interface ProjectRule extends RuleInfo {

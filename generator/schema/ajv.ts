@@ -13,16 +13,30 @@ const require = createRequire(import.meta.url);
 /** ajv itself is loaded only when something must be compiled: builds use the precompiled validators. */
 export const newAjv = (extra: Options = {}): Ajv => {
   const { Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, useDefaults: true, allowUnionTypes: true, ...extra });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    verbose: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    ...extra,
+  });
   ajv.addVocabulary(['hint']);
   return ajv;
 };
 
 /** The two schemas gen validates with, derived from the section registry (Registry.schemas). */
-export interface Schemas { spec: JsonSchema; environment: JsonSchema }
+export interface Schemas {
+  spec: JsonSchema;
+  environment: JsonSchema;
+}
 
 /** Identifies the schemas a precompiled module was made from, so a stale one is never used. */
-export const schemaHash = (schemas: Schemas) => createHash('sha256').update(JSON.stringify([schemas.spec, schemas.environment])).digest('hex');
+export const schemaHash = (schemas: Schemas) =>
+  createHash('sha256')
+    .update(JSON.stringify([schemas.spec, schemas.environment]))
+    .digest('hex');
 
 export type Validators = { spec: ValidateFunction; environment: ValidateFunction };
 const compiled = new WeakMap<Schemas, Validators>();

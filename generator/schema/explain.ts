@@ -11,12 +11,21 @@ type Path = (string | number)[];
 
 export function pointerToPath(pointer: string): Path {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** functions.orders.memory; routes."GET /x".function */
 export function dotted(path: Path): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z0-9_-]+$/.test(s) ? `${i ? '.' : ''}${s}` : `${i ? '.' : ''}"${s}"`)).join('') || 'the file';
+  return (
+    path
+      .map((s, i) =>
+        typeof s === 'number' ? `[${s}]` : /^[A-Za-z0-9_-]+$/.test(s) ? `${i ? '.' : ''}${s}` : `${i ? '.' : ''}"${s}"`,
+      )
+      .join('') || 'the file'
+  );
 }
 
 export function show(value: unknown): string {
@@ -27,8 +36,20 @@ export function show(value: unknown): string {
   return String(value);
 }
 
-const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', null: 'empty' };
-const typeWords = (type: unknown) => [type].flat().map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+const typeWords = (type: unknown) =>
+  [type]
+    .flat()
+    .map((t) => TYPE_WORDS[String(t)] ?? String(t))
+    .join(' or ');
 
 function example(schema: JsonSchema | undefined): string {
   const examples = schema?.examples as unknown[] | undefined;
@@ -41,41 +62,97 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
   const path = pointerToPath(e.instancePath);
   const where = dotted(path);
   const parent = (e.parentSchema ?? {}) as JsonSchema;
-  const at = (p: Path, code: Code, message: string, fix: string, key = false) => error(code, message, { file, path: p, ...(key ? { at: 'key' as const } : {}) }, fix);
+  const at = (p: Path, code: Code, message: string, fix: string, key = false) =>
+    error(code, message, { file, path: p, ...(key ? { at: 'key' as const } : {}) }, fix);
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
       const known = Object.keys((parent.properties as object) ?? {});
       const what = path.length === 0 ? `unknown section '${key}'` : `unknown key '${key}' in ${where}`;
-      return at([...path, key], 'GEN201', `${what}.${suggestion(key, known)}`, `${path.length === 0 ? 'sections are' : 'allowed keys are'}: ${known.join(', ')}`, true);
+      return at(
+        [...path, key],
+        'GEN201',
+        `${what}.${suggestion(key, known)}`,
+        `${path.length === 0 ? 'sections are' : 'allowed keys are'}: ${known.join(', ')}`,
+        true,
+      );
     }
     case 'required': {
       const missing = String(e.params.missingProperty);
       const schema = (parent.properties as Record<string, JsonSchema> | undefined)?.[missing];
-      return at(path, 'GEN202', `${where} is missing '${missing}'`, `add '${missing}: ${example(schema) || '...'}'${schema?.description ? ` (${schema.description})` : ''}`);
+      return at(
+        path,
+        'GEN202',
+        `${where} is missing '${missing}'`,
+        `add '${missing}: ${example(schema) || '...'}'${schema?.description ? ` (${schema.description})` : ''}`,
+      );
     }
     case 'type':
-      return at(path, 'GEN203', `${where} must be ${typeWords(e.params.type)}, but is ${show(e.data)}`, `write ${typeWords(e.params.type)}${example(parent) ? `, for example: ${example(parent)}` : ''}`);
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
-      const range = parent.maximum !== undefined ? `from ${parent.minimum ?? parent.exclusiveMinimum ?? 0} to ${parent.maximum}` : `of at least ${parent.minimum ?? parent.exclusiveMinimum}`;
+      return at(
+        path,
+        'GEN203',
+        `${where} must be ${typeWords(e.params.type)}, but is ${show(e.data)}`,
+        `write ${typeWords(e.params.type)}${example(parent) ? `, for example: ${example(parent)}` : ''}`,
+      );
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const range =
+        parent.maximum !== undefined
+          ? `from ${parent.minimum ?? parent.exclusiveMinimum ?? 0} to ${parent.maximum}`
+          : `of at least ${parent.minimum ?? parent.exclusiveMinimum}`;
       return at(path, 'GEN204', `${where} is ${show(e.data)}, out of range: must be ${range}`, `use a value ${range}`);
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
-      return at(path, 'GEN205', `${where} is ${show(e.data)}, which is not allowed.${typeof e.data === 'string' ? suggestion(e.data, allowed) : ''}`, `use one of: ${allowed.join(', ')}`);
+      return at(
+        path,
+        'GEN205',
+        `${where} is ${show(e.data)}, which is not allowed.${typeof e.data === 'string' ? suggestion(e.data, allowed) : ''}`,
+        `use one of: ${allowed.join(', ')}`,
+      );
     }
     case 'pattern':
-      return at(path, 'GEN206', `${where} ${show(e.data)} is badly formed`, String(parent.hint ?? `match the pattern ${e.params.pattern}`));
-    case 'minLength': case 'maxLength':
-      return at(path, 'GEN206', `${where} is ${e.keyword === 'minLength' ? 'too short' : 'too long'}: ${e.message}`, `write ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${e.params.limit} characters`);
+      return at(
+        path,
+        'GEN206',
+        `${where} ${show(e.data)} is badly formed`,
+        String(parent.hint ?? `match the pattern ${e.params.pattern}`),
+      );
+    case 'minLength':
+    case 'maxLength':
+      return at(
+        path,
+        'GEN206',
+        `${where} is ${e.keyword === 'minLength' ? 'too short' : 'too long'}: ${e.message}`,
+        `write ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${e.params.limit} characters`,
+      );
     case 'propertyNames': {
       const name = String(e.params.propertyName);
       const names = parent.propertyNames as JsonSchema | undefined;
-      return at([...path, name], 'GEN207', `name '${name}' in ${where} is not allowed`, String(names?.hint ?? 'rename it'), true);
+      return at(
+        [...path, name],
+        'GEN207',
+        `name '${name}' in ${where} is not allowed`,
+        String(names?.hint ?? 'rename it'),
+        true,
+      );
     }
-    case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties': case 'uniqueItems':
-      return at(path, 'GEN208', `${where} ${e.message}`, e.keyword === 'uniqueItems' ? 'remove the repeated entry' : `adjust the number of entries (${e.message})`);
-    case 'if': case 'then': case 'else':
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+    case 'uniqueItems':
+      return at(
+        path,
+        'GEN208',
+        `${where} ${e.message}`,
+        e.keyword === 'uniqueItems' ? 'remove the repeated entry' : `adjust the number of entries (${e.message})`,
+      );
+    case 'if':
+    case 'then':
+    case 'else':
       return undefined; // the branch's own errors say what is wrong
     default:
       return at(path, 'GEN206', `${where} ${e.message ?? 'is not valid'}`, 'see the field reference in README.md');
@@ -83,7 +160,8 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
 }
 
 /** Inner errors of propertyNames repeat the outer one; ajv marks them with `propertyName`. */
-const isNameDetail = (e: ErrorObject) => e.keyword !== 'propertyNames' && (e as ErrorObject & { propertyName?: string }).propertyName !== undefined;
+const isNameDetail = (e: ErrorObject) =>
+  e.keyword !== 'propertyNames' && (e as ErrorObject & { propertyName?: string }).propertyName !== undefined;
 
 export function explain(file: string, errors: ErrorObject[] | null | undefined): Diagnostic[] {
   const seen = new Set<string>();
@@ -93,7 +171,10 @@ export function explain(file: string, errors: ErrorObject[] | null | undefined):
     const diagnostic = explainOne(file, e);
     if (!diagnostic) continue;
     const key = `${diagnostic.code}|${diagnostic.location?.path.join('/')}|${diagnostic.message}`;
-    if (!seen.has(key)) { seen.add(key); out.push(diagnostic); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(diagnostic);
+    }
   }
   return out;
 }

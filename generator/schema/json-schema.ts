@@ -5,13 +5,27 @@
 export type JsonSchema = { [keyword: string]: unknown };
 
 export const KEBAB_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
-export const KEBAB_HINT = 'use lowercase letters, digits and single dashes, starting with a letter (for example: order-events)';
+export const KEBAB_HINT =
+  'use lowercase letters, digits and single dashes, starting with a letter (for example: order-events)';
 
 export const integer = (minimum: number, maximum: number, description: string, extra: JsonSchema = {}): JsonSchema => ({
-  type: 'integer', minimum, maximum, description, ...extra,
+  type: 'integer',
+  minimum,
+  maximum,
+  description,
+  ...extra,
 });
 
 /** An object of settings with defaults: every key optional, filled in by ajv (useDefaults). */
-export const settings = (description: string, properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
-  type: 'object', description, additionalProperties: false, properties, required, default: {},
+export const settings = (
+  description: string,
+  properties: Record<string, JsonSchema>,
+  required: string[] = [],
+): JsonSchema => ({
+  type: 'object',
+  description,
+  additionalProperties: false,
+  properties,
+  required,
+  default: {},
 });

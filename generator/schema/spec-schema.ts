@@ -8,21 +8,36 @@ export interface SchemaPart {
   names?: { noun: string; pattern: string; maxLength: number; hint: string };
 }
 
-export function specFileSchema(sections: readonly SchemaPart[], schemaOf: (section: SchemaPart) => JsonSchema): JsonSchema {
+export function specFileSchema(
+  sections: readonly SchemaPart[],
+  schemaOf: (section: SchemaPart) => JsonSchema,
+): JsonSchema {
   return {
     $id: 'https://gen.dev/schemas/spec.json',
     title: 'gen spec file',
     description: 'A file under spec/: any of the sections below; sections of a kind may be spread over several files.',
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(sections.map((section) => [
-      section.key,
-      section.kind === 'single' ? schemaOf(section) : {
-        type: 'object',
-        description: `${section.names!.noun[0].toUpperCase()}${section.names!.noun.slice(1)}s by name.`,
-        propertyNames: { pattern: section.names!.pattern, maxLength: section.names!.maxLength, hint: section.names!.hint },
-        additionalProperties: schemaOf(section),
-      },
-    ])),
+    // x-... keys hold YAML anchors for the rest of the file (docker-compose's convention): anything goes there.
+    patternProperties: {
+      '^x-': { description: 'Holds YAML anchors (&name) that sections of this file reuse (<<: *name).' },
+    },
+    properties: Object.fromEntries(
+      sections.map((section) => [
+        section.key,
+        section.kind === 'single'
+          ? schemaOf(section)
+          : {
+              type: 'object',
+              description: `${section.names!.noun[0].toUpperCase()}${section.names!.noun.slice(1)}s by name.`,
+              propertyNames: {
+                pattern: section.names!.pattern,
+                maxLength: section.names!.maxLength,
+                hint: section.names!.hint,
+              },
+              additionalProperties: schemaOf(section),
+            },
+      ]),
+    ),
   };
 }

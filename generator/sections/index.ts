@@ -17,6 +17,20 @@ import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
 import { topicsSection } from './topics/index.js';
 
-export const BUILTIN_SECTIONS: readonly Section[] = [projectSection, tablesSection, queuesSection, topicsSection, bucketsSection, eventsSection, schedulesSection, functionsSection, apiSection, routesSection, alarmsSection, dashboardSection, resourcesSection];
+export const BUILTIN_SECTIONS: readonly Section[] = [
+  projectSection,
+  tablesSection,
+  queuesSection,
+  topicsSection,
+  bucketsSection,
+  eventsSection,
+  schedulesSection,
+  functionsSection,
+  apiSection,
+  routesSection,
+  alarmsSection,
+  dashboardSection,
+  resourcesSection,
+];
 
 export const BUILTIN = createRegistry(BUILTIN_SECTIONS);

@@ -15,7 +15,10 @@ function orderLayers(specs: LayerSpec[]): LayerSpec[] {
   const pending = [...specs];
   while (pending.length > 0) {
     const next = pending.findIndex((l) => l.after === undefined || ordered.some((o) => o.name === l.after));
-    if (next === -1) throw new Error(`layers placed after unknown layers: ${pending.map((l) => `${l.name} (after ${l.after})`).join(', ')}`);
+    if (next === -1)
+      throw new Error(
+        `layers placed after unknown layers: ${pending.map((l) => `${l.name} (after ${l.after})`).join(', ')}`,
+      );
     const [layer] = pending.splice(next, 1);
     const known = ordered.find((o) => o.name === layer.name);
     // Several sections may put resources in one layer they all declare; they must agree on its place.
@@ -39,7 +42,8 @@ export function createRegistry(sections: readonly Section[]): Registry {
   const alarmTypes = new Map<string, { section: Section; type: AlarmType }>();
   for (const section of sections) {
     for (const [name, type] of Object.entries(section.alarmTypes ?? {})) {
-      if (alarmTypes.has(name)) throw new Error(`alarm type '${name}' is defined by ${alarmTypes.get(name)!.section.key} and ${section.key}`);
+      if (alarmTypes.has(name))
+        throw new Error(`alarm type '${name}' is defined by ${alarmTypes.get(name)!.section.key} and ${section.key}`);
       alarmTypes.set(name, { section, type });
     }
   }
@@ -61,7 +65,10 @@ export function createRegistry(sections: readonly Section[]): Registry {
       return schema;
     },
     get schemas() {
-      schemaCache ??= { spec: specFileSchema(sections, (s) => registry.schemaOf(s as Section)), environment: environmentSchema(sections) };
+      schemaCache ??= {
+        spec: specFileSchema(sections, (s) => registry.schemaOf(s as Section)),
+        environment: environmentSchema(sections),
+      };
       return schemaCache;
     },
   };

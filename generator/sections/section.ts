@@ -226,4 +226,5 @@ const EMPTY: Items<never> = { items: [], names: new Set() };
 export const itemsOf = <T>(spec: Spec, key: string): Items<T> => (spec.sections[key] as Items<T> | undefined) ?? EMPTY;
 
 /** The value of a single section, when a spec file defines it. */
-export const singleOf = <T>(spec: Spec, key: string): Entry<T> | undefined => spec.sections[key] as Entry<T> | undefined;
+export const singleOf = <T>(spec: Spec, key: string): Entry<T> | undefined =>
+  spec.sections[key] as Entry<T> | undefined;

@@ -63,8 +63,17 @@ export function listYamlTree(dir: string, root: string, skip: readonly string[] 
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const name = (full: string) => relative(root, full) || full;
-  const unreadable = (full: string, e: unknown, what: string) => diagnostics.push(error('GEN348', `cannot read ${what} ${name(full)}: ${reason(e)}`,
-    { file: name(full), path: [] }, (e as NodeJS.ErrnoException).code === 'EACCES' ? `let your user read it (chmod u+r${what === 'folder' ? 'x' : ''} ${name(full)}), or move it out of the spec folder` : 'fix or remove it'));
+  const unreadable = (full: string, e: unknown, what: string) =>
+    diagnostics.push(
+      error(
+        'GEN348',
+        `cannot read ${what} ${name(full)}: ${reason(e)}`,
+        { file: name(full), path: [] },
+        (e as NodeJS.ErrnoException).code === 'EACCES'
+          ? `let your user read it (chmod u+r${what === 'folder' ? 'x' : ''} ${name(full)}), or move it out of the spec folder`
+          : 'fix or remove it',
+      ),
+    );
   const loops = new Set<string>();
   /** Links that lead to each other, reported once for the whole ring. */
   const loop = (full: string) => {
@@ -72,12 +81,23 @@ export function listYamlTree(dir: string, root: string, skip: readonly string[] 
     const ring = [...new Set(chain)].sort().join('\0');
     if (loops.has(ring)) return;
     loops.add(ring);
-    diagnostics.push(error('GEN347', `${name(full)} is a symbolic link that never reaches a file: ${chain.map(name).join(' -> ')}`, { file: name(full), path: [] },
-      'point one of the links at a real file, or remove them'));
+    diagnostics.push(
+      error(
+        'GEN347',
+        `${name(full)} is a symbolic link that never reaches a file: ${chain.map(name).join(' -> ')}`,
+        { file: name(full), path: [] },
+        'point one of the links at a real file, or remove them',
+      ),
+    );
   };
   const walk = (folder: string, ancestors: string[]) => {
     let entries;
-    try { entries = readdirSync(folder, { withFileTypes: true }); } catch (e) { unreadable(folder, e, 'folder'); return; }
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (e) {
+      unreadable(folder, e, 'folder');
+      return;
+    }
     for (const entry of entries) {
       if (isLeftover(entry.name)) continue;
       const full = join(folder, entry.name);
@@ -86,10 +106,20 @@ export function listYamlTree(dir: string, root: string, skip: readonly string[] 
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         let target;
-        try { target = statSync(full); } catch (e) {
+        try {
+          target = statSync(full);
+        } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'ELOOP') loop(full);
-          else if (code === 'ENOENT' && isYamlFile(entry.name)) diagnostics.push(error('GEN347', `${name(full)} is a symbolic link to ${readlinkSync(full)}, which does not exist`, { file: name(full), path: [] }, 'point the link at an existing file, or remove it'));
+          else if (code === 'ENOENT' && isYamlFile(entry.name))
+            diagnostics.push(
+              error(
+                'GEN347',
+                `${name(full)} is a symbolic link to ${readlinkSync(full)}, which does not exist`,
+                { file: name(full), path: [] },
+                'point the link at an existing file, or remove it',
+              ),
+            );
           else if (code !== 'ENOENT') unreadable(full, e, 'link');
           continue;
         }
@@ -98,17 +128,32 @@ export function listYamlTree(dir: string, root: string, skip: readonly string[] 
       }
       if (isDir) {
         let real: string;
-        try { real = realpathSync(full); } catch (e) { unreadable(full, e, 'folder'); continue; }
+        try {
+          real = realpathSync(full);
+        } catch (e) {
+          unreadable(full, e, 'folder');
+          continue;
+        }
         const loop = ancestors.indexOf(real);
         if (loop >= 0) {
-          diagnostics.push(error('GEN347', `folder link ${name(full)} leads back to ${name(ancestors[loop]) || '.'}, which contains it: the spec folder would never end`, { file: name(full), path: [] },
-            'remove the link, or point it at a folder outside the spec folder'));
+          diagnostics.push(
+            error(
+              'GEN347',
+              `folder link ${name(full)} leads back to ${name(ancestors[loop]) || '.'}, which contains it: the spec folder would never end`,
+              { file: name(full), path: [] },
+              'remove the link, or point it at a folder outside the spec folder',
+            ),
+          );
           continue;
         }
         walk(full, [...ancestors, real]);
       } else if (isFile && isYamlFile(entry.name)) {
         let real: string;
-        try { real = realpathSync(full); } catch { real = full; }
+        try {
+          real = realpathSync(full);
+        } catch {
+          real = full;
+        }
         if (seen.has(real)) continue;
         seen.add(real);
         files.push(full);
@@ -116,7 +161,12 @@ export function listYamlTree(dir: string, root: string, skip: readonly string[] 
     }
   };
   let top: string;
-  try { top = realpathSync(dir); } catch (e) { unreadable(dir, e, 'folder'); return { files, diagnostics }; }
+  try {
+    top = realpathSync(dir);
+  } catch (e) {
+    unreadable(dir, e, 'folder');
+    return { files, diagnostics };
+  }
   walk(dir, [top]);
   return { files: files.sort(), diagnostics };
 }
@@ -127,8 +177,15 @@ function loopOf(start: string): string[] {
   let current = start;
   for (let i = 0; i < 40; i++) {
     let next: string;
-    try { next = resolve(dirname(current), readlinkSync(current)); } catch { break; }
-    if (chain.includes(next)) { chain.push(next); break; }
+    try {
+      next = resolve(dirname(current), readlinkSync(current));
+    } catch {
+      break;
+    }
+    if (chain.includes(next)) {
+      chain.push(next);
+      break;
+    }
     chain.push(next);
     current = next;
   }
@@ -137,7 +194,14 @@ function loopOf(start: string): string[] {
 
 const reason = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', EISDIR: 'it is a folder', ENOTDIR: 'it is not a folder', EIO: 'input/output error', ENOENT: 'it does not exist' };
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'it is not a folder',
+    EIO: 'input/output error',
+    ENOENT: 'it does not exist',
+  };
   return (code && words[code]) ?? String((e as Error).message ?? e);
 };
 
@@ -158,7 +222,12 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
       return error(code, said.message, { file, path: [], offset: e.pos[0] }, said.fix);
     }
     const message = code === 'GEN102' ? `duplicate key '${key}'` : 'tab used for indentation';
-    return error(code, message, { file, path: [], offset: e.pos[0] }, YAML_FIXES[code] ?? 'fix the YAML syntax at this position');
+    return error(
+      code,
+      message,
+      { file, path: [], offset: e.pos[0] },
+      YAML_FIXES[code] ?? 'fix the YAML syntax at this position',
+    );
   });
   let data: unknown = null;
   if (doc.errors.length === 0) {
@@ -167,17 +236,27 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
     } catch (e) {
       const message = firstLine(String((e as Error).message));
       const alias = /Unresolved alias.*?: \*?(\S+)/.exec(message);
-      diagnostics.push(alias
-        ? error('GEN101', `alias *${alias[1]} names no anchor: an anchor &${alias[1]} must come before it in this file`, { file, path: [], offset: Math.max(0, text.indexOf(`*${alias[1]}`)) },
-          `define '&${alias[1]}' on the value to reuse, above this line, or write the value here`)
-        : error('GEN101', `cannot read this YAML: ${message}`, { file, path: [] }, 'simplify anchors and aliases'));
+      diagnostics.push(
+        alias
+          ? error(
+              'GEN101',
+              `alias *${alias[1]} names no anchor: an anchor &${alias[1]} must come before it in this file`,
+              { file, path: [], offset: Math.max(0, text.indexOf(`*${alias[1]}`)) },
+              `define '&${alias[1]}' on the value to reuse, above this line, or write the value here`,
+            )
+          : error('GEN101', `cannot read this YAML: ${message}`, { file, path: [] }, 'simplify anchors and aliases'),
+      );
     }
   }
   return { source: { file, data, readable: diagnostics.length === 0 }, diagnostics };
 }
 
 export function isDirectory(path: string): boolean {
-  try { return statSync(path).isDirectory(); } catch { return false; }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -192,7 +271,9 @@ function specificFirst(errors: YAMLError[], lineCounter: LineCounter): YAMLError
     if (!kept || (!YAML_CODES[kept.code] && YAML_CODES[e.code])) byLine.set(line, e);
   }
   // A line indented wrongly makes the parser read the next line's `key: value` as a value with a colon: only the first is the mistake.
-  return [...byLine.entries()].filter(([line, e]) => !(e.code === 'BLOCK_AS_IMPLICIT_KEY' && byLine.get(line - 1)?.code === 'BAD_INDENT')).map(([, e]) => e);
+  return [...byLine.entries()]
+    .filter(([line, e]) => !(e.code === 'BLOCK_AS_IMPLICIT_KEY' && byLine.get(line - 1)?.code === 'BAD_INDENT'))
+    .map(([, e]) => e);
 }
 
 /**
@@ -205,27 +286,52 @@ function inUserWords(e: YAMLError, text: string): { message: string; fix: string
   const quoted = `"${rest.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   switch (e.code) {
     case 'MULTIPLE_DOCS':
-      return { message: "this file holds more than one YAML document: a line '---' starts another", fix: "keep one document per file: remove the '---' line, or move what follows it to a file of its own" };
+      return {
+        message: "this file holds more than one YAML document: a line '---' starts another",
+        fix: "keep one document per file: remove the '---' line, or move what follows it to a file of its own",
+      };
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return { message: "this value holds ': ' (a colon and a space), which YAML reads as the start of another key", fix: `put the value in quotes: ${quoted}` };
+      return {
+        message: "this value holds ': ' (a colon and a space), which YAML reads as the start of another key",
+        fix: `put the value in quotes: ${quoted}`,
+      };
     case 'BLOCK_IN_FLOW':
-      return { message: "a value inside { } or [ ] holds ': ' (a colon and a space), which YAML reads as the start of another key", fix: 'put that value in quotes' };
+      return {
+        message:
+          "a value inside { } or [ ] holds ': ' (a colon and a space), which YAML reads as the start of another key",
+        fix: 'put that value in quotes',
+      };
     case 'MULTILINE_IMPLICIT_KEY':
-      return { message: "a key here has no colon, or its value spills onto the next line", fix: "end each key with a colon ('name:'), and quote a value that spans lines" };
+      return {
+        message: 'a key here has no colon, or its value spills onto the next line',
+        fix: "end each key with a colon ('name:'), and quote a value that spans lines",
+      };
     case 'MISSING_CHAR':
       return /quote/.test(said)
-        ? { message: 'a quoted value is not closed', fix: 'end the value with the quote it starts with, on the same line' }
+        ? {
+            message: 'a quoted value is not closed',
+            fix: 'end the value with the quote it starts with, on the same line',
+          }
         : { message: `a character is missing here: ${said}`, fix: 'add the missing character' };
     case 'BAD_SCALAR_START': {
       const character = /character (\S+)/.exec(said)?.[1] ?? rest[0];
-      return { message: `a value cannot start with ${character} unless it is quoted`, fix: `put the value in quotes: ${quoted}` };
+      return {
+        message: `a value cannot start with ${character} unless it is quoted`,
+        fix: `put the value in quotes: ${quoted}`,
+      };
     }
     case 'BAD_INDENT':
       if (/Flow (sequence|map)/.test(said)) {
         const [open, close] = /sequence/.test(said) ? ['[', ']'] : ['{', '}'];
-        return { message: `a ${open} ${close} ${open === '[' ? 'list' : 'mapping'} above is not closed before this line`, fix: `close it with ${close} on the line where it starts, or write it one entry a line` };
+        return {
+          message: `a ${open} ${close} ${open === '[' ? 'list' : 'mapping'} above is not closed before this line`,
+          fix: `close it with ${close} on the line where it starts, or write it one entry a line`,
+        };
       }
-      return { message: 'this line is indented differently from the keys beside it', fix: 'indent keys of one mapping by the same number of spaces (two more per level)' };
+      return {
+        message: 'this line is indented differently from the keys beside it',
+        fix: 'indent keys of one mapping by the same number of spaces (two more per level)',
+      };
     default:
       return { message: said, fix: 'fix the YAML syntax at this position' };
   }

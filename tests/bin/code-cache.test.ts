@@ -21,9 +21,12 @@ function program() {
   dir = mkdtempSync(join(tmpdir(), 'gen-code-cache-'));
   const file = join(dir, 'program.cjs');
   // Uses what Node gives a CommonJS module, so a wrong wrapper would show.
-  writeFileSync(file, `const { basename } = require('node:path');
+  writeFileSync(
+    file,
+    `const { basename } = require('node:path');
 function square(n) { return n * n; }
-console.log(basename(__filename), typeof module.exports, process.argv.at(-1), [1, 2, 3].map(square).join(','));\n`);
+console.log(basename(__filename), typeof module.exports, process.argv.at(-1), [1, 2, 3].map(square).join(','));\n`,
+  );
   return file;
 }
 

@@ -1,12 +1,16 @@
 /** The command line as users and CI meet it: help, version, exit codes, JSON output, and output safety. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, gen, project, REPO } from '../fixtures/run-fixture.js';
 
 const dirs: string[] = [];
-const fresh = () => { const d = project(); dirs.push(d); return d; };
+const fresh = () => {
+  const d = project();
+  dirs.push(d);
+  return d;
+};
 afterAll(() => dirs.forEach(cleanup));
 
 describe('gen command line', () => {
@@ -15,7 +19,9 @@ describe('gen command line', () => {
     expect(top.status).toBe(0);
     expect(top.stdout).toMatch(/gen build\s+Validate the spec and write CloudFormation templates/);
     expect(top.stdout).toMatch(/gen validate\s+Check the spec and every environment/);
-    expect(top.stdout).toContain('Exit codes: 0 success, 1 errors in the spec or environments (or a refused deploy), 2 wrong usage');
+    expect(top.stdout).toContain(
+      'Exit codes: 0 success, 1 errors in the spec or environments (or a refused deploy), 2 wrong usage',
+    );
     const build = gen(['build', '--help'], REPO);
     expect(build.stdout).toContain('--env');
     expect(build.stdout).toContain('--out');
@@ -42,29 +48,54 @@ describe('gen command line', () => {
     expect(text.stdout).toMatch(/gen: built shop for test in \d+ ms -> out\/test\//);
     const json = JSON.parse(gen(['build', '--env', 'production', '--json'], dir).stdout);
     expect(json.ok).toBe(true);
-    expect(json.stacks.map((s: { stackName: string }) => s.stackName)).toEqual(['shop-production-data', 'shop-production-app', 'shop-production-api', 'shop-production-monitoring']);
-    expect(readdirSync(join(dir, 'out', 'production')).sort()).toEqual(['api.template.json', 'app.template.json', 'data.template.json', 'manifest.json', 'monitoring.template.json']);
+    expect(json.stacks.map((s: { stackName: string }) => s.stackName)).toEqual([
+      'shop-production-data',
+      'shop-production-app',
+      'shop-production-api',
+      'shop-production-monitoring',
+    ]);
+    expect(readdirSync(join(dir, 'out', 'production')).sort()).toEqual([
+      'api.template.json',
+      'app.template.json',
+      'data.template.json',
+      'manifest.json',
+      'monitoring.template.json',
+    ]);
   });
 
   it('gives machine-readable diagnostics with --json', () => {
     const dir = fresh();
-    writeFileSync(join(dir, 'spec/app.yaml'), readFileSync(join(dir, 'spec/app.yaml'), 'utf8').replace('memory: 512', 'memory: 99999'));
+    writeFileSync(
+      join(dir, 'spec/app.yaml'),
+      readFileSync(join(dir, 'spec/app.yaml'), 'utf8').replace('memory: 512', 'memory: 99999'),
+    );
     const run = gen(['build', '--env', 'test', '--json'], dir);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(false);
-    expect(report.diagnostics).toEqual([expect.objectContaining({
-      code: 'GEN204', severity: 'error', file: 'spec/app.yaml', line: 19, column: 13, path: ['functions', 'orders', 'memory'],
-    })]);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'GEN204',
+        severity: 'error',
+        file: 'spec/app.yaml',
+        line: 19,
+        column: 13,
+        path: ['functions', 'orders', 'memory'],
+      }),
+    ]);
   });
 
   it('leaves the previous out/<env> untouched when a build fails', () => {
     const dir = fresh();
     expect(gen(['build', '--env', 'test'], dir).status).toBe(0);
-    const before = Object.fromEntries(readdirSync(join(dir, 'out/test')).map((f) => [f, readFileSync(join(dir, 'out/test', f), 'utf8')]));
+    const before = Object.fromEntries(
+      readdirSync(join(dir, 'out/test')).map((f) => [f, readFileSync(join(dir, 'out/test', f), 'utf8')]),
+    );
     writeFileSync(join(dir, 'spec/app.yaml'), 'tables:\n  orders: [broken\n');
     expect(gen(['build', '--env', 'test'], dir).status).toBe(1);
-    const after = Object.fromEntries(readdirSync(join(dir, 'out/test')).map((f) => [f, readFileSync(join(dir, 'out/test', f), 'utf8')]));
+    const after = Object.fromEntries(
+      readdirSync(join(dir, 'out/test')).map((f) => [f, readFileSync(join(dir, 'out/test', f), 'utf8')]),
+    );
     expect(after).toEqual(before);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['test']); // no temporary folders left behind
   });
@@ -78,7 +109,12 @@ describe('gen command line', () => {
     expect(existsSync(join(dir, 'out/test'))).toBe(false);
     const first = gen(['build', '--env', 'test'], dir);
     expect(first.stdout).toContain('gen: placement/test.json updated: commit it with the spec');
-    expect(JSON.parse(readFileSync(join(dir, 'placement/test.json'), 'utf8')).groups).toMatchObject({ OrdersTable: 'data', OrdersFunction: 'app', Api: 'api', AlarmTopic: 'monitoring' });
+    expect(JSON.parse(readFileSync(join(dir, 'placement/test.json'), 'utf8')).groups).toMatchObject({
+      OrdersTable: 'data',
+      OrdersFunction: 'app',
+      Api: 'api',
+      AlarmTopic: 'monitoring',
+    });
     const again = gen(['build', '--env', 'test', '--locked'], dir);
     expect(again.status).toBe(0);
     expect(again.stdout).not.toContain('placement/test.json updated');
@@ -87,10 +123,15 @@ describe('gen command line', () => {
   it('refuses to build from a broken placement file instead of placing everything afresh', () => {
     const dir = fresh();
     mkdirSync(join(dir, 'placement'));
-    writeFileSync(join(dir, 'placement/test.json'), '{"format": 1, "stacks": {"data": ["data"]}, "groups": {"OrdersTable": "data-3"}}');
+    writeFileSync(
+      join(dir, 'placement/test.json'),
+      '{"format": 1, "stacks": {"data": ["data"]}, "groups": {"OrdersTable": "data-3"}}',
+    );
     const run = gen(['build', '--env', 'test'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("error GEN507: placement/test.json: group OrdersTable is placed in 'data-3', which is not in stacks");
+    expect(run.stderr).toContain(
+      "error GEN507: placement/test.json: group OrdersTable is placed in 'data-3', which is not in stacks",
+    );
     expect(run.stderr).toContain('fix: restore it from version control');
   });
 
@@ -106,7 +147,10 @@ describe('gen command line', () => {
     const dir = fresh();
     const elsewhere = mkdtempSync(join(tmpdir(), 'gen-cwd-'));
     dirs.push(elsewhere);
-    const run = gen(['build', '--env', 'test', '--spec', join(dir, 'spec'), '--out', join(elsewhere, 'built')], elsewhere);
+    const run = gen(
+      ['build', '--env', 'test', '--spec', join(dir, 'spec'), '--out', join(elsewhere, 'built')],
+      elsewhere,
+    );
     expect(run.status).toBe(0);
     expect(readdirSync(join(elsewhere, 'built', 'test'))).toContain('manifest.json');
   });
@@ -127,7 +171,12 @@ describe('input that is not a spec', () => {
   it('stops an alias bomb with a positioned error', () => {
     const dir = fresh();
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     writeFileSync(join(dir, 'spec/bomb.yaml'), lines.join('\n') + '\n');
     const run = gen(['build', '--env', 'test'], dir);
     expect(run.status).toBe(1);

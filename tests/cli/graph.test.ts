@@ -15,9 +15,14 @@ describe('gen graph', () => {
     expect(gen(['graph', '--env', 'test', '--out', out], REPO).status).toBe(0);
     const md = readFileSync(join(out, 'test/architecture.md'), 'utf8');
     const mermaid = /```mermaid\n([\s\S]+?)```/.exec(md)![1];
-    for (const layer of ['api', 'app', 'data', 'monitoring']) expect(mermaid).toContain(`subgraph ${layer}["${layer}: crypto-trading-test-${layer}"]`);
-    for (const f of platform.functions) expect(mermaid).toContain(`functions_${f.name.replace(/-/g, '_')}(["${f.name}<br/>${f.memory} MB, ${f.timeout} s"])`);
-    for (const t of platform.tables) expect(mermaid).toContain(`tables_${t.name.replace(/-/g, '_')}[("test-${t.name}")]`);
+    for (const layer of ['api', 'app', 'data', 'monitoring'])
+      expect(mermaid).toContain(`subgraph ${layer}["${layer}: crypto-trading-test-${layer}"]`);
+    for (const f of platform.functions)
+      expect(mermaid).toContain(
+        `functions_${f.name.replace(/-/g, '_')}(["${f.name}<br/>${f.memory} MB, ${f.timeout} s"])`,
+      );
+    for (const t of platform.tables)
+      expect(mermaid).toContain(`tables_${t.name.replace(/-/g, '_')}[("test-${t.name}")]`);
     expect(mermaid).toContain('alarms_function_error_rate["34 function-error-rate alarms');
     expect(mermaid).toContain('routes_strategies["/strategies<br/>/strategies/{id}<br/>5 routes"]');
     // Collapsed: one node per function's routes and per alarm type, not one per route or alarm
@@ -25,7 +30,8 @@ describe('gen graph', () => {
     const nodes = mermaid.split('\n').filter((l) => /^\s+\w+[[({]/.test(l)).length;
     expect(nodes).toBeLessThan(34 + 34 + 32 + 5 + 20);
     expect(nodes).toBeLessThan(platform.routes.length); // far fewer nodes than routes
-    for (const node of ['buckets_audit_logs', 'topics_critical_alerts', 'queues_operations_dlq']) expect(mermaid).toContain(node);
+    for (const node of ['buckets_audit_logs', 'topics_critical_alerts', 'queues_operations_dlq'])
+      expect(mermaid).toContain(node);
   });
 
   it('writes an HTML page that draws the same diagram offline', () => {

@@ -15,10 +15,18 @@ describe('gen init', () => {
     expect(run.status).toBe(0);
     const dir = join(parent, 'demo');
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'environments', 'handlers', 'schemas', 'spec']);
-    expect(readFileSync(join(dir, 'spec/app.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/spec\.schema\.json\n/);
+    expect(readFileSync(join(dir, 'spec/app.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schemas\/spec\.schema\.json\n/,
+    );
     for (const env of ['test', 'production']) expect(gen(['build', '--env', env], dir).status).toBe(0);
-    const templates = readdirSync(join(dir, 'out/test')).filter((f) => f.endsWith('.template.json')).map((f) => join(dir, 'out/test', f));
-    const lint = spawnSync(join(REPO, '.venv/bin/cfn-lint'), ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--', ...templates], { encoding: 'utf8' });
+    const templates = readdirSync(join(dir, 'out/test'))
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => join(dir, 'out/test', f));
+    const lint = spawnSync(
+      join(REPO, '.venv/bin/cfn-lint'),
+      ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--', ...templates],
+      { encoding: 'utf8' },
+    );
     expect(lint.stdout + lint.stderr).toBe('');
     expect(lint.status).toBe(0);
     expect(gen(['check', '--env', 'production'], dir).status).toBe(0);

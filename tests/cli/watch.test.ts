@@ -26,19 +26,31 @@ describe('gen build --watch', () => {
     const child = spawn(process.execPath, [GEN, 'build', '--env', 'test', '--watch'], { cwd: dir });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     try {
       await waitFor(() => err, /watching spec/);
       await waitFor(() => out, /gen: built test in \d+ ms\n/);
       const spec = join(dir, 'spec/app.yaml');
-      writeFileSync(spec, readFileSync(spec, 'utf8').replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n').replace('memory: 512', 'memory: 1024'));
+      writeFileSync(
+        spec,
+        readFileSync(spec, 'utf8')
+          .replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n')
+          .replace('memory: 512', 'memory: 1024'),
+      );
       const changed = await waitFor(() => out, /data: \+ CustomersTable/);
       expect(changed).toContain('  app: ~ OrdersFunction');
       writeFileSync(spec, readFileSync(spec, 'utf8').replace('memory: 1024', 'memory: 1'));
       await waitFor(() => err, /functions\.orders\.memory is 1, out of range/);
       expect(err).toContain('gen: test: errors, out/ unchanged (watching)');
-      expect(JSON.parse(readFileSync(join(dir, 'out/test/app.template.json'), 'utf8')).Resources.OrdersFunction.Properties.MemorySize).toBe(1024);
+      expect(
+        JSON.parse(readFileSync(join(dir, 'out/test/app.template.json'), 'utf8')).Resources.OrdersFunction.Properties
+          .MemorySize,
+      ).toBe(1024);
     } finally {
       child.kill();
     }

@@ -5,6 +5,13 @@
  */
 import { CloudFormationClient, DescribeStacksCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteObjectCommand,
+  HeadBucketCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,15 +20,26 @@ import { edit, genAt, remove, resetMoto, restApiRoutes, shop, startEndpoint } fr
 
 let endpoint: LocalEndpoint;
 let dir: string;
-const aws = () => ({ region: 'eu-central-1', endpoint: endpoint.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-const stackStatus = async (name: string) => (await new CloudFormationClient(aws()).send(new DescribeStacksCommand({ StackName: name }))).Stacks![0];
+const aws = () => ({
+  region: 'eu-central-1',
+  endpoint: endpoint.url,
+  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+});
+const stackStatus = async (name: string) =>
+  (await new CloudFormationClient(aws()).send(new DescribeStacksCommand({ StackName: name }))).Stacks![0];
 /** Change sets waiting to be executed (moto also lists executed ones). */
-const pendingChangeSets = async (stack: string) => ((await new CloudFormationClient(aws()).send(new ListChangeSetsCommand({ StackName: stack }))).Summaries ?? [])
-  .filter((s) => s.ExecutionStatus !== 'EXECUTE_COMPLETE').map((s) => s.ChangeSetName);
+const pendingChangeSets = async (stack: string) =>
+  ((await new CloudFormationClient(aws()).send(new ListChangeSetsCommand({ StackName: stack }))).Summaries ?? [])
+    .filter((s) => s.ExecutionStatus !== 'EXECUTE_COMPLETE')
+    .map((s) => s.ChangeSetName);
 const deploy = (...extra: string[]) => genAt(endpoint, dir, ['deploy', '--env', 'test', ...extra]);
 
-beforeAll(async () => { endpoint = await startEndpoint(); });
-afterAll(async () => { await endpoint?.stop(); });
+beforeAll(async () => {
+  endpoint = await startEndpoint();
+});
+afterAll(async () => {
+  await endpoint?.stop();
+});
 beforeEach(async () => {
   await resetMoto(endpoint.url);
   dir = shop();
@@ -42,12 +60,15 @@ describe('gen deploy', () => {
     expect(run.stderr).toContain('shop-test-data: 1 to add, 0 to modify, 0 to remove');
     expect(run.stderr).toContain('+ Add    OrdersTable');
     expect(run.status, run.stderr).toBe(0);
-    for (const layer of ['data', 'app', 'monitoring']) expect((await stackStatus(`shop-test-${layer}`)).StackStatus).toBe('CREATE_COMPLETE');
+    for (const layer of ['data', 'app', 'monitoring'])
+      expect((await stackStatus(`shop-test-${layer}`)).StackStatus).toBe('CREATE_COMPLETE');
     // moto ignores RestApi bodies: gen created the api stack with its API, imported the body, then updated it.
     expect(run.stderr).toContain('shop-test-api: created with its REST API first, to import the OpenAPI body');
     expect((await stackStatus('shop-test-api')).StackStatus).toBe('UPDATE_COMPLETE');
     expect(await restApiRoutes(endpoint)).toEqual(['GET /orders', 'GET /orders/{id}', 'POST /orders']);
-    expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-orders' }))).Table?.TableStatus).toBe('ACTIVE');
+    expect(
+      (await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-orders' }))).Table?.TableStatus,
+    ).toBe('ACTIVE');
     expect(JSON.parse(readFileSync(join(dir, 'out/test/outputs.json'), 'utf8'))).toHaveProperty('shop-test-data');
   });
 
@@ -57,7 +78,8 @@ describe('gen deploy', () => {
     const run = deploy();
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('code: 1 function bundles, 0 uploaded, 1 unchanged');
-    for (const layer of ['data', 'app', 'api', 'monitoring']) expect(run.stderr).toContain(`shop-test-${layer}: no changes`);
+    for (const layer of ['data', 'app', 'api', 'monitoring'])
+      expect(run.stderr).toContain(`shop-test-${layer}: no changes`);
     expect(run.stderr).toContain('gen: test is up to date: no changes');
     expect((await stackStatus('shop-test-app')).LastUpdatedTime).toEqual(before);
     expect(await pendingChangeSets('shop-test-data')).toEqual([]); // empty change sets are deleted
@@ -65,7 +87,7 @@ describe('gen deploy', () => {
 
   it('updates only the function when only its code changes', () => {
     expect(deploy().status).toBe(0);
-    edit(dir, 'handlers/orders.mjs', (t) => t.replace("body: '{}'", "body: '{\"v\":2}'"));
+    edit(dir, 'handlers/orders.mjs', (t) => t.replace("body: '{}'", 'body: \'{"v":2}\''));
     const run = deploy();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('code: 1 function bundles, 1 uploaded, 0 unchanged');
@@ -76,26 +98,38 @@ describe('gen deploy', () => {
 
   it('a new route reaches the API: new deployment and permission, the body imported again', async () => {
     expect(deploy().status).toBe(0);
-    edit(dir, 'spec/app.yaml', (t) => t.replace('  GET /orders: orders\n', '  GET /orders: orders\n  DELETE /orders/{id}: orders\n'));
+    edit(dir, 'spec/app.yaml', (t) =>
+      t.replace('  GET /orders: orders\n', '  GET /orders: orders\n  DELETE /orders/{id}: orders\n'),
+    );
     const run = deploy();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('created with its REST API first');
-    expect(run.stderr).toMatch(/shop-test-api: 2 to add, 2 to modify, 1 to remove\n  ~ Modify Api  /);
+    expect(run.stderr).toMatch(/shop-test-api: 2 to add, 2 to modify, 1 to remove\n {2}~ Modify Api {2}/);
     expect(run.stderr).toContain('+ Add    DeleteOrdersIdPermission');
     expect(await restApiRoutes(endpoint)).toContain('DELETE /orders/{id}');
   });
 
   it('adds a table', () => {
     expect(deploy().status).toBe(0);
-    edit(dir, 'spec/app.yaml', (t) => t.replace('functions:', 'tables:\n  customers:\n    partitionKey: id\n\nfunctions:').replace(/^tables:\n  orders:/m, 'tables:\n  orders:'));
-    edit(dir, 'spec/app.yaml', (t) => t.replace('\ntables:\n  customers:\n    partitionKey: id\n', '').replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n'));
+    edit(dir, 'spec/app.yaml', (t) =>
+      t
+        .replace('functions:', 'tables:\n  customers:\n    partitionKey: id\n\nfunctions:')
+        .replace(/^tables:\n {2}orders:/m, 'tables:\n  orders:'),
+    );
+    edit(dir, 'spec/app.yaml', (t) =>
+      t
+        .replace('\ntables:\n  customers:\n    partitionKey: id\n', '')
+        .replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n'),
+    );
     const run = deploy();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('shop-test-data: 1 to add, 0 to modify, 0 to remove\n  + Add    CustomersTable');
   });
 
   it('refuses to remove a table, deletes the change set, and keeps the table', async () => {
-    edit(dir, 'spec/app.yaml', (t) => t.replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n'));
+    edit(dir, 'spec/app.yaml', (t) =>
+      t.replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  customers:\n    partitionKey: id\n'),
+    );
     expect(deploy().status).toBe(0);
     edit(dir, 'spec/app.yaml', (t) => t.replace('  customers:\n    partitionKey: id\n', ''));
     const run = deploy();
@@ -103,21 +137,34 @@ describe('gen deploy', () => {
     expect(run.stderr).toContain('refusing to remove CustomersTable (AWS::DynamoDB::Table)');
     expect(run.stderr).toContain('pass --allow-replace CustomersTable');
     expect(await pendingChangeSets('shop-test-data')).toEqual([]);
-    expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-customers' }))).Table?.TableStatus).toBe('ACTIVE');
+    expect(
+      (await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-customers' }))).Table
+        ?.TableStatus,
+    ).toBe('ACTIVE');
     expect(deploy('--allow-replace', 'OrdersTable').status).toBe(1); // another name lets nothing through
     const allowed = deploy('--allow-replace', 'CustomersTable');
     expect(allowed.status, allowed.stderr).toBe(0);
     expect(allowed.stderr).toContain('- Remove CustomersTable');
-    await expect(new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-customers' }))).rejects.toThrow(/not found/i);
+    await expect(
+      new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: 'test-customers' })),
+    ).rejects.toThrow(/not found/i);
   });
 
   it("refuses to change a table's key: a named table cannot be replaced, so --allow-replace is refused too, with the way forward", async () => {
     expect(deploy().status).toBe(0);
-    edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: customerId\n', '    partitionKey: accountId\n').replace('query: { customerId: required }', 'query: { accountId: required }'));
+    edit(dir, 'spec/app.yaml', (t) =>
+      t
+        .replace('    partitionKey: customerId\n', '    partitionKey: accountId\n')
+        .replace('query: { customerId: required }', 'query: { accountId: required }'),
+    );
     const refused = deploy();
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('refusing to replace OrdersTable (AWS::DynamoDB::Table): its keys change (table: partition customerId: string, sort createdAt: number → partition accountId: string, sort createdAt: number)');
-    expect(refused.stderr).toContain("CloudFormation cannot replace a table that keeps its name ('test-orders'): the update would fail.");
+    expect(refused.stderr).toContain(
+      'refusing to replace OrdersTable (AWS::DynamoDB::Table): its keys change (table: partition customerId: string, sort createdAt: number → partition accountId: string, sort createdAt: number)',
+    );
+    expect(refused.stderr).toContain(
+      "CloudFormation cannot replace a table that keeps its name ('test-orders'): the update would fail.",
+    );
     expect(refused.stderr).not.toContain('pass --allow-replace OrdersTable');
     // CloudFormation cannot replace a custom-named resource (User Guide, "Name type"): the flag would fail on AWS.
     const allowed = deploy('--allow-replace', 'OrdersTable');
@@ -126,11 +173,18 @@ describe('gen deploy', () => {
     expect(allowed.stderr).toContain('The way forward is a new table under a new name');
     expect(await pendingChangeSets('shop-test-data')).toEqual([]);
     // The way forward: the new keys on a table with a new name, created beside the old one.
-    edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: accountId\n', '    partitionKey: customerId\n').replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  orders-v2:\n    partitionKey: accountId\n'));
+    edit(dir, 'spec/app.yaml', (t) =>
+      t
+        .replace('    partitionKey: accountId\n', '    partitionKey: customerId\n')
+        .replace('    ttl: expiresAt\n', '    ttl: expiresAt\n  orders-v2:\n    partitionKey: accountId\n'),
+    );
     const beside = deploy();
     expect(beside.status, beside.stderr).toBe(0);
     expect(beside.stderr).toContain('+ Add    OrdersV2Table');
-    for (const name of ['test-orders', 'test-orders-v2']) expect((await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus).toBe('ACTIVE');
+    for (const name of ['test-orders', 'test-orders-v2'])
+      expect(
+        (await new DynamoDBClient(aws()).send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus,
+      ).toBe('ACTIVE');
   });
 });
 
@@ -139,16 +193,27 @@ describe('protected environments and accounts', () => {
     expect(genAt(endpoint, dir, ['bootstrap', '--env', 'production']).status).toBe(0);
     const run = genAt(endpoint, dir, ['deploy', '--env', 'production']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('protected environment: pass --approve to deploy without a terminal (nothing was executed)');
+    expect(run.stderr).toContain(
+      'protected environment: pass --approve to deploy without a terminal (nothing was executed)',
+    );
     // The change set was made for review and removed with its empty stack: nothing is left behind.
     await expect(stackStatus('shop-production-data')).rejects.toThrow(/does not exist/);
     const approved = genAt(endpoint, dir, ['deploy', '--env', 'production', '--approve']);
     expect(approved.status, approved.stderr).toBe(0);
     // moto cannot set termination protection after creation: the deployer says so instead of failing.
-    expect(approved.stderr).toContain('shop-production-data: this endpoint cannot set termination protection; it is set on AWS');
+    expect(approved.stderr).toContain(
+      'shop-production-data: this endpoint cannot set termination protection; it is set on AWS',
+    );
     const { GetStackPolicyCommand } = await import('@aws-sdk/client-cloudformation');
-    const policy = JSON.parse((await new CloudFormationClient(aws()).send(new GetStackPolicyCommand({ StackName: 'shop-production-data' }))).StackPolicyBody!);
-    expect(policy.Statement[1]).toMatchObject({ Effect: 'Deny', Action: ['Update:Replace', 'Update:Delete'], Resource: '*' });
+    const policy = JSON.parse(
+      (await new CloudFormationClient(aws()).send(new GetStackPolicyCommand({ StackName: 'shop-production-data' })))
+        .StackPolicyBody!,
+    );
+    expect(policy.Statement[1]).toMatchObject({
+      Effect: 'Deny',
+      Action: ['Update:Replace', 'Update:Delete'],
+      Resource: '*',
+    });
     expect(policy.Statement[1].Condition.StringEquals.ResourceType).toContain('AWS::DynamoDB::Table');
   });
 
@@ -156,7 +221,9 @@ describe('protected environments and accounts', () => {
     edit(dir, 'environments/test.yaml', (t) => `${t}account: "999999999999"\n`);
     const run = deploy();
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('these credentials are for account 123456789012, but the environment deploys to account 999999999999; nothing was changed');
+    expect(run.stderr).toContain(
+      'these credentials are for account 123456789012, but the environment deploys to account 999999999999; nothing was changed',
+    );
     await expect(stackStatus('shop-test-data')).rejects.toThrow(/does not exist/);
   });
 
@@ -167,9 +234,26 @@ describe('protected environments and accounts', () => {
     expect(deploy().status).toBe(0);
     const unnamed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes']);
     expect(unnamed.status).toBe(1);
-    expect(unnamed.stderr).toContain('deleting these stacks would delete data in AlarmTopic, AlarmTopicKey, ApiAccessLogGroup, OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended (or pass --delete-data all: this environment is not protected)');
+    expect(unnamed.stderr).toContain(
+      'deleting these stacks would delete data in AlarmTopic, AlarmTopicKey, ApiAccessLogGroup, OrdersLogGroup, OrdersTable; nothing was deleted. Name each with --delete-data <LogicalId> if that is intended (or pass --delete-data all: this environment is not protected)',
+    );
     expect((await stackStatus('shop-test-data')).StackStatus).toBe('CREATE_COMPLETE');
-    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'OrdersTable', '--delete-data', 'OrdersLogGroup', '--delete-data', 'AlarmTopic', '--delete-data', 'AlarmTopicKey', '--delete-data', 'ApiAccessLogGroup']);
+    const destroyed = genAt(endpoint, dir, [
+      'destroy',
+      '--env',
+      'test',
+      '--yes',
+      '--delete-data',
+      'OrdersTable',
+      '--delete-data',
+      'OrdersLogGroup',
+      '--delete-data',
+      'AlarmTopic',
+      '--delete-data',
+      'AlarmTopicKey',
+      '--delete-data',
+      'ApiAccessLogGroup',
+    ]);
     expect(destroyed.status, destroyed.stderr).toBe(0);
     expect(destroyed.stderr).toContain('gen: destroyed 4 stacks');
     await expect(stackStatus('shop-test-data')).rejects.toThrow(/does not exist/);
@@ -179,12 +263,40 @@ describe('protected environments and accounts', () => {
 describe('gen diff', () => {
   it('shows a replacement of a named table as impossible, with why, without creating anything', async () => {
     expect(deploy().status).toBe(0);
-    edit(dir, 'spec/app.yaml', (t) => t.replace('    partitionKey: customerId\n', '    partitionKey: accountId\n').replace('query: { customerId: required }', 'query: { accountId: required }'));
+    edit(dir, 'spec/app.yaml', (t) =>
+      t
+        .replace('    partitionKey: customerId\n', '    partitionKey: accountId\n')
+        .replace('query: { customerId: required }', 'query: { accountId: required }'),
+    );
     const run = genAt(endpoint, dir, ['diff', '--env', 'test']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/! replace +OrdersTable +AWS::DynamoDB::Table  CANNOT BE REPLACED: it keeps its name 'test-orders'; deploy will refuse \(give it a new name instead\)/);
-    expect(run.stdout).toContain('      its keys change (table: partition customerId: string, sort createdAt: number → partition accountId: string, sort createdAt: number)');
+    expect(run.stdout).toMatch(
+      /! replace +OrdersTable +AWS::DynamoDB::Table {2}CANNOT BE REPLACED: it keeps its name 'test-orders'; deploy will refuse \(give it a new name instead\)/,
+    );
+    expect(run.stdout).toContain(
+      '      its keys change (table: partition customerId: string, sort createdAt: number → partition accountId: string, sort createdAt: number)',
+    );
     expect(existsSync(join(dir, 'out/test/manifest.json'))).toBe(true);
     expect(await pendingChangeSets('shop-test-data')).toEqual([]);
+  });
+});
+
+describe('gen destroy of an unprotected environment', () => {
+  it('empties its versioned buckets (every version and delete marker) before deleting them', async () => {
+    edit(dir, 'spec/app.yaml', (text) => `${text}\nbuckets:\n  uploads: {}\n`);
+    expect(deploy().status).toBe(0);
+    const s3 = new S3Client({ ...aws(), forcePathStyle: true });
+    const bucket = 'test-shop-uploads-123456789012';
+    // moto ignores the template's VersioningConfiguration (AWS applies it): turned on here as AWS would have it.
+    await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    for (const body of ['v1', 'v2']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a.txt', Body: body }));
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'a.txt' })); // a delete marker over two versions
+    const destroyed = genAt(endpoint, dir, ['destroy', '--env', 'test', '--yes', '--delete-data', 'all']);
+    expect(destroyed.status, destroyed.stderr).toBe(0);
+    expect(destroyed.stderr).toContain(
+      `shop-test-data/UploadsBucket: emptied ${bucket} (3 object versions and delete markers)`,
+    );
+    await expect(s3.send(new HeadBucketCommand({ Bucket: bucket }))).rejects.toThrow();
+    expect(destroyed.stderr).toContain('shop-test-data: deleted');
   });
 });

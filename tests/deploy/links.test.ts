@@ -21,8 +21,15 @@ import { FIXTURES } from '../fixtures/run-fixture.js';
 import { remove, resetMoto, startEndpoint } from './moto-harness.js';
 
 const lines: string[] = [];
-const reporter: Reporter = { info: (l) => lines.push(l), progress: () => {}, done: () => {}, confirm: async () => undefined, ask: async () => undefined };
-const env = resolveEnvironment('test', join(FIXTURES, 'base/environments'), join(FIXTURES, 'base'), BUILTIN.schemas).env!;
+const reporter: Reporter = {
+  info: (l) => lines.push(l),
+  progress: () => {},
+  done: () => {},
+  confirm: async () => undefined,
+  ask: async () => undefined,
+};
+const env = resolveEnvironment('test', join(FIXTURES, 'base/environments'), join(FIXTURES, 'base'), BUILTIN.schemas)
+  .env!;
 
 const producer = { Resources: { Queue: { Type: 'AWS::SQS::Queue' } }, Outputs: { ApiId: { Value: 'a1b2c3d4e5' } } };
 const consumer = {
@@ -30,7 +37,12 @@ const consumer = {
   Resources: { Placeholder: { Type: 'AWS::CloudFormation::WaitConditionHandle' } },
   Outputs: { Received: { Value: { Ref: 'ApiId' } } },
 };
-const document = { uri: { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/functions/arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:test-x/invocations' } };
+const document = {
+  uri: {
+    'Fn::Sub':
+      'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/functions/arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:test-x/invocations',
+  },
+};
 
 function outDir(stacks: [string, object, Manifest['stacks'][number]['parameters']][]): string {
   const dir = mkdtempSync(join(tmpdir(), 'gen-links-'));
@@ -41,21 +53,51 @@ function outDir(stacks: [string, object, Manifest['stacks'][number]['parameters'
 
 function request(dir: string, stacks: [string, object, Manifest['stacks'][number]['parameters']][]): DeployRequest {
   const manifest: Manifest = {
-    format: 1, project: 'links', environment: 'test', region: env.region, protected: false, tags: { Project: 'links' },
+    format: 1,
+    project: 'links',
+    environment: 'test',
+    region: env.region,
+    protected: false,
+    tags: { Project: 'links' },
     deployOrder: stacks.map(([name]) => `links-test-${name}`),
-    stacks: stacks.map(([name, , parameters]) => ({ stackName: `links-test-${name}`, layer: 'api', template: `${name}.template.json`, resources: 1, bytes: 1, sha256: '', uploadTemplate: false, parameters })),
-    artifacts: [], documents: [{ file: 'api.openapi.json', key: 'apis/links/doc.json' }],
+    stacks: stacks.map(([name, , parameters]) => ({
+      stackName: `links-test-${name}`,
+      layer: 'api',
+      template: `${name}.template.json`,
+      resources: 1,
+      bytes: 1,
+      sha256: '',
+      uploadTemplate: false,
+      parameters,
+    })),
+    artifacts: [],
+    documents: [{ file: 'api.openapi.json', key: 'apis/links/doc.json' }],
   };
-  return { root: dir, outDir: dir, env, manifest, approve: true, execute: true, allowReplace: [], layers: [], waitTimeoutMs: 60_000 };
+  return {
+    root: dir,
+    outDir: dir,
+    env,
+    manifest,
+    approve: true,
+    execute: true,
+    allowReplace: [],
+    layers: [],
+    waitTimeoutMs: 60_000,
+  };
 }
 
 let endpoint: LocalEndpoint;
 let clients: Clients;
 beforeAll(async () => {
   endpoint = await startEndpoint();
-  clients = await connect({ endpointUrl: endpoint.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } }, env.region);
+  clients = await connect(
+    { endpointUrl: endpoint.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } },
+    env.region,
+  );
 });
-afterAll(async () => { await endpoint?.stop(); });
+afterAll(async () => {
+  await endpoint?.stop();
+});
 beforeEach(async () => {
   await resetMoto(endpoint.url);
   lines.length = 0;
@@ -66,26 +108,40 @@ describe('deploying linked stacks', () => {
   it("passes an earlier stack's output to a later stack's parameter", async () => {
     // moto computes no outputs for stacks made through change sets (a documented moto limit), so
     // the producer is created directly here; on AWS it is the api stack deployed just before.
-    await clients.cfn.send(new CreateStackCommand({ StackName: 'links-test-api', TemplateBody: JSON.stringify(producer) }));
-    const consumerOnly: Parameters<typeof outDir>[0] = [['api-2', consumer, { ApiId: { stackName: 'links-test-api', output: 'ApiId' } }]];
+    await clients.cfn.send(
+      new CreateStackCommand({ StackName: 'links-test-api', TemplateBody: JSON.stringify(producer) }),
+    );
+    const consumerOnly: Parameters<typeof outDir>[0] = [
+      ['api-2', consumer, { ApiId: { stackName: 'links-test-api', output: 'ApiId' } }],
+    ];
     const dir = outDir(consumerOnly);
     try {
       const report = await deploy(clients, request(dir, consumerOnly), reporter);
       expect(report.problem).toBeUndefined();
       const { Stacks } = await clients.cfn.send(new DescribeStacksCommand({ StackName: 'links-test-api-2' }));
       expect(Stacks![0].Parameters).toEqual([{ ParameterKey: 'ApiId', ParameterValue: 'a1b2c3d4e5' }]);
-    } finally { remove(dir); }
+    } finally {
+      remove(dir);
+    }
   });
 
   it('stops before changing anything when the stack that supplies a parameter was never deployed', async () => {
-    const only: Parameters<typeof outDir>[0] = [['api-2', consumer, { ApiId: { stackName: 'links-test-api', output: 'ApiId' } }]];
+    const only: Parameters<typeof outDir>[0] = [
+      ['api-2', consumer, { ApiId: { stackName: 'links-test-api', output: 'ApiId' } }],
+    ];
     const dir = outDir(only);
     try {
       const report = await deploy(clients, request(dir, only), reporter);
       expect(report.ok).toBe(false);
-      expect(report.problem).toBe('links-test-api-2: needs output ApiId of stack links-test-api, which is not deployed: deploy that stack first (or without --stacks)');
-      await expect(clients.cfn.send(new DescribeStacksCommand({ StackName: 'links-test-api-2' }))).rejects.toThrow(/does not exist/);
-    } finally { remove(dir); }
+      expect(report.problem).toBe(
+        'links-test-api-2: needs output ApiId of stack links-test-api, which is not deployed: deploy that stack first (or without --stacks)',
+      );
+      await expect(clients.cfn.send(new DescribeStacksCommand({ StackName: 'links-test-api-2' }))).rejects.toThrow(
+        /does not exist/,
+      );
+    } finally {
+      remove(dir);
+    }
   });
 
   it('uploads documents with pseudo parameters resolved for this account and region', async () => {
@@ -93,10 +149,17 @@ describe('deploying linked stacks', () => {
     try {
       expect((await deploy(clients, request(dir, [['api', producer, {}]]), reporter)).ok).toBe(true);
       const account = (await import('../../generator/deploy/account.js')).currentAccount(clients);
-      const object = await clients.s3.send(new GetObjectCommand({ Bucket: `gen-artifacts-test-${await account}-${env.region}`, Key: 'apis/links/doc.json' }));
+      const object = await clients.s3.send(
+        new GetObjectCommand({
+          Bucket: `gen-artifacts-test-${await account}-${env.region}`,
+          Key: 'apis/links/doc.json',
+        }),
+      );
       expect(JSON.parse(await object.Body!.transformToString())).toEqual({
         uri: `arn:aws:apigateway:${env.region}:lambda:path/functions/arn:aws:lambda:${env.region}:${await account}:function:test-x/invocations`,
       });
-    } finally { remove(dir); }
+    } finally {
+      remove(dir);
+    }
   });
 });

@@ -12,10 +12,15 @@ export const startEndpoint = (): Promise<LocalEndpoint> => startMoto(REPO);
 
 /** "METHOD /path" for every method of every REST API the endpoint holds, sorted. */
 export async function restApiRoutes(endpoint: { url: string }): Promise<string[]> {
-  const client = new APIGatewayClient({ region: 'eu-central-1', endpoint: endpoint.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const client = new APIGatewayClient({
+    region: 'eu-central-1',
+    endpoint: endpoint.url,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
   const routes: string[] = [];
   for (const api of (await client.send(new GetRestApisCommand({}))).items ?? []) {
-    for (const resource of (await client.send(new GetResourcesCommand({ restApiId: api.id, limit: 500 }))).items ?? []) {
+    for (const resource of (await client.send(new GetResourcesCommand({ restApiId: api.id, limit: 500 }))).items ??
+      []) {
       for (const method of Object.keys(resource.resourceMethods ?? {})) routes.push(`${method} ${resource.path}`);
     }
   }
@@ -24,8 +29,15 @@ export async function restApiRoutes(endpoint: { url: string }): Promise<string[]
 
 export function genAt(endpoint: LocalEndpoint, dir: string, args: string[]): Run {
   const result = spawnSync(process.execPath, [GEN, ...args, '--endpoint-url', endpoint.url], {
-    cwd: dir, encoding: 'utf8',
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_ENDPOINT_URL: '', NO_COLOR: '1' },
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_ENDPOINT_URL: '',
+      NO_COLOR: '1',
+    },
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, dir };
 }

@@ -30,7 +30,10 @@ describe('packaging', () => {
   });
 
   it('gives byte-identical zips for the same code, with fixed timestamps', async () => {
-    const [a, b] = await Promise.all([packageFunctions(REPO, manifest.artifacts.slice(0, 3)), packageFunctions(REPO, manifest.artifacts.slice(0, 3))]);
+    const [a, b] = await Promise.all([
+      packageFunctions(REPO, manifest.artifacts.slice(0, 3)),
+      packageFunctions(REPO, manifest.artifacts.slice(0, 3)),
+    ]);
     expect(a.map((p) => p.sha256)).toEqual(b.map((p) => p.sha256));
     expect(new Set(a.map((p) => unzipOne(p.zip).mtime)).size).toBe(1);
   });

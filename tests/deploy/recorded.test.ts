@@ -11,8 +11,10 @@ import { waitForIdle } from '../../generator/deploy/stack-state.js';
 import type { Clients } from '../../generator/deploy/target.js';
 
 type Recording = Record<string, unknown[]>;
-const recording = (name: string): Recording => JSON.parse(readFileSync(join(import.meta.dirname, 'recorded', `${name}.json`), 'utf8'), (key, value) =>
-  key === 'Timestamp' || key === 'LastUpdatedTime' || key === 'CreationTime' ? new Date(value) : value);
+const recording = (name: string): Recording =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'recorded', `${name}.json`), 'utf8'), (key, value) =>
+    key === 'Timestamp' || key === 'LastUpdatedTime' || key === 'CreationTime' ? new Date(value) : value,
+  );
 
 /** A CloudFormation client that answers each command with the next recorded response for it. */
 function replay(responses: Recording): { clients: Clients; calls: string[] } {
@@ -55,6 +57,8 @@ describe('recorded CloudFormation responses', () => {
     const busy = recording('in-progress');
     busy.DescribeStacks = [busy.DescribeStacks[0]];
     const { clients } = replay(busy);
-    await expect(waitForIdle(clients, 'shop-test-data', () => {}, 0, 0)).rejects.toThrow('stack shop-test-data is still UPDATE_IN_PROGRESS after 0 s; try again when it has finished');
+    await expect(waitForIdle(clients, 'shop-test-data', () => {}, 0, 0)).rejects.toThrow(
+      'stack shop-test-data is still UPDATE_IN_PROGRESS after 0 s; try again when it has finished',
+    );
   });
 });

@@ -15,13 +15,18 @@ import { platform } from '../reference/platform.js';
 import { restApiRoutes } from './moto-harness.js';
 
 const project = mkdtempSync(join(tmpdir(), 'gen-reference-local-'));
-for (const part of ['spec', 'handlers', 'environments', 'placement']) cpSync(join(REPO, part), join(project, part), { recursive: true });
-const gen = (...args: string[]) => spawnSync(process.execPath, [GEN, ...args], {
-  // An empty AWS_PROFILE (as some shells leave it) once broke the moto_server gen starts.
-  cwd: project, encoding: 'utf8', env: { ...process.env, AWS_ENDPOINT_URL: '', AWS_PROFILE: '', NO_COLOR: '1' },
-});
+for (const part of ['spec', 'handlers', 'environments', 'placement'])
+  cpSync(join(REPO, part), join(project, part), { recursive: true });
+const gen = (...args: string[]) =>
+  spawnSync(process.execPath, [GEN, ...args], {
+    // An empty AWS_PROFILE (as some shells leave it) once broke the moto_server gen starts.
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, AWS_ENDPOINT_URL: '', AWS_PROFILE: '', NO_COLOR: '1' },
+  });
 /** "METHOD /path" of every route in the reference inventory, sorted as the endpoint's list is. */
-const referenceRoutes = () => (platform.routes as { method: string; path: string }[]).map((r) => `${r.method} ${r.path}`).sort();
+const referenceRoutes = () =>
+  (platform.routes as { method: string; path: string }[]).map((r) => `${r.method} ${r.path}`).sort();
 
 afterAll(() => {
   gen('local', 'stop');
@@ -35,13 +40,18 @@ describe('gen deploy --local on the reference platform', () => {
     expect(first.stderr).toMatch(/gen: local endpoint http:\/\/127\.0\.0\.1:\d+ started/);
     expect(first.stderr).toContain('code: 34 function bundles, 34 uploaded, 0 unchanged');
     // Every stack is created with what its template holds (counts from the manifest the build wrote).
-    const manifest = JSON.parse(readFileSync(join(project, 'out/test/manifest.json'), 'utf8')) as { stacks: { stackName: string; layer: string; resources: number }[] };
+    const manifest = JSON.parse(readFileSync(join(project, 'out/test/manifest.json'), 'utf8')) as {
+      stacks: { stackName: string; layer: string; resources: number }[];
+    };
     expect(manifest.stacks.map((s) => s.layer)).toEqual(['data', 'app', 'triggers', 'api', 'monitoring']);
-    for (const stack of manifest.stacks.filter((s) => s.layer !== 'api')) expect(first.stderr).toContain(`${stack.stackName}: ${stack.resources} to add, 0 to modify, 0 to remove`);
+    for (const stack of manifest.stacks.filter((s) => s.layer !== 'api'))
+      expect(first.stderr).toContain(`${stack.stackName}: ${stack.resources} to add, 0 to modify, 0 to remove`);
     expect(first.stderr).toContain('crypto-trading-test-api: created with its REST API first');
     expect(first.stderr).toMatch(/crypto-trading-test-api: \d+ to add, 0 to modify, 0 to remove/);
     // What moto does not create is named once (alarms, policies, subscriptions, schedules...).
-    expect(first.stderr).toMatch(/local endpoint: moto does not create [^\n]*AWS::CloudWatch::Alarm \(67\)[^\n]*AWS::Scheduler::Schedule \(3\)/);
+    expect(first.stderr).toMatch(
+      /local endpoint: moto does not create [^\n]*AWS::CloudWatch::Alarm \(67\)[^\n]*AWS::Scheduler::Schedule \(3\)/,
+    );
     expect(first.stderr).toContain(`gen: test deployed (${manifest.stacks.length} stacks changed)`);
 
     const { url } = JSON.parse(readFileSync(join(project, '.gen/local.json'), 'utf8')) as { url: string };

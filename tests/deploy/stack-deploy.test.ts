@@ -19,8 +19,12 @@ import type { Reporter } from '../../generator/deploy/reporter.js';
 import type { Clients } from '../../generator/deploy/target.js';
 
 type Responses = Record<string, unknown[]>;
-const dates = (key: string, value: unknown) => (key === 'Timestamp' || key === 'CreationTime' ? new Date(value as string) : value);
-const failedUpdate = JSON.parse(readFileSync(join(import.meta.dirname, 'recorded', 'failed-update.json'), 'utf8'), dates) as Responses;
+const dates = (key: string, value: unknown) =>
+  key === 'Timestamp' || key === 'CreationTime' ? new Date(value as string) : value;
+const failedUpdate = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'recorded', 'failed-update.json'), 'utf8'),
+  dates,
+) as Responses;
 
 /** A client answering each command with its next response (the last one repeats), recording what was sent. */
 function replay(responses: Responses) {
@@ -42,60 +46,139 @@ const table = (sortType: string, name = 'prod-orders') => ({
   Type: 'AWS::DynamoDB::Table',
   Properties: {
     TableName: name,
-    AttributeDefinitions: [{ AttributeName: 'customerId', AttributeType: 'S' }, { AttributeName: 'createdAt', AttributeType: sortType }, { AttributeName: 'status', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'customerId', KeyType: 'HASH' }, { AttributeName: 'createdAt', KeyType: 'RANGE' }],
-    GlobalSecondaryIndexes: [{ IndexName: 'status-index', KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+    AttributeDefinitions: [
+      { AttributeName: 'customerId', AttributeType: 'S' },
+      { AttributeName: 'createdAt', AttributeType: sortType },
+      { AttributeName: 'status', AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: 'customerId', KeyType: 'HASH' },
+      { AttributeName: 'createdAt', KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: 'status-index',
+        KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
   },
 });
-const template = (resources: Record<string, unknown>) => ({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources });
-const stack = (status: string) => ({ Stacks: [{ StackName: 'shop-production-app', StackStatus: status, CreationTime: new Date(0), Tags: [{ Key: 'Environment', Value: 'production' }], Parameters: [] }] });
+const template = (resources: Record<string, unknown>) => ({
+  AWSTemplateFormatVersion: '2010-09-09',
+  Resources: resources,
+});
+const stack = (status: string) => ({
+  Stacks: [
+    {
+      StackName: 'shop-production-app',
+      StackStatus: status,
+      CreationTime: new Date(0),
+      Tags: [{ Key: 'Environment', Value: 'production' }],
+      Parameters: [],
+    },
+  ],
+});
 const lines: string[] = [];
-const reporter: Reporter = { info: (l) => lines.push(l), progress: () => {}, done: () => {}, confirm: async () => true, ask: async () => undefined };
+const reporter: Reporter = {
+  info: (l) => lines.push(l),
+  progress: () => {},
+  done: () => {},
+  confirm: async () => true,
+  ask: async () => undefined,
+};
 const request = (body: object, extra: Partial<StackDeployRequest> = {}): StackDeployRequest => ({
-  stackName: 'shop-production-app', body: JSON.stringify(body), template: { body: JSON.stringify(body) }, tags: { Environment: 'production' }, parameters: {},
-  protected: false, approve: true, execute: true, allowReplace: [], waitTimeoutMs: 60_000, ...extra,
+  stackName: 'shop-production-app',
+  body: JSON.stringify(body),
+  template: { body: JSON.stringify(body) },
+  tags: { Environment: 'production' },
+  parameters: {},
+  protected: false,
+  approve: true,
+  execute: true,
+  allowReplace: [],
+  waitTimeoutMs: 60_000,
+  ...extra,
 });
 
 describe('deployStack on replayed responses', () => {
   it('an empty change set while the template diff finds changes: fails, says so, executes nothing', async () => {
     const deployed = template({ Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'a' } } });
-    const next = template({ Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'a', DisplayName: 'b' } }, Queue: { Type: 'AWS::SQS::Queue' } });
+    const next = template({
+      Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'a', DisplayName: 'b' } },
+      Queue: { Type: 'AWS::SQS::Queue' },
+    });
     const { clients, calls } = replay({
-      DescribeStacks: [stack('UPDATE_COMPLETE')], GetTemplate: [{ TemplateBody: JSON.stringify(deployed) }], ListChangeSets: [{ Summaries: [] }],
-      CreateChangeSet: [{ Id: 'arn:cs' }], DeleteChangeSet: [{}],
-      DescribeChangeSet: [{ Status: 'FAILED', StatusReason: "The submitted information didn't contain changes. Submit different information to create a change set." }],
+      DescribeStacks: [stack('UPDATE_COMPLETE')],
+      GetTemplate: [{ TemplateBody: JSON.stringify(deployed) }],
+      ListChangeSets: [{ Summaries: [] }],
+      CreateChangeSet: [{ Id: 'arn:cs' }],
+      DeleteChangeSet: [{}],
+      DescribeChangeSet: [
+        {
+          Status: 'FAILED',
+          StatusReason:
+            "The submitted information didn't contain changes. Submit different information to create a change set.",
+        },
+      ],
     });
     const result = await deployStack(clients, request(next), reporter);
     expect(result.result).toBe('failed');
-    expect('reason' in result && result.reason).toContain("the endpoint reports no changes, but gen's template diff finds 2 changed resources (Queue, Topic); nothing was executed.");
+    expect('reason' in result && result.reason).toContain(
+      "the endpoint reports no changes, but gen's template diff finds 2 changed resources (Queue, Topic); nothing was executed.",
+    );
     expect(calls.map((c) => c.name)).not.toContain('ExecuteChangeSet');
     expect(calls.map((c) => c.name)).toContain('DeleteChangeSet');
   });
 
   it('an unchanged stack (template, parameters, tags) is skipped without a change set', async () => {
     const body = template({ Topic: { Type: 'AWS::SNS::Topic' } });
-    const { clients, calls } = replay({ DescribeStacks: [stack('UPDATE_COMPLETE')], GetTemplate: [{ TemplateBody: JSON.stringify(body) }], ListChangeSets: [{ Summaries: [] }] });
+    const { clients, calls } = replay({
+      DescribeStacks: [stack('UPDATE_COMPLETE')],
+      GetTemplate: [{ TemplateBody: JSON.stringify(body) }],
+      ListChangeSets: [{ Summaries: [] }],
+    });
     const result = await deployStack(clients, request(body), reporter);
     expect(result.result).toBe('no-changes');
     expect(calls.map((c) => c.name)).toEqual(['DescribeStacks', 'GetTemplate', 'ListChangeSets']);
   });
 
   it('the stack policy exempting --allow-replace is set back after a failed execution', async () => {
-    const deployed = template({ OldKey: { Type: 'AWS::KMS::Key', Properties: {} }, Fn: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 1 } } });
+    const deployed = template({
+      OldKey: { Type: 'AWS::KMS::Key', Properties: {} },
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 1 } },
+    });
     const next = template({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 2 } } });
     const { clients, calls } = replay({
       ...failedUpdate,
       DescribeStacks: [stack('UPDATE_COMPLETE'), stack('UPDATE_ROLLBACK_COMPLETE')],
-      GetTemplate: [{ TemplateBody: JSON.stringify(deployed) }], ListChangeSets: [{ Summaries: [] }], CreateChangeSet: [{ Id: 'arn:cs' }],
-      DescribeChangeSet: [{ Status: 'CREATE_COMPLETE', Changes: [
-        { ResourceChange: { Action: 'Remove', LogicalResourceId: 'OldKey', ResourceType: 'AWS::KMS::Key' } },
-        { ResourceChange: { Action: 'Modify', LogicalResourceId: 'Fn', ResourceType: 'AWS::Lambda::Function', Replacement: 'False' } },
-      ] }],
-      UpdateTerminationProtection: [{}], SetStackPolicy: [{}],
+      GetTemplate: [{ TemplateBody: JSON.stringify(deployed) }],
+      ListChangeSets: [{ Summaries: [] }],
+      CreateChangeSet: [{ Id: 'arn:cs' }],
+      DescribeChangeSet: [
+        {
+          Status: 'CREATE_COMPLETE',
+          Changes: [
+            { ResourceChange: { Action: 'Remove', LogicalResourceId: 'OldKey', ResourceType: 'AWS::KMS::Key' } },
+            {
+              ResourceChange: {
+                Action: 'Modify',
+                LogicalResourceId: 'Fn',
+                ResourceType: 'AWS::Lambda::Function',
+                Replacement: 'False',
+              },
+            },
+          ],
+        },
+      ],
+      UpdateTerminationProtection: [{}],
+      SetStackPolicy: [{}],
     });
     const result = await deployStack(clients, request(next, { protected: true, allowReplace: ['OldKey'] }), reporter);
     expect(result.result).toBe('failed');
-    const policies = calls.filter((c) => c.name === 'SetStackPolicy').map((c) => JSON.parse(c.input.StackPolicyBody as string).Statement[1]);
+    const policies = calls
+      .filter((c) => c.name === 'SetStackPolicy')
+      .map((c) => JSON.parse(c.input.StackPolicyBody as string).Statement[1]);
     expect(policies[0]).toMatchObject({ NotResource: ['LogicalResourceId/OldKey'] });
     expect(policies.at(-1)).toMatchObject({ Effect: 'Deny', Resource: '*' });
     expect(policies.at(-1)).not.toHaveProperty('NotResource');
@@ -104,12 +187,25 @@ describe('deployStack on replayed responses', () => {
   it('the stack policy is set back when the execution request itself fails', async () => {
     const deployed = template({ OldKey: { Type: 'AWS::KMS::Key', Properties: {} } });
     const { clients, calls } = replay({
-      DescribeStacks: [stack('UPDATE_COMPLETE')], GetTemplate: [{ TemplateBody: JSON.stringify(deployed) }], ListChangeSets: [{ Summaries: [] }],
-      CreateChangeSet: [{ Id: 'arn:cs' }], UpdateTerminationProtection: [{}], SetStackPolicy: [{}],
-      DescribeChangeSet: [{ Status: 'CREATE_COMPLETE', Changes: [{ ResourceChange: { Action: 'Remove', LogicalResourceId: 'OldKey', ResourceType: 'AWS::KMS::Key' } }] }],
+      DescribeStacks: [stack('UPDATE_COMPLETE')],
+      GetTemplate: [{ TemplateBody: JSON.stringify(deployed) }],
+      ListChangeSets: [{ Summaries: [] }],
+      CreateChangeSet: [{ Id: 'arn:cs' }],
+      UpdateTerminationProtection: [{}],
+      SetStackPolicy: [{}],
+      DescribeChangeSet: [
+        {
+          Status: 'CREATE_COMPLETE',
+          Changes: [
+            { ResourceChange: { Action: 'Remove', LogicalResourceId: 'OldKey', ResourceType: 'AWS::KMS::Key' } },
+          ],
+        },
+      ],
       ExecuteChangeSet: [Object.assign(new Error('Rate exceeded'), { name: 'Throttling' })],
     });
-    await expect(deployStack(clients, request(template({}), { protected: true, allowReplace: ['OldKey'] }), reporter)).rejects.toThrow('Rate exceeded');
+    await expect(
+      deployStack(clients, request(template({}), { protected: true, allowReplace: ['OldKey'] }), reporter),
+    ).rejects.toThrow('Rate exceeded');
     const last = calls.filter((c) => c.name === 'SetStackPolicy').at(-1)!;
     expect(JSON.parse(last.input.StackPolicyBody as string).Statement[1]).toMatchObject({ Resource: '*' });
   });
@@ -118,18 +214,32 @@ describe('deployStack on replayed responses', () => {
 describe('the guard: keys and names', () => {
   it('a key type change, in a table or an index, is a replacement with why', async () => {
     const impacts = await localImpacts(template({ T: table('N') }), template({ T: table('S') }));
-    expect(impacts.get('T')).toMatchObject({ impact: 'replace', reason: 'its keys change (table: partition customerId: string, sort createdAt: number → partition customerId: string, sort createdAt: string); DynamoDB cannot change a key in place', fixedName: 'prod-orders' });
+    expect(impacts.get('T')).toMatchObject({
+      impact: 'replace',
+      reason:
+        'its keys change (table: partition customerId: string, sort createdAt: number → partition customerId: string, sort createdAt: string); DynamoDB cannot change a key in place',
+      fixedName: 'prod-orders',
+    });
     const indexChanged = table('N');
     indexChanged.Properties.GlobalSecondaryIndexes[0].KeySchema = [{ AttributeName: 'customerId', KeyType: 'HASH' }];
-    expect((await localImpacts(template({ T: table('N') }), template({ T: indexChanged }))).get('T')?.reason).toContain('index status-index: partition status: string → partition customerId: string');
-    expect((await localImpacts(template({ T: table('N') }), template({ T: table('N') }))).get('T')?.impact ?? 'none').toBe('none');
+    expect((await localImpacts(template({ T: table('N') }), template({ T: indexChanged }))).get('T')?.reason).toContain(
+      'index status-index: partition status: string → partition customerId: string',
+    );
+    expect(
+      (await localImpacts(template({ T: table('N') }), template({ T: table('N') }))).get('T')?.impact ?? 'none',
+    ).toBe('none');
   });
 
   it('a named table cannot be let through by --allow-replace; one whose name changes can', async () => {
     const named = dangerousChanges([], await localImpacts(template({ T: table('N') }), template({ T: table('S') })));
     expect(refused(named, new Set(['T']))).toHaveLength(1);
-    expect(refusalMessage(named[0], new Set(['T']))).toContain("CloudFormation cannot replace a table that keeps its name ('prod-orders'): the update would fail, so --allow-replace cannot help here.");
-    const renamed = dangerousChanges([], await localImpacts(template({ T: table('N') }), template({ T: table('S', 'prod-orders-2') })));
+    expect(refusalMessage(named[0], new Set(['T']))).toContain(
+      "CloudFormation cannot replace a table that keeps its name ('prod-orders'): the update would fail, so --allow-replace cannot help here.",
+    );
+    const renamed = dangerousChanges(
+      [],
+      await localImpacts(template({ T: table('N') }), template({ T: table('S', 'prod-orders-2') })),
+    );
     expect(renamed[0].fixedName).toBeUndefined();
     expect(refused(renamed, new Set(['T']))).toEqual([]);
     expect(refusalMessage(renamed[0], new Set())).toContain('pass --allow-replace T');
@@ -139,11 +249,21 @@ describe('the guard: keys and names', () => {
 describe('the reporter', () => {
   it('in a terminal of width 0, progress is plain lines (no spinner, no escape sequences)', async () => {
     const written: string[] = [];
-    const stream = { isTTY: true, columns: 0, write: (t: string) => { written.push(t); return true; } };
+    const stream = {
+      isTTY: true,
+      columns: 0,
+      write: (t: string) => {
+        written.push(t);
+        return true;
+      },
+    };
     const r = await consoleReporter(true, stream);
     r.progress('shop-test-data: OrdersTable CREATE_IN_PROGRESS');
     r.progress('shop-test-data: OrdersTable CREATE_COMPLETE');
     r.done();
-    expect(written).toEqual(['  shop-test-data: OrdersTable CREATE_IN_PROGRESS\n', '  shop-test-data: OrdersTable CREATE_COMPLETE\n']);
+    expect(written).toEqual([
+      '  shop-test-data: OrdersTable CREATE_IN_PROGRESS\n',
+      '  shop-test-data: OrdersTable CREATE_COMPLETE\n',
+    ]);
   });
 });

@@ -16,7 +16,17 @@ describe('generated docs', () => {
 
   it('documents every section and every environment setting', () => {
     const readme = read('README.md');
-    for (const field of ['tables.<name>.partitionKey.type', 'functions.<name>.memory', 'routes.<METHOD /path>.body', 'alarms.<name>.threshold', 'api.cors.allowOrigins', 'project.costCenter', 'tables.autoscaling.targetUtilization', 'api.throttle.rate', 'logRetentionDays']) {
+    for (const field of [
+      'tables.<name>.partitionKey.type',
+      'functions.<name>.memory',
+      'routes.<METHOD /path>.body',
+      'alarms.<name>.threshold',
+      'api.cors.allowOrigins',
+      'project.costCenter',
+      'tables.autoscaling.targetUtilization',
+      'api.throttle.rate',
+      'logRetentionDays',
+    ]) {
       expect(readme).toContain(`\`${field}\``);
     }
   });
@@ -40,10 +50,21 @@ describe('editor schemas in schemas/', () => {
   });
 
   it('reject the schema mistakes of the error fixtures', () => {
-    for (const name of ['misspelt-key', 'memory-out-of-range', 'wrong-key-type', 'misspelt-section', 'bad-route-key', 'missing-handler', 'misspelt-runtime']) {
+    for (const name of [
+      'misspelt-key',
+      'memory-out-of-range',
+      'wrong-key-type',
+      'misspelt-section',
+      'bad-route-key',
+      'missing-handler',
+      'misspelt-runtime',
+    ]) {
       const dir = join(REPO, 'tests/fixtures/errors', name, 'spec');
       const files = readdirSync(dir).map((f) => parse(readFileSync(join(dir, f), 'utf8')));
-      expect(files.some((data) => !validateSpec(data)), name).toBe(true);
+      expect(
+        files.some((data) => !validateSpec(data)),
+        name,
+      ).toBe(true);
     }
   });
 

@@ -35,35 +35,57 @@ describe.each(EXAMPLES)('examples/%s', (name) => {
         mkdirSync(golden, { recursive: true });
         writeFileSync(join(golden, file), actual);
       }
-      expect(actual, `examples/${name} ${file} differs from tests/golden/examples (UPDATE_GOLDEN=1 after reviewing)`).toBe(readFileSync(join(golden, file), 'utf8'));
+      expect(
+        actual,
+        `examples/${name} ${file} differs from tests/golden/examples (UPDATE_GOLDEN=1 after reviewing)`,
+      ).toBe(readFileSync(join(golden, file), 'utf8'));
     }
   });
 
   it('has handlers that pass their own unit tests', () => {
-    const run = spawnSync('python3', ['-m', 'unittest', 'discover', '-s', 'handlers/tests'], { cwd: join(REPO, 'examples', name), encoding: 'utf8' });
+    const run = spawnSync('python3', ['-m', 'unittest', 'discover', '-s', 'handlers/tests'], {
+      cwd: join(REPO, 'examples', name),
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Ran [1-9]\d* tests?/);
   });
 });
 
-describe('the examples\' templates', () => {
+describe("the examples' templates", () => {
   it('pass cfn-lint with nothing to report', () => {
-    const templates = EXAMPLES.flatMap((name) => readdirSync(built(name)).filter((f) => f.endsWith('.template.json')).map((f) => join(built(name), f)));
+    const templates = EXAMPLES.flatMap((name) =>
+      readdirSync(built(name))
+        .filter((f) => f.endsWith('.template.json'))
+        .map((f) => join(built(name), f)),
+    );
     const run = spawnSync(join(REPO, '.venv/bin/cfn-lint'), templates, { encoding: 'utf8' });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
 
-  it('pass checkov except for the checks each example\'s own list skips, with a reason', () => {
+  it("pass checkov except for the checks each example's own list skips, with a reason", () => {
     const scan = join(out, 'checkov');
-    for (const name of EXAMPLES) cpSync(built(name), join(scan, name), { recursive: true, filter: (f) => !f.endsWith('manifest.json') });
-    const run = spawnSync(join(REPO, '.venv-checkov/bin/checkov'), ['-d', scan, '--framework', 'cloudformation', '--quiet', '--compact', '-o', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const reports = [JSON.parse(run.stdout)].flat() as { results?: { failed_checks?: { check_id: string; file_path: string; resource: string }[] } }[];
+    for (const name of EXAMPLES)
+      cpSync(built(name), join(scan, name), { recursive: true, filter: (f) => !f.endsWith('manifest.json') });
+    const run = spawnSync(
+      join(REPO, '.venv-checkov/bin/checkov'),
+      ['-d', scan, '--framework', 'cloudformation', '--quiet', '--compact', '-o', 'json'],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const reports = [JSON.parse(run.stdout)].flat() as {
+      results?: { failed_checks?: { check_id: string; file_path: string; resource: string }[] };
+    }[];
     const failed = reports.flatMap((r) => r.results?.failed_checks ?? []);
     for (const name of EXAMPLES) {
-      const skips = parse(readFileSync(join(REPO, 'examples', name, 'checkov-skips.yaml'), 'utf8')) as Record<string, string>;
+      const skips = parse(readFileSync(join(REPO, 'examples', name, 'checkov-skips.yaml'), 'utf8')) as Record<
+        string,
+        string
+      >;
       for (const reason of Object.values(skips)) expect(reason.length).toBeGreaterThan(40);
-      const unexplained = failed.filter((f) => f.file_path.includes(`/${name}/`) && !(f.check_id in skips)).map((f) => `${f.check_id} ${f.resource}`);
+      const unexplained = failed
+        .filter((f) => f.file_path.includes(`/${name}/`) && !(f.check_id in skips))
+        .map((f) => `${f.check_id} ${f.resource}`);
       expect(unexplained, `examples/${name}`).toEqual([]);
     }
     expect(failed.length).toBeGreaterThan(0); // the scan really ran over both examples

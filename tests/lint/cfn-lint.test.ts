@@ -18,8 +18,13 @@ const work = mkdtempSync(join(tmpdir(), 'gen-lint-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function lint(files: string[]) {
-  if (!existsSync(CFN_LINT)) throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh` (npm test does)');
-  const run = spawnSync(CFN_LINT, ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!existsSync(CFN_LINT))
+    throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh` (npm test does)');
+  const run = spawnSync(
+    CFN_LINT,
+    ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   return { status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() };
 }
 
@@ -40,7 +45,13 @@ describe('cfn-lint', () => {
   });
 
   it('passes every template of 50 random valid specs', () => {
-    const samples = fc.sample(fc.tuple(spec, fc.boolean().chain((p) => environment(p))), { numRuns: 50, seed: 4242 });
+    const samples = fc.sample(
+      fc.tuple(
+        spec,
+        fc.boolean().chain((p) => environment(p)),
+      ),
+      { numRuns: 50, seed: 4242 },
+    );
     const files: string[] = [];
     samples.forEach(([s, e], i) => {
       const out = buildProject(s, e);

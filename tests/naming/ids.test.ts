@@ -12,18 +12,42 @@ describe('logical IDs', () => {
       table: ids.table('strategy-templates'),
       readScaling: ids.scalableTarget('risk-events', undefined, 'Read'),
       indexScalingPolicy: ids.scalingPolicy('risk-events', 'eventType-timestamp-index', 'Write'),
-      function: ids.function('kill-switch'), role: ids.role('kill-switch'), logGroup: ids.logGroup('kill-switch'),
-      version: ids.version('kill-switch', 'abcdef0123456789'), alias: ids.alias('kill-switch'),
-      api: ids.api(), deployment: ids.apiDeployment('0123456789abcdef'), stage: ids.apiStage(), accessLogs: ids.apiAccessLogs(),
-      permission: ids.routePermission('GET', '/strategies/{id}'), rootPermission: ids.routePermission('GET', '/'),
-      key: ids.alarmKey(), keyAlias: ids.alarmKeyAlias(), topic: ids.alarmTopic(), topicPolicy: ids.alarmTopicPolicy(), alarm: ids.alarm('api-5xx'),
+      function: ids.function('kill-switch'),
+      role: ids.role('kill-switch'),
+      logGroup: ids.logGroup('kill-switch'),
+      version: ids.version('kill-switch', 'abcdef0123456789'),
+      alias: ids.alias('kill-switch'),
+      api: ids.api(),
+      deployment: ids.apiDeployment('0123456789abcdef'),
+      stage: ids.apiStage(),
+      accessLogs: ids.apiAccessLogs(),
+      permission: ids.routePermission('GET', '/strategies/{id}'),
+      rootPermission: ids.routePermission('GET', '/'),
+      key: ids.alarmKey(),
+      keyAlias: ids.alarmKeyAlias(),
+      topic: ids.alarmTopic(),
+      topicPolicy: ids.alarmTopicPolicy(),
+      alarm: ids.alarm('api-5xx'),
     }).toEqual({
-      table: 'StrategyTemplatesTable', readScaling: 'RiskEventsTableReadScaling', indexScalingPolicy: 'RiskEventsEventTypeTimestampIndexIndexWriteScalingPolicy',
-      function: 'KillSwitchFunction', role: 'KillSwitchRole', logGroup: 'KillSwitchLogGroup',
-      version: 'KillSwitchVersionabcdef0123', alias: 'KillSwitchAlias',
-      api: 'Api', deployment: 'ApiDeployment0123456789', stage: 'ApiStage', accessLogs: 'ApiAccessLogGroup',
-      permission: 'GetStrategiesIdPermission', rootPermission: 'GetRootPermission',
-      key: 'AlarmTopicKey', keyAlias: 'AlarmTopicKeyAlias', topic: 'AlarmTopic', topicPolicy: 'AlarmTopicPolicy', alarm: 'Api5xxAlarm',
+      table: 'StrategyTemplatesTable',
+      readScaling: 'RiskEventsTableReadScaling',
+      indexScalingPolicy: 'RiskEventsEventTypeTimestampIndexIndexWriteScalingPolicy',
+      function: 'KillSwitchFunction',
+      role: 'KillSwitchRole',
+      logGroup: 'KillSwitchLogGroup',
+      version: 'KillSwitchVersionabcdef0123',
+      alias: 'KillSwitchAlias',
+      api: 'Api',
+      deployment: 'ApiDeployment0123456789',
+      stage: 'ApiStage',
+      accessLogs: 'ApiAccessLogGroup',
+      permission: 'GetStrategiesIdPermission',
+      rootPermission: 'GetRootPermission',
+      key: 'AlarmTopicKey',
+      keyAlias: 'AlarmTopicKeyAlias',
+      topic: 'AlarmTopic',
+      topicPolicy: 'AlarmTopicPolicy',
+      alarm: 'Api5xxAlarm',
     });
   });
 
@@ -38,7 +62,9 @@ describe('logical IDs', () => {
     expect(names.functionLogGroup('production', 'kill-switch')).toBe('/aws/lambda/production-kill-switch');
     expect(names.stack('crypto-trading', 'test', 'data')).toBe('crypto-trading-test-data');
     expect(names.tableVariable('risk-events')).toBe('TABLE_RISK_EVENTS');
-    expect(arns.table('test-orders')).toBe('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders');
+    expect(arns.table('test-orders')).toBe(
+      'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders',
+    );
   });
 });
 

@@ -14,7 +14,9 @@ import { FIXTURES, REPO } from '../fixtures/run-fixture.js';
 import { PROJECT } from '../helpers/compile-yaml.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** A project from the base fixture with these files (relative to its root) instead of spec/app.yaml. */
 function projectWith(files: Record<string, string>): string {
@@ -50,7 +52,11 @@ const FUNCTIONS = 'functions:\n  orders:\n    handler: handlers/orders.handler\n
 
 describe('loading the spec folder', () => {
   it('follows symbolic links to spec files and folders', () => {
-    const dir = projectWith({ 'spec/project.yaml': PROJECT, 'shared/tables.yaml': TABLES, 'shared/more/functions.yaml': FUNCTIONS });
+    const dir = projectWith({
+      'spec/project.yaml': PROJECT,
+      'shared/tables.yaml': TABLES,
+      'shared/more/functions.yaml': FUNCTIONS,
+    });
     symlinkSync('../shared/tables.yaml', join(dir, 'spec/tables.yaml'));
     symlinkSync('../shared/more', join(dir, 'spec/more'));
     const result = buildClean(dir);
@@ -66,7 +72,12 @@ describe('loading the spec folder', () => {
   });
 
   it('ignores editor leftovers: lock files, backups, dotfiles', () => {
-    const dir = projectWith({ 'spec/app.yaml': `${PROJECT}${TABLES}`, 'spec/app.yaml~': `${PROJECT}${TABLES}`, 'spec/.hidden.yaml': `${PROJECT}${TABLES}`, 'spec/#app.yaml#': TABLES });
+    const dir = projectWith({
+      'spec/app.yaml': `${PROJECT}${TABLES}`,
+      'spec/app.yaml~': `${PROJECT}${TABLES}`,
+      'spec/.hidden.yaml': `${PROJECT}${TABLES}`,
+      'spec/#app.yaml#': TABLES,
+    });
     // Emacs' lock file is a link to nowhere.
     symlinkSync('root@host.1234:1700000000', join(dir, 'spec/.#app.yaml'));
     buildClean(dir);
@@ -84,7 +95,8 @@ describe('loading the spec folder', () => {
   it('reads YAML body schemas from spec/schemas/ as schemas, never as spec files', () => {
     const dir = projectWith({
       'spec/app.yaml': `${PROJECT}${TABLES}${FUNCTIONS}routes:\n  POST /orders:\n    function: orders\n    body: schemas/order.yaml\n`,
-      'spec/schemas/order.yaml': 'type: object\nrequired: [customerId]\nproperties:\n  customerId: { type: string, minLength: 1 }\n  lines: &lines\n    type: array\n    items: { type: string }\n  gifts: *lines\n',
+      'spec/schemas/order.yaml':
+        'type: object\nrequired: [customerId]\nproperties:\n  customerId: { type: string, minLength: 1 }\n  lines: &lines\n    type: array\n    items: { type: string }\n  gifts: *lines\n',
     });
     const result = buildClean(dir);
     const api = JSON.parse(result.stacks!.find((s) => s.layer === 'api')!.body);
@@ -102,28 +114,48 @@ describe('valid inputs once built wrong', () => {
 });
 
 describe('cfn-lint', () => {
-  it.skipIf(!existsSync(CFN_LINT))('accepts every template built above (skipped without .venv: bash scripts/setup-python.sh)', () => {
-    expect(templates.length).toBeGreaterThan(0);
-    const lint = spawnSync(CFN_LINT, ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...templates], { encoding: 'utf8' });
-    expect(lint.stdout.trim()).toBe('');
-    expect(lint.status).toBe(0);
-  });
+  it.skipIf(!existsSync(CFN_LINT))(
+    'accepts every template built above (skipped without .venv: bash scripts/setup-python.sh)',
+    () => {
+      expect(templates.length).toBeGreaterThan(0);
+      const lint = spawnSync(
+        CFN_LINT,
+        ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...templates],
+        { encoding: 'utf8' },
+      );
+      expect(lint.stdout.trim()).toBe('');
+      expect(lint.status).toBe(0);
+    },
+  );
 });
 
 describe('UTF-8', () => {
   it('finds the first byte that is not UTF-8 exactly where a strict decoder fails', () => {
     const cases: number[][] = [
-      [0x61, 0xe9, 0x62], [0xc3, 0xa9], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98, 0x80],
-      [0x61, 0x0a, 0xff], [0xe2, 0x82, 0xac, 0x80], [0xef, 0xbb, 0xbf, 0x61],
+      [0x61, 0xe9, 0x62],
+      [0xc3, 0xa9],
+      [0xc0, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x82],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0x61, 0x0a, 0xff],
+      [0xe2, 0x82, 0xac, 0x80],
+      [0xef, 0xbb, 0xbf, 0x61],
     ];
     for (const bytes of cases) {
       const buffer = Uint8Array.from(bytes);
       let valid = true;
-      try { new TextDecoder('utf-8', { fatal: true }).decode(buffer); } catch { valid = false; }
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+      } catch {
+        valid = false;
+      }
       const bad = firstInvalidUtf8(buffer);
       expect(bad === undefined, bytes.join(',')).toBe(valid);
       // Everything before the bad byte decodes strictly.
-      if (bad !== undefined) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bad))).not.toThrow();
+      if (bad !== undefined)
+        expect(() => new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bad))).not.toThrow();
     }
   });
 });

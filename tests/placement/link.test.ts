@@ -7,32 +7,64 @@ import { linkStacks } from '../../generator/placement/link.js';
 import { placeGroups } from '../../generator/placement/place.js';
 
 const permission = (id: string): PlacedResource => ({
-  layer: 'api', logicalId: id, resource: { Type: 'AWS::Lambda::Permission', Properties: { SourceArn: { 'Fn::Sub': 'arn:aws:execute-api:r:a:${Api}/*/GET/x' } } },
+  layer: 'api',
+  logicalId: id,
+  resource: {
+    Type: 'AWS::Lambda::Permission',
+    Properties: { SourceArn: { 'Fn::Sub': 'arn:aws:execute-api:r:a:${Api}/*/GET/x' } },
+  },
 });
-const api: PlacedResource = { layer: 'api', logicalId: 'Api', sharedAs: 'ApiId', resource: { Type: 'AWS::ApiGateway::RestApi', Properties: {} } };
+const api: PlacedResource = {
+  layer: 'api',
+  logicalId: 'Api',
+  sharedAs: 'ApiId',
+  resource: { Type: 'AWS::ApiGateway::RestApi', Properties: {} },
+};
 const tight = { resources: 3, outputs: 10, templateBytes: 1_000_000 };
 
 function link(resources: PlacedResource[]) {
   const merged = mergeFragments([fragment(resources)]);
-  return linkStacks(merged, placeGroups(groupsOf(merged), undefined, 'test', tight, ['data', 'app', 'api', 'monitoring']));
+  return linkStacks(
+    merged,
+    placeGroups(groupsOf(merged), undefined, 'test', tight, ['data', 'app', 'api', 'monitoring']),
+  );
 }
 
 describe('linkStacks', () => {
   it("hands the API id to permissions in later stacks as a parameter, and outputs it from the API's stack", () => {
     const { plans, diagnostics } = link([api, permission('APermission'), permission('BPermission')]);
     expect(diagnostics).toEqual([]);
-    expect(plans.map((p) => [p.name, p.resources.map((r) => r.logicalId)])).toEqual([['api', ['APermission', 'Api']], ['api-2', ['BPermission']]]);
+    expect(plans.map((p) => [p.name, p.resources.map((r) => r.logicalId)])).toEqual([
+      ['api', ['APermission', 'Api']],
+      ['api-2', ['BPermission']],
+    ]);
     expect(plans[0].outputs.map((o) => [o.name, o.value])).toEqual([['ApiId', { Ref: 'Api' }]]);
     expect(plans[1].parameters).toEqual({ ApiId: { stack: 'api', output: 'ApiId' } });
     expect(plans[0].parameters).toEqual({});
-    expect((plans[0].resources[0].resource as any).Properties.SourceArn).toEqual({ 'Fn::Sub': 'arn:aws:execute-api:r:a:${Api}/*/GET/x' });
-    expect((plans[1].resources[0].resource as any).Properties.SourceArn).toEqual({ 'Fn::Sub': 'arn:aws:execute-api:r:a:${ApiId}/*/GET/x' });
+    expect((plans[0].resources[0].resource as any).Properties.SourceArn).toEqual({
+      'Fn::Sub': 'arn:aws:execute-api:r:a:${Api}/*/GET/x',
+    });
+    expect((plans[1].resources[0].resource as any).Properties.SourceArn).toEqual({
+      'Fn::Sub': 'arn:aws:execute-api:r:a:${ApiId}/*/GET/x',
+    });
   });
 
   it('reports a Ref to a resource of another stack that is not shared (GEN508)', () => {
     const queue: PlacedResource = { layer: 'app', logicalId: 'Queue', resource: { Type: 'AWS::SQS::Queue' } };
-    const user: PlacedResource = { layer: 'monitoring', logicalId: 'QueueAlarm', resource: { Type: 'AWS::CloudWatch::Alarm', Properties: { Dimensions: [{ Value: { 'Fn::GetAtt': ['Queue', 'QueueName'] } }] } } };
+    const user: PlacedResource = {
+      layer: 'monitoring',
+      logicalId: 'QueueAlarm',
+      resource: {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: { Dimensions: [{ Value: { 'Fn::GetAtt': ['Queue', 'QueueName'] } }] },
+      },
+    };
     const { diagnostics } = link([queue, user]);
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['GEN508', 'QueueAlarm (stack monitoring) refers to Queue, which is in stack app; a stack can only refer to another one by name']]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'GEN508',
+        'QueueAlarm (stack monitoring) refers to Queue, which is in stack app; a stack can only refer to another one by name',
+      ],
+    ]);
   });
 });

@@ -11,57 +11,140 @@ export const SEED = Number(process.env.FC_SEED ?? 20261123);
 
 const kebab = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z][a-z0-9]{0,3}){0,2}$/);
 /** Distinct names whose logical IDs are distinct too (a-b and ab would collide, by design an error). */
-export const names = (max: number, min = 0) => fc.uniqueArray(kebab, { minLength: min, maxLength: max, selector: (n) => pascal(n) });
+export const names = (max: number, min = 0) =>
+  fc.uniqueArray(kebab, { minLength: min, maxLength: max, selector: (n) => pascal(n) });
 
 const attribute = fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,7}$/);
 const keyType = fc.constantFrom('string', 'number', 'binary');
 
-export interface GenSpec { project: object; tables: Record<string, any>; functions: Record<string, any>; routes: Record<string, any>; alarms: Record<string, any>; resources?: Record<string, any> }
+export interface GenSpec {
+  project: object;
+  tables: Record<string, any>;
+  functions: Record<string, any>;
+  routes: Record<string, any>;
+  alarms: Record<string, any>;
+  resources?: Record<string, any>;
+}
 
 /** One table: an attribute pool with one type each, so keys never conflict. */
-const table = fc.uniqueArray(fc.tuple(attribute, keyType), { minLength: 2, maxLength: 6, selector: ([n]) => n }).chain((pool) => fc.record({
-  sort: fc.boolean(),
-  indexes: fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z][a-z0-9-]{2,10}$/), pk: fc.nat(pool.length - 1), sk: fc.option(fc.nat(pool.length - 1), { nil: undefined }) }), { maxLength: 3, selector: (i) => i.name }),
-  ttl: fc.boolean(),
-}).map(({ sort, indexes, ttl }) => {
-  const key = ([name, type]: [string, string]) => (type === 'string' ? name : { name, type });
-  return {
-    partitionKey: key(pool[0]),
-    ...(sort ? { sortKey: key(pool[1]) } : {}),
-    ...(indexes.length ? { indexes: Object.fromEntries(indexes.map((i) => [i.name, { partitionKey: key(pool[i.pk]), ...(i.sk !== undefined && i.sk !== i.pk ? { sortKey: key(pool[i.sk]) } : {}) }])) } : {}),
-    ...(ttl ? { ttl: 'expiresAtX' } : {}),
-  };
-}));
+const table = fc
+  .uniqueArray(fc.tuple(attribute, keyType), { minLength: 2, maxLength: 6, selector: ([n]) => n })
+  .chain((pool) =>
+    fc
+      .record({
+        sort: fc.boolean(),
+        indexes: fc.uniqueArray(
+          fc.record({
+            name: fc.stringMatching(/^[a-z][a-z0-9-]{2,10}$/),
+            pk: fc.nat(pool.length - 1),
+            sk: fc.option(fc.nat(pool.length - 1), { nil: undefined }),
+          }),
+          { maxLength: 3, selector: (i) => i.name },
+        ),
+        ttl: fc.boolean(),
+      })
+      .map(({ sort, indexes, ttl }) => {
+        const key = ([name, type]: [string, string]) => (type === 'string' ? name : { name, type });
+        return {
+          partitionKey: key(pool[0]),
+          ...(sort ? { sortKey: key(pool[1]) } : {}),
+          ...(indexes.length
+            ? {
+                indexes: Object.fromEntries(
+                  indexes.map((i) => [
+                    i.name,
+                    {
+                      partitionKey: key(pool[i.pk]),
+                      ...(i.sk !== undefined && i.sk !== i.pk ? { sortKey: key(pool[i.sk]) } : {}),
+                    },
+                  ]),
+                ),
+              }
+            : {}),
+          ...(ttl ? { ttl: 'expiresAtX' } : {}),
+        };
+      }),
+  );
 
-const fnSettings = (tableNames: string[]) => fc.record({
-  memory: fc.option(fc.integer({ min: 128, max: 10240 }), { nil: undefined }),
-  timeout: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
-  runtime: fc.constantFrom('nodejs22.x', 'nodejs24.x'),
-  architecture: fc.constantFrom('arm64', 'x86_64'),
-  concurrency: fc.option(fc.integer({ min: 1, max: 50 }).chain((reserved) => fc.tuple(fc.constant(reserved), fc.option(fc.integer({ min: 1, max: reserved }), { nil: undefined }))), { nil: undefined }),
-  environment: fc.dictionary(fc.stringMatching(/^V[A-Z0-9_]{1,6}$/), fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean()), { maxKeys: 3 }),
-  tables: fc.subarray(tableNames).chain((used) => fc.tuple(...used.map((t) => fc.tuple(fc.constant(t), fc.constantFrom('read', 'write', 'read-write'))))),
-}).map((s) => ({
-  handler: 'handlers/orders.handler',
-  ...(s.memory !== undefined ? { memory: s.memory } : {}),
-  ...(s.timeout !== undefined ? { timeout: s.timeout } : {}),
-  runtime: s.runtime, architecture: s.architecture,
-  ...(s.concurrency ? { reservedConcurrency: s.concurrency[0], ...(s.concurrency[1] ? { provisionedConcurrency: s.concurrency[1] } : {}) } : {}),
-  ...(Object.keys(s.environment).length ? { environment: s.environment } : {}),
-  ...(s.tables.length ? { tables: Object.fromEntries(s.tables) } : {}),
-}));
+const fnSettings = (tableNames: string[]) =>
+  fc
+    .record({
+      memory: fc.option(fc.integer({ min: 128, max: 10240 }), { nil: undefined }),
+      timeout: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
+      runtime: fc.constantFrom('nodejs22.x', 'nodejs24.x'),
+      architecture: fc.constantFrom('arm64', 'x86_64'),
+      concurrency: fc.option(
+        fc
+          .integer({ min: 1, max: 50 })
+          .chain((reserved) =>
+            fc.tuple(fc.constant(reserved), fc.option(fc.integer({ min: 1, max: reserved }), { nil: undefined })),
+          ),
+        { nil: undefined },
+      ),
+      environment: fc.dictionary(
+        fc.stringMatching(/^V[A-Z0-9_]{1,6}$/),
+        fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean()),
+        { maxKeys: 3 },
+      ),
+      tables: fc
+        .subarray(tableNames)
+        .chain((used) =>
+          fc.tuple(...used.map((t) => fc.tuple(fc.constant(t), fc.constantFrom('read', 'write', 'read-write')))),
+        ),
+    })
+    .map((s) => ({
+      handler: 'handlers/orders.handler',
+      ...(s.memory !== undefined ? { memory: s.memory } : {}),
+      ...(s.timeout !== undefined ? { timeout: s.timeout } : {}),
+      runtime: s.runtime,
+      architecture: s.architecture,
+      ...(s.concurrency
+        ? {
+            reservedConcurrency: s.concurrency[0],
+            ...(s.concurrency[1] ? { provisionedConcurrency: s.concurrency[1] } : {}),
+          }
+        : {}),
+      ...(Object.keys(s.environment).length ? { environment: s.environment } : {}),
+      ...(s.tables.length ? { tables: Object.fromEntries(s.tables) } : {}),
+    }));
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const routes = (functions: string[]) => functions.length === 0 ? fc.constant({}) : fc.uniqueArray(
-  fc.record({ method: fc.constantFrom(...METHODS), segment: fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/), byId: fc.boolean(), fn: fc.constantFrom(...functions), body: fc.boolean(), query: fc.boolean() }),
-  { maxLength: 8, selector: (r) => `${r.method} /${r.segment}${r.byId ? '/{id}' : ''}` },
-).map((list) => Object.fromEntries(list.map((r) => {
-  const withBody = r.body && ['POST', 'PUT', 'PATCH'].includes(r.method);
-  const value = withBody || r.query ? { function: r.fn, ...(withBody ? { body: { type: 'object', required: ['id'] } } : {}), ...(r.query ? { query: { limit: 'optional', tenant: 'required' } } : {}) } : r.fn;
-  return [`${r.method} /${r.segment}${r.byId ? '/{id}' : ''}`, value];
-})));
+const routes = (functions: string[]) =>
+  functions.length === 0
+    ? fc.constant({})
+    : fc
+        .uniqueArray(
+          fc.record({
+            method: fc.constantFrom(...METHODS),
+            segment: fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/),
+            byId: fc.boolean(),
+            fn: fc.constantFrom(...functions),
+            body: fc.boolean(),
+            query: fc.boolean(),
+          }),
+          { maxLength: 8, selector: (r) => `${r.method} /${r.segment}${r.byId ? '/{id}' : ''}` },
+        )
+        .map((list) =>
+          Object.fromEntries(
+            list.map((r) => {
+              const withBody = r.body && ['POST', 'PUT', 'PATCH'].includes(r.method);
+              const value =
+                withBody || r.query
+                  ? {
+                      function: r.fn,
+                      ...(withBody ? { body: { type: 'object', required: ['id'] } } : {}),
+                      ...(r.query ? { query: { limit: 'optional', tenant: 'required' } } : {}),
+                    }
+                  : r.fn;
+              return [`${r.method} /${r.segment}${r.byId ? '/{id}' : ''}`, value];
+            }),
+          ),
+        );
 
-const threshold = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.record({ test: fc.integer({ min: 0, max: 100 }), production: fc.integer({ min: 0, max: 100 }) }));
+const threshold = fc.oneof(
+  fc.integer({ min: 0, max: 1000 }),
+  fc.record({ test: fc.integer({ min: 0, max: 100 }), production: fc.integer({ min: 0, max: 100 }) }),
+);
 const alarms = (tables: string[], functions: string[], hasRoutes: boolean) => {
   const kinds = [
     ...(functions.length ? ['function-error-rate', 'function-duration', 'function-throttles'] : []),
@@ -69,35 +152,92 @@ const alarms = (tables: string[], functions: string[], hasRoutes: boolean) => {
     ...(hasRoutes ? ['api-5xx-rate', 'api-latency'] : []),
   ];
   if (kinds.length === 0) return fc.constant({});
-  return fc.uniqueArray(fc.record({ name: kebab, type: fc.constantFrom(...kinds), fn: fc.constantFrom(...(functions.length ? functions : ['x'])), table: fc.constantFrom(...(tables.length ? tables : ['x'])), threshold: fc.option(threshold, { nil: undefined }) }),
-    { maxLength: 6, selector: (a) => pascal(a.name) })
-    .map((list) => Object.fromEntries(list.map((a) => [a.name, {
-      type: a.type,
-      ...(a.type.startsWith('function') ? { function: a.fn } : a.type.startsWith('table') ? { table: a.table } : {}),
-      ...(a.threshold !== undefined ? { threshold: a.threshold } : {}),
-    }])));
+  return fc
+    .uniqueArray(
+      fc.record({
+        name: kebab,
+        type: fc.constantFrom(...kinds),
+        fn: fc.constantFrom(...(functions.length ? functions : ['x'])),
+        table: fc.constantFrom(...(tables.length ? tables : ['x'])),
+        threshold: fc.option(threshold, { nil: undefined }),
+      }),
+      { maxLength: 6, selector: (a) => pascal(a.name) },
+    )
+    .map((list) =>
+      Object.fromEntries(
+        list.map((a) => [
+          a.name,
+          {
+            type: a.type,
+            ...(a.type.startsWith('function')
+              ? { function: a.fn }
+              : a.type.startsWith('table')
+                ? { table: a.table }
+                : {}),
+            ...(a.threshold !== undefined ? { threshold: a.threshold } : {}),
+          },
+        ]),
+      ),
+    );
 };
 
 export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([tableNames, functionNames]) =>
-  fc.tuple(fc.tuple(...tableNames.map(() => table)), fc.tuple(...functionNames.map(() => fnSettings(tableNames))), routes(functionNames)).chain(([tableDefs, fnDefs, routeDefs]) =>
-    alarms(tableNames, functionNames, Object.keys(routeDefs).length > 0).map((alarmDefs) => ({
-      project: { name: 'prop', owner: 'owners', costCenter: 'cc-1' },
-      tables: Object.fromEntries(tableNames.map((n, i) => [n, tableDefs[i]])),
-      functions: Object.fromEntries(functionNames.map((n, i) => [n, fnDefs[i]])),
-      routes: routeDefs,
-      alarms: alarmDefs,
-    }))));
+  fc
+    .tuple(
+      fc.tuple(...tableNames.map(() => table)),
+      fc.tuple(...functionNames.map(() => fnSettings(tableNames))),
+      routes(functionNames),
+    )
+    .chain(([tableDefs, fnDefs, routeDefs]) =>
+      alarms(tableNames, functionNames, Object.keys(routeDefs).length > 0).map((alarmDefs) => ({
+        project: { name: 'prop', owner: 'owners', costCenter: 'cc-1' },
+        tables: Object.fromEntries(tableNames.map((n, i) => [n, tableDefs[i]])),
+        functions: Object.fromEntries(functionNames.map((n, i) => [n, fnDefs[i]])),
+        routes: routeDefs,
+        alarms: alarmDefs,
+      })),
+    ),
+);
 
-export interface GenEnvironment { protected: boolean; logRetentionDays: number; tables: object; functions: object; api: object; network: object; cache: object; domain: object; timeseries: object }
+export interface GenEnvironment {
+  protected: boolean;
+  logRetentionDays: number;
+  tables: object;
+  functions: object;
+  api: object;
+  network: object;
+  cache: object;
+  domain: object;
+  timeseries: object;
+}
 
-export const environment = (isProtected: boolean): fc.Arbitrary<GenEnvironment> => fc.record({
-  protected: fc.constant(isProtected),
-  logRetentionDays: fc.constantFrom(...LOG_RETENTION_DAYS),
-  tables: fc.record({ billing: fc.constantFrom('on-demand', 'provisioned'), capacity: fc.record({ read: fc.integer({ min: 1, max: 100 }), write: fc.integer({ min: 1, max: 100 }) }), autoscaling: fc.record({ enabled: fc.boolean(), minCapacity: fc.integer({ min: 1, max: 10 }), maxCapacity: fc.integer({ min: 10, max: 1000 }), targetUtilization: fc.integer({ min: 20, max: 90 }) }) }),
-  functions: fc.record({ memory: fc.integer({ min: 128, max: 10240 }), timeout: fc.integer({ min: 1, max: 900 }), provisionedConcurrency: fc.boolean() }),
-  api: fc.record({ throttle: fc.record({ rate: fc.integer({ min: 1, max: 100000 }), burst: fc.integer({ min: 1, max: 100000 }) }) }),
-  network: fc.record({ cidr: fc.constantFrom('10.0.0.0/16', '10.1.0.0/16', '10.2.0.0/16') }),
-  cache: fc.record({ nodeType: fc.constantFrom('cache.t3.micro', 'cache.r6g.large') }),
-  domain: fc.record({ name: fc.constantFrom('a.example.com', 'example.com'), api: fc.constantFrom('api.a.example.com', 'api.example.com') }),
-  timeseries: fc.record({ magneticRetentionDays: fc.constantFrom(30, 365) }),
-});
+export const environment = (isProtected: boolean): fc.Arbitrary<GenEnvironment> =>
+  fc.record({
+    protected: fc.constant(isProtected),
+    logRetentionDays: fc.constantFrom(...LOG_RETENTION_DAYS),
+    tables: fc.record({
+      billing: fc.constantFrom('on-demand', 'provisioned'),
+      capacity: fc.record({ read: fc.integer({ min: 1, max: 100 }), write: fc.integer({ min: 1, max: 100 }) }),
+      autoscaling: fc.record({
+        enabled: fc.boolean(),
+        minCapacity: fc.integer({ min: 1, max: 10 }),
+        maxCapacity: fc.integer({ min: 10, max: 1000 }),
+        targetUtilization: fc.integer({ min: 20, max: 90 }),
+      }),
+    }),
+    functions: fc.record({
+      memory: fc.integer({ min: 128, max: 10240 }),
+      timeout: fc.integer({ min: 1, max: 900 }),
+      provisionedConcurrency: fc.boolean(),
+    }),
+    api: fc.record({
+      throttle: fc.record({ rate: fc.integer({ min: 1, max: 100000 }), burst: fc.integer({ min: 1, max: 100000 }) }),
+    }),
+    network: fc.record({ cidr: fc.constantFrom('10.0.0.0/16', '10.1.0.0/16', '10.2.0.0/16') }),
+    cache: fc.record({ nodeType: fc.constantFrom('cache.t3.micro', 'cache.r6g.large') }),
+    domain: fc.record({
+      name: fc.constantFrom('a.example.com', 'example.com'),
+      api: fc.constantFrom('api.a.example.com', 'api.example.com'),
+    }),
+    timeseries: fc.record({ magneticRetentionDays: fc.constantFrom(30, 365) }),
+  });

@@ -24,192 +24,385 @@ const env = fc.boolean().chain((p) => environment(p));
 const built = fc.tuple(spec, env).map(([s, e]) => ({ spec: s, env: e, out: buildProject(s, e) }));
 /** Most properties: the build succeeds and the rule reports nothing on any stack. */
 const passes = (id: string, b: Built, logRetentionDays: number) => {
-  expect(b.diagnostics.filter((d) => d.severity === 'error'), JSON.stringify(b.diagnostics)).toEqual([]);
+  expect(
+    b.diagnostics.filter((d) => d.severity === 'error'),
+    JSON.stringify(b.diagnostics),
+  ).toEqual([]);
   for (const [layer, template] of Object.entries(b.templates)) {
     expect((rule(id) as Rule).check(template, { environment: 'test', logRetentionDays, stackName: layer })).toEqual([]);
   }
 };
-const keySchema = (k: any, s?: any) => [{ AttributeName: k.name ?? k, KeyType: 'HASH' }, ...(s ? [{ AttributeName: s.name ?? s, KeyType: 'RANGE' }] : [])];
+const keySchema = (k: any, s?: any) => [
+  { AttributeName: k.name ?? k, KeyType: 'HASH' },
+  ...(s ? [{ AttributeName: s.name ?? s, KeyType: 'RANGE' }] : []),
+];
 
 describe('platform properties on random specs', () => {
-  it('Property 1: DynamoDB table schema compliance', () => fc.assert(fc.property(built, ({ spec: s, env: e, out }) => {
-    passes('GEN-P1', out, e.logRetentionDays);
-    const tables = new Map(ofType(out, 'AWS::DynamoDB::Table').map(([, r]) => [r.Properties!.TableName, r.Properties!]));
-    expect(tables.size).toBe(Object.keys(s.tables).length);
-    for (const [name, t] of Object.entries(s.tables)) {
-      const p = tables.get(`test-${name}`)!;
-      expect(p.KeySchema).toEqual(keySchema(t.partitionKey, t.sortKey));
-      expect((p.GlobalSecondaryIndexes ?? []).map((i: any) => [i.IndexName, i.KeySchema]).sort())
-        .toEqual(Object.entries(t.indexes ?? {}).map(([n, i]: [string, any]) => [n, keySchema(i.partitionKey, i.sortKey)]).sort());
-    }
-  })));
+  it('Property 1: DynamoDB table schema compliance', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P1', out, e.logRetentionDays);
+        const tables = new Map(
+          ofType(out, 'AWS::DynamoDB::Table').map(([, r]) => [r.Properties!.TableName, r.Properties!]),
+        );
+        expect(tables.size).toBe(Object.keys(s.tables).length);
+        for (const [name, t] of Object.entries(s.tables)) {
+          const p = tables.get(`test-${name}`)!;
+          expect(p.KeySchema).toEqual(keySchema(t.partitionKey, t.sortKey));
+          expect((p.GlobalSecondaryIndexes ?? []).map((i: any) => [i.IndexName, i.KeySchema]).sort()).toEqual(
+            Object.entries(t.indexes ?? {})
+              .map(([n, i]: [string, any]) => [n, keySchema(i.partitionKey, i.sortKey)])
+              .sort(),
+          );
+        }
+      }),
+    ));
 
-  it('Property 2: DynamoDB table security configuration', () => fc.assert(fc.property(built, ({ env: e, out }) => {
-    passes('GEN-P2', out, e.logRetentionDays);
-    for (const [, t] of ofType(out, 'AWS::DynamoDB::Table')) {
-      expect(t.Properties!.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
-      expect(t.Properties!.SSESpecification.SSEEnabled).toBe(true);
-      expect(t.Properties!.TableName).toMatch(/^test-/);
-      expect(t.DeletionPolicy).toBe(e.protected ? 'Retain' : 'Delete');
-    }
-  })));
+  it('Property 2: DynamoDB table security configuration', () =>
+    fc.assert(
+      fc.property(built, ({ env: e, out }) => {
+        passes('GEN-P2', out, e.logRetentionDays);
+        for (const [, t] of ofType(out, 'AWS::DynamoDB::Table')) {
+          expect(t.Properties!.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
+          expect(t.Properties!.SSESpecification.SSEEnabled).toBe(true);
+          expect(t.Properties!.TableName).toMatch(/^test-/);
+          expect(t.DeletionPolicy).toBe(e.protected ? 'Retain' : 'Delete');
+        }
+      }),
+    ));
 
   const bucket = fc.record({ versioned: fc.boolean(), encrypted: fc.boolean(), blocked: fc.boolean() });
-  it('Property 3: S3 bucket security configuration (no build ever outputs a non-compliant bucket)', () => fc.assert(fc.property(spec, env, bucket, (s, e, b) => {
-    const properties = {
-      ...(b.versioned ? { VersioningConfiguration: { Status: 'Enabled' } } : {}),
-      ...(b.encrypted ? { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] } } : {}),
-      ...(b.blocked ? { PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } } : {}),
-    };
-    const out = buildProject({ ...s, resources: { UploadsBucket: { layer: 'data', type: 'AWS::S3::Bucket', properties } } }, e);
-    const compliant = b.versioned && b.encrypted && b.blocked;
-    expect(out.stacks !== undefined).toBe(compliant);
-    if (!compliant) expect(out.diagnostics.some((d) => d.message.startsWith('GEN-P3 bucket-security: UploadsBucket'))).toBe(true);
-  })));
+  it('Property 3: S3 bucket security configuration (no build ever outputs a non-compliant bucket)', () =>
+    fc.assert(
+      fc.property(spec, env, bucket, (s, e, b) => {
+        const properties = {
+          ...(b.versioned ? { VersioningConfiguration: { Status: 'Enabled' } } : {}),
+          ...(b.encrypted
+            ? {
+                BucketEncryption: {
+                  ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
+                },
+              }
+            : {}),
+          ...(b.blocked
+            ? {
+                PublicAccessBlockConfiguration: {
+                  BlockPublicAcls: true,
+                  BlockPublicPolicy: true,
+                  IgnorePublicAcls: true,
+                  RestrictPublicBuckets: true,
+                },
+              }
+            : {}),
+        };
+        const out = buildProject(
+          { ...s, resources: { UploadsBucket: { layer: 'data', type: 'AWS::S3::Bucket', properties } } },
+          e,
+        );
+        const compliant = b.versioned && b.encrypted && b.blocked;
+        expect(out.stacks !== undefined).toBe(compliant);
+        if (!compliant)
+          expect(out.diagnostics.some((d) => d.message.startsWith('GEN-P3 bucket-security: UploadsBucket'))).toBe(true);
+      }),
+    ));
 
-  it('Property 4: Lambda function configuration compliance', () => fc.assert(fc.property(built, ({ spec: s, env: e, out }) => {
-    passes('GEN-P4', out, e.logRetentionDays);
-    const functions = new Map(ofType(out, 'AWS::Lambda::Function').map(([, r]) => [r.Properties!.FunctionName, r.Properties!]));
-    for (const [name, f] of Object.entries(s.functions)) {
-      const p = functions.get(`test-${name}`)!;
-      expect(p.TracingConfig).toEqual({ Mode: 'Active' });
-      expect(p.Role).toBeDefined();
-      expect([p.MemorySize, p.Timeout]).toEqual([f.memory ?? (e.functions as any).memory, f.timeout ?? (e.functions as any).timeout]);
-      for (const table of Object.keys(f.tables ?? {})) expect(Object.values(p.Environment.Variables)).toContain(`test-${table}`);
-    }
-  })));
+  it('Property 4: Lambda function configuration compliance', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P4', out, e.logRetentionDays);
+        const functions = new Map(
+          ofType(out, 'AWS::Lambda::Function').map(([, r]) => [r.Properties!.FunctionName, r.Properties!]),
+        );
+        for (const [name, f] of Object.entries(s.functions)) {
+          const p = functions.get(`test-${name}`)!;
+          expect(p.TracingConfig).toEqual({ Mode: 'Active' });
+          expect(p.Role).toBeDefined();
+          expect([p.MemorySize, p.Timeout]).toEqual([
+            f.memory ?? (e.functions as any).memory,
+            f.timeout ?? (e.functions as any).timeout,
+          ]);
+          for (const table of Object.keys(f.tables ?? {}))
+            expect(Object.values(p.Environment.Variables)).toContain(`test-${table}`);
+        }
+      }),
+    ));
 
-  it('Property 5: Lambda handler coverage', () => fc.assert(fc.property(spec, fc.array(fc.stringMatching(/^[a-z]{3,8}$/), { maxLength: 3 }), (s, extra) => {
-    const handlers = [...new Set(['orders', ...extra])];
-    const dir = writeProject(s, { test: { logRetentionDays: 30 } }, handlers);
-    try {
-      const { spec: model } = readSpec({ root: dir, specDir: join(dir, 'spec') });
-      const violations = (rule('GEN-P5') as ProjectRule).check({ spec: model!, environments: [] }).map((v) => v.resource).sort();
-      const routed = new Set(Object.values(s.routes).map((r: any) => (typeof r === 'string' ? r : r.function)));
-      // Every generated function uses handlers/orders: it is covered when any of them has a route.
-      const ordersCovered = Object.keys(s.functions).some((f) => routed.has(f));
-      const expected = [...handlers.filter((h) => h !== 'orders'), ...(ordersCovered ? [] : ['orders'])].map((h) => `handlers/${h}`).sort();
-      expect(violations).toEqual(expected);
-    } finally { rmSync(dir, { recursive: true, force: true }); }
-  })));
+  it('Property 5: Lambda handler coverage', () =>
+    fc.assert(
+      fc.property(spec, fc.array(fc.stringMatching(/^[a-z]{3,8}$/), { maxLength: 3 }), (s, extra) => {
+        const handlers = [...new Set(['orders', ...extra])];
+        const dir = writeProject(s, { test: { logRetentionDays: 30 } }, handlers);
+        try {
+          const { spec: model } = readSpec({ root: dir, specDir: join(dir, 'spec') });
+          const violations = (rule('GEN-P5') as ProjectRule)
+            .check({ spec: model!, environments: [] })
+            .map((v) => v.resource)
+            .sort();
+          const routed = new Set(Object.values(s.routes).map((r: any) => (typeof r === 'string' ? r : r.function)));
+          // Every generated function uses handlers/orders: it is covered when any of them has a route.
+          const ordersCovered = Object.keys(s.functions).some((f) => routed.has(f));
+          const expected = [...handlers.filter((h) => h !== 'orders'), ...(ordersCovered ? [] : ['orders'])]
+            .map((h) => `handlers/${h}`)
+            .sort();
+          expect(violations).toEqual(expected);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+    ));
 
-  it('Property 6: API Gateway request validation', () => fc.assert(fc.property(built, ({ spec: s, env: e, out }) => {
-    passes('GEN-P6', out, e.logRetentionDays);
-    const api = ofType(out, 'AWS::ApiGateway::RestApi')[0]?.[1];
-    expect(api !== undefined).toBe(Object.keys(s.routes).length > 0);
-    if (!api) return;
-    for (const [key] of Object.entries(s.routes)) {
-      const [method, path] = key.split(' ');
-      const op = api.Properties!.Body.paths[path][method.toLowerCase()];
-      expect(op).toBeDefined();
-      if (['POST', 'PUT', 'PATCH'].includes(method)) expect(op.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
-    }
-  })));
+  it('Property 6: API Gateway request validation', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P6', out, e.logRetentionDays);
+        const api = ofType(out, 'AWS::ApiGateway::RestApi')[0]?.[1];
+        expect(api !== undefined).toBe(Object.keys(s.routes).length > 0);
+        if (!api) return;
+        for (const [key] of Object.entries(s.routes)) {
+          const [method, path] = key.split(' ');
+          const op = api.Properties!.Body.paths[path][method.toLowerCase()];
+          expect(op).toBeDefined();
+          if (['POST', 'PUT', 'PATCH'].includes(method))
+            expect(op.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
+        }
+      }),
+    ));
 
   const secret = fc.record({ cmk: fc.boolean(), prefixed: fc.boolean(), policy: fc.boolean() });
-  it('Property 7: Secrets Manager security configuration', () => fc.assert(fc.property(spec, env, secret, (s, e, c) => {
-    const resources: Record<string, unknown> = {
-      ApiSecret: { layer: 'data', type: 'AWS::SecretsManager::Secret', properties: { Name: c.prefixed ? 'test/api-key' : 'api-key', ...(c.cmk ? { KmsKeyId: { Ref: 'SecretKey' } } : {}) } },
-      SecretKey: { layer: 'data', type: 'AWS::KMS::Key', properties: { EnableKeyRotation: true, KeyPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'kms:*', Resource: '*' }] } } },
-      SecretKeyAlias: { layer: 'data', type: 'AWS::KMS::Alias', properties: { AliasName: 'alias/test-secrets', TargetKeyId: { Ref: 'SecretKey' } } },
-      ...(c.policy ? { ApiSecretPolicy: { layer: 'data', type: 'AWS::SecretsManager::ResourcePolicy', properties: { SecretId: { Ref: 'ApiSecret' }, ResourcePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringNotLike: { 'aws:PrincipalArn': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*' } } } }] } } } } : {}),
-    };
-    const out = buildProject({ ...s, resources }, e);
-    const compliant = c.cmk && c.prefixed && c.policy;
-    expect(out.stacks !== undefined, JSON.stringify(out.diagnostics)).toBe(compliant);
-    // Warnings (a runtime AWS deprecates within a year) may come along; the errors are exactly P7's.
-    if (!compliant) expect(out.diagnostics.filter((d) => d.severity === 'error').every((d) => d.message.startsWith('GEN-P7 secret-security: ApiSecret'))).toBe(true);
-  })));
+  it('Property 7: Secrets Manager security configuration', () =>
+    fc.assert(
+      fc.property(spec, env, secret, (s, e, c) => {
+        const resources: Record<string, unknown> = {
+          ApiSecret: {
+            layer: 'data',
+            type: 'AWS::SecretsManager::Secret',
+            properties: {
+              Name: c.prefixed ? 'test/api-key' : 'api-key',
+              ...(c.cmk ? { KmsKeyId: { Ref: 'SecretKey' } } : {}),
+            },
+          },
+          SecretKey: {
+            layer: 'data',
+            type: 'AWS::KMS::Key',
+            properties: {
+              EnableKeyRotation: true,
+              KeyPolicy: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } },
+                    Action: 'kms:*',
+                    Resource: '*',
+                  },
+                ],
+              },
+            },
+          },
+          SecretKeyAlias: {
+            layer: 'data',
+            type: 'AWS::KMS::Alias',
+            properties: { AliasName: 'alias/test-secrets', TargetKeyId: { Ref: 'SecretKey' } },
+          },
+          ...(c.policy
+            ? {
+                ApiSecretPolicy: {
+                  layer: 'data',
+                  type: 'AWS::SecretsManager::ResourcePolicy',
+                  properties: {
+                    SecretId: { Ref: 'ApiSecret' },
+                    ResourcePolicy: {
+                      Version: '2012-10-17',
+                      Statement: [
+                        {
+                          Effect: 'Deny',
+                          Principal: { AWS: '*' },
+                          Action: 'secretsmanager:GetSecretValue',
+                          Resource: '*',
+                          Condition: {
+                            StringNotLike: {
+                              'aws:PrincipalArn': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*' },
+                            },
+                          },
+                        },
+                      ],
+                    },
+                  },
+                },
+              }
+            : {}),
+        };
+        const out = buildProject({ ...s, resources }, e);
+        const compliant = c.cmk && c.prefixed && c.policy;
+        expect(out.stacks !== undefined, JSON.stringify(out.diagnostics)).toBe(compliant);
+        // Warnings (a runtime AWS deprecates within a year) may come along; the errors are exactly P7's.
+        if (!compliant)
+          expect(
+            out.diagnostics
+              .filter((d) => d.severity === 'error')
+              .every((d) => d.message.startsWith('GEN-P7 secret-security: ApiSecret')),
+          ).toBe(true);
+      }),
+    ));
 
-  it('Property 8: SNS topic security configuration', () => fc.assert(fc.property(built, ({ spec: s, env: e, out }) => {
-    passes('GEN-P8', out, e.logRetentionDays);
-    const topics = ofType(out, 'AWS::SNS::Topic');
-    expect(topics.length).toBe(Object.keys(s.alarms).length > 0 ? 1 : 0);
-    for (const [, t] of topics) expect(t.Properties!.KmsMasterKeyId).toEqual({ Ref: 'AlarmTopicKey' });
-  })));
+  it('Property 8: SNS topic security configuration', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P8', out, e.logRetentionDays);
+        const topics = ofType(out, 'AWS::SNS::Topic');
+        expect(topics.length).toBe(Object.keys(s.alarms).length > 0 ? 1 : 0);
+        for (const [, t] of topics) expect(t.Properties!.KmsMasterKeyId).toEqual({ Ref: 'AlarmTopicKey' });
+      }),
+    ));
 
-  it('Property 9: IAM policy granularity', () => fc.assert(fc.property(built, ({ spec: s, env: e, out }) => {
-    passes('GEN-P9', out, e.logRetentionDays);
-    for (const [name, f] of Object.entries(s.functions)) {
-      const role = out.templates.app.Resources[`${name.split('-').map((p) => p[0].toUpperCase() + p.slice(1)).join('')}Role`];
-      const statements = role.Properties!.Policies[0].PolicyDocument.Statement.filter((st: any) => st.Action.some((a: string) => a.startsWith('dynamodb:')));
-      const tables = statements.flatMap((st: any) => st.Resource.map((r: any) => /table\/test-([a-z0-9-]+)$/.exec(r['Fn::Sub'])?.[1]).filter(Boolean));
-      expect(tables.sort()).toEqual(Object.keys(f.tables ?? {}).sort());
-    }
-  })));
+  it('Property 9: IAM policy granularity', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P9', out, e.logRetentionDays);
+        for (const [name, f] of Object.entries(s.functions)) {
+          const role =
+            out.templates.app.Resources[
+              `${name
+                .split('-')
+                .map((p) => p[0].toUpperCase() + p.slice(1))
+                .join('')}Role`
+            ];
+          const statements = role.Properties!.Policies[0].PolicyDocument.Statement.filter((st: any) =>
+            st.Action.some((a: string) => a.startsWith('dynamodb:')),
+          );
+          const tables = statements.flatMap((st: any) =>
+            st.Resource.map((r: any) => /table\/test-([a-z0-9-]+)$/.exec(r['Fn::Sub'])?.[1]).filter(Boolean),
+          );
+          expect(tables.sort()).toEqual(Object.keys(f.tables ?? {}).sort());
+        }
+      }),
+    ));
 
-  it('Property 10: KMS key configuration', () => fc.assert(fc.property(built, ({ env: e, out }) => {
-    passes('GEN-P10', out, e.logRetentionDays);
-    for (const [, k] of ofType(out, 'AWS::KMS::Key')) expect(k.Properties!.EnableKeyRotation).toBe(true);
-    expect(ofType(out, 'AWS::KMS::Alias').length).toBe(ofType(out, 'AWS::KMS::Key').length);
-  })));
+  it('Property 10: KMS key configuration', () =>
+    fc.assert(
+      fc.property(built, ({ env: e, out }) => {
+        passes('GEN-P10', out, e.logRetentionDays);
+        for (const [, k] of ofType(out, 'AWS::KMS::Key')) expect(k.Properties!.EnableKeyRotation).toBe(true);
+        expect(ofType(out, 'AWS::KMS::Alias').length).toBe(ofType(out, 'AWS::KMS::Key').length);
+      }),
+    ));
 
-  it('Property 11: CloudWatch alarm actions', () => fc.assert(fc.property(built, ({ spec: s, env: e, out }) => {
-    passes('GEN-P11', out, e.logRetentionDays);
-    const alarms = ofType(out, 'AWS::CloudWatch::Alarm');
-    expect(alarms.length).toBe(Object.keys(s.alarms).length);
-    // By the ARN of the topic gen creates (a deterministic name, so alarms may live in any stack).
-    const topic = ofType(out, 'AWS::SNS::Topic')[0]?.[1].Properties!.TopicName;
-    for (const [, a] of alarms) expect(a.Properties!.AlarmActions).toEqual([{ 'Fn::Sub': `arn:${'${AWS::Partition}'}:sns:${'${AWS::Region}'}:${'${AWS::AccountId}'}:${topic}` }]);
-  })));
+  it('Property 11: CloudWatch alarm actions', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P11', out, e.logRetentionDays);
+        const alarms = ofType(out, 'AWS::CloudWatch::Alarm');
+        expect(alarms.length).toBe(Object.keys(s.alarms).length);
+        // By the ARN of the topic gen creates (a deterministic name, so alarms may live in any stack).
+        const topic = ofType(out, 'AWS::SNS::Topic')[0]?.[1].Properties?.TopicName;
+        for (const [, a] of alarms)
+          expect(a.Properties!.AlarmActions).toEqual([
+            { 'Fn::Sub': `arn:${'${AWS::Partition}'}:sns:${'${AWS::Region}'}:${'${AWS::AccountId}'}:${topic}` },
+          ]);
+      }),
+    ));
 
-  it('Property 12: CloudWatch log retention compliance', () => fc.assert(fc.property(built, ({ env: e, out }) => {
-    passes('GEN-P12', out, e.logRetentionDays);
-    for (const [, g] of ofType(out, 'AWS::Logs::LogGroup')) expect(g.Properties!.RetentionInDays).toBe(e.logRetentionDays);
-  })));
+  it('Property 12: CloudWatch log retention compliance', () =>
+    fc.assert(
+      fc.property(built, ({ env: e, out }) => {
+        passes('GEN-P12', out, e.logRetentionDays);
+        for (const [, g] of ofType(out, 'AWS::Logs::LogGroup'))
+          expect(g.Properties!.RetentionInDays).toBe(e.logRetentionDays);
+      }),
+    ));
 
-  it('Property 13: Environment configuration differentiation', () => fc.assert(fc.property(environment(false), environment(true), (test, production) => {
-    const dir = writeProject({ project: { name: 'p', owner: 'o', costCenter: 'c' }, tables: {}, functions: {}, routes: {}, alarms: {} }, { test, production });
-    try {
-      const environments = ['test', 'production'].map((n) => resolveEnvironment(n, join(dir, 'environments'), dir, BUILTIN.schemas).env!);
-      const violations = (rule('GEN-P13') as ProjectRule).check({ spec: undefined as never, environments });
-      const at = (e: object, path: string) => path.split('.').reduce((v: any, k) => v?.[k], e);
-      const same = ['network.cidr', 'cache.nodeType', 'logRetentionDays', 'tables.billing', 'domain.name', 'domain.api', 'api.throttle.rate', 'timeseries.magneticRetentionDays']
-        .filter((path) => at(test, path) === at(production, path)).length;
-      expect(violations.length).toBe(same);
-    } finally { rmSync(dir, { recursive: true, force: true }); }
-  })));
+  it('Property 13: Environment configuration differentiation', () =>
+    fc.assert(
+      fc.property(environment(false), environment(true), (test, production) => {
+        const dir = writeProject(
+          { project: { name: 'p', owner: 'o', costCenter: 'c' }, tables: {}, functions: {}, routes: {}, alarms: {} },
+          { test, production },
+        );
+        try {
+          const environments = ['test', 'production'].map(
+            (n) => resolveEnvironment(n, join(dir, 'environments'), dir, BUILTIN.schemas).env!,
+          );
+          const violations = (rule('GEN-P13') as ProjectRule).check({ spec: undefined as never, environments });
+          const at = (e: object, path: string) => path.split('.').reduce((v: any, k) => v?.[k], e);
+          const same = [
+            'network.cidr',
+            'cache.nodeType',
+            'logRetentionDays',
+            'tables.billing',
+            'domain.name',
+            'domain.api',
+            'api.throttle.rate',
+            'timeseries.magneticRetentionDays',
+          ].filter((path) => at(test, path) === at(production, path)).length;
+          expect(violations.length).toBe(same);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+    ));
 
-  it('Property 14: Resource tagging compliance', () => fc.assert(fc.property(built, ({ env: e, out }) => {
-    passes('GEN-P14', out, e.logRetentionDays);
-    for (const [id, r] of allResources(out).filter(([, r]) => TAGGABLE_TYPES.has(r.Type))) {
-      expect(r.Properties!.Tags.map((t: any) => t.Key), id).toEqual(['CostCenter', 'Environment', 'Owner', 'Project']);
-    }
-  })));
+  it('Property 14: Resource tagging compliance', () =>
+    fc.assert(
+      fc.property(built, ({ env: e, out }) => {
+        passes('GEN-P14', out, e.logRetentionDays);
+        for (const [id, r] of allResources(out).filter(([, r]) => TAGGABLE_TYPES.has(r.Type))) {
+          expect(
+            r.Properties!.Tags.map((t: any) => t.Key),
+            id,
+          ).toEqual(['CostCenter', 'Environment', 'Owner', 'Project']);
+        }
+      }),
+    ));
 });
 
 describe('output stability on random specs', () => {
   const bodies = (b: Built) => Object.fromEntries(allResources(b).map(([id, r]) => [id, JSON.stringify(r)]));
 
-  it('the same spec gives byte-identical templates', () => fc.assert(fc.property(spec, env, (s, e) => {
-    const [a, b] = [buildProject(s, e), buildProject(s, e)];
-    expect(a.stacks?.map((x) => x.body)).toEqual(b.stacks?.map((x) => x.body));
-  })));
+  it('the same spec gives byte-identical templates', () =>
+    fc.assert(
+      fc.property(spec, env, (s, e) => {
+        const [a, b] = [buildProject(s, e), buildProject(s, e)];
+        expect(a.stacks?.map((x) => x.body)).toEqual(b.stacks?.map((x) => x.body));
+      }),
+    ));
 
-  it('adding an unrelated table, function or route leaves every existing logical ID and resource unchanged', () => fc.assert(fc.property(spec, env, fc.constantFrom('table', 'function', 'route'), (s, e, what) => {
-    const before = bodies(buildProject(s, e));
-    const extra: GenSpec = structuredClone(s);
-    if (what === 'table') extra.tables['zz-added'] = { partitionKey: 'id' };
-    if (what === 'function') extra.functions['zz-added'] = { handler: 'handlers/orders.handler' };
-    if (what === 'route') { extra.functions['zz-added'] = { handler: 'handlers/orders.handler' }; extra.routes['GET /zz-added'] = 'zz-added'; }
-    const after = bodies(buildProject(extra, e));
-    // Documented exceptions: the API body lists every route, so it and its deployment change when routes do.
-    // The stage points at the new deployment; nothing else about it may change. The dashboard graphs
-    // every function and table, so its body grows with them (its logical ID stays).
-    const withoutDeployment = (body: string) => body.replace(/"DeploymentId":\{"Ref":"ApiDeployment[0-9a-f]+"\}/, '');
-    const changesWithRoutes = (id: string) => id === 'Dashboard' || (what === 'route' && (id === 'Api' || id.startsWith('ApiDeployment')));
-    if ('Dashboard' in before) expect(after).toHaveProperty('Dashboard');
-    for (const [id, body] of Object.entries(before)) {
-      if (changesWithRoutes(id)) continue;
-      expect(id === 'ApiStage' ? withoutDeployment(after[id]) : after[id], id).toBe(id === 'ApiStage' ? withoutDeployment(body) : body);
-    }
-  })));
+  it('adding an unrelated table, function or route leaves every existing logical ID and resource unchanged', () =>
+    fc.assert(
+      fc.property(spec, env, fc.constantFrom('table', 'function', 'route'), (s, e, what) => {
+        const before = bodies(buildProject(s, e));
+        const extra: GenSpec = structuredClone(s);
+        if (what === 'table') extra.tables['zz-added'] = { partitionKey: 'id' };
+        if (what === 'function') extra.functions['zz-added'] = { handler: 'handlers/orders.handler' };
+        if (what === 'route') {
+          extra.functions['zz-added'] = { handler: 'handlers/orders.handler' };
+          extra.routes['GET /zz-added'] = 'zz-added';
+        }
+        const after = bodies(buildProject(extra, e));
+        // Documented exceptions: the API body lists every route, so it and its deployment change when routes do.
+        // The stage points at the new deployment; nothing else about it may change. The dashboard graphs
+        // every function and table, so its body grows with them (its logical ID stays).
+        const withoutDeployment = (body: string) =>
+          body.replace(/"DeploymentId":\{"Ref":"ApiDeployment[0-9a-f]+"\}/, '');
+        const changesWithRoutes = (id: string) =>
+          id === 'Dashboard' || (what === 'route' && (id === 'Api' || id.startsWith('ApiDeployment')));
+        if ('Dashboard' in before) expect(after).toHaveProperty('Dashboard');
+        for (const [id, body] of Object.entries(before)) {
+          if (changesWithRoutes(id)) continue;
+          expect(id === 'ApiStage' ? withoutDeployment(after[id]) : after[id], id).toBe(
+            id === 'ApiStage' ? withoutDeployment(body) : body,
+          );
+        }
+      }),
+    ));
 
-  it('every stack stays within CloudFormation limits', () => fc.assert(fc.property(built, ({ out }) => {
-    expect(out.stacks).toBeDefined();
-    for (const s of out.stacks!) {
-      expect(s.resourceCount).toBeLessThanOrEqual(500);
-      expect(s.bytes).toBeLessThanOrEqual(1_048_576);
-    }
-  })));
+  it('every stack stays within CloudFormation limits', () =>
+    fc.assert(
+      fc.property(built, ({ out }) => {
+        expect(out.stacks).toBeDefined();
+        for (const s of out.stacks!) {
+          expect(s.resourceCount).toBeLessThanOrEqual(500);
+          expect(s.bytes).toBeLessThanOrEqual(1_048_576);
+        }
+      }),
+    ));
 });

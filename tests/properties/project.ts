@@ -8,9 +8,16 @@ import type { CfnTemplate } from '../../generator/rules/rule.js';
 import { FIXTURES } from '../fixtures/run-fixture.js';
 import type { GenEnvironment, GenSpec } from './arbitraries.js';
 
-export interface Built extends BuildResult { templates: Record<string, CfnTemplate>; dir: string }
+export interface Built extends BuildResult {
+  templates: Record<string, CfnTemplate>;
+  dir: string;
+}
 
-export function writeProject(spec: GenSpec, environments: Record<string, GenEnvironment | object>, handlers: string[] = ['orders']): string {
+export function writeProject(
+  spec: GenSpec,
+  environments: Record<string, GenEnvironment | object>,
+  handlers: string[] = ['orders'],
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'gen-prop-'));
   mkdirSync(join(dir, 'spec'));
   mkdirSync(join(dir, 'environments'));
@@ -18,8 +25,12 @@ export function writeProject(spec: GenSpec, environments: Record<string, GenEnvi
   for (const h of handlers) cpSync(join(FIXTURES, 'base/handlers/orders.mjs'), join(dir, 'handlers', `${h}.mjs`));
   const { project, tables, functions, routes, alarms, resources } = spec;
   writeFileSync(join(dir, 'spec/project.yaml'), stringify({ project }));
-  writeFileSync(join(dir, 'spec/app.yaml'), stringify({ tables, functions, routes, alarms, ...(resources ? { resources } : {}) }));
-  for (const [name, env] of Object.entries(environments)) writeFileSync(join(dir, 'environments', `${name}.yaml`), stringify({ region: 'eu-central-1', ...env }));
+  writeFileSync(
+    join(dir, 'spec/app.yaml'),
+    stringify({ tables, functions, routes, alarms, ...(resources ? { resources } : {}) }),
+  );
+  for (const [name, env] of Object.entries(environments))
+    writeFileSync(join(dir, 'environments', `${name}.yaml`), stringify({ region: 'eu-central-1', ...env }));
   return dir;
 }
 

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { build } from '../../generator/pipeline/build.js';
 import { REPO } from '../fixtures/run-fixture.js';
 
-export type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; DependsOn?: unknown };
+export type Resource = {
+  Type: string;
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+  DependsOn?: unknown;
+};
 export type Template = { Resources: Record<string, Resource>; Outputs?: Record<string, unknown> };
 
 export function compileReference(env: string): Record<string, Template> {
@@ -13,4 +19,6 @@ export function compileReference(env: string): Record<string, Template> {
 }
 
 export const resourcesOf = (templates: Record<string, Template>, type?: string) =>
-  Object.values(templates).flatMap((t) => Object.entries(t.Resources)).filter(([, r]) => !type || r.Type === type);
+  Object.values(templates)
+    .flatMap((t) => Object.entries(t.Resources))
+    .filter(([, r]) => !type || r.Type === type);

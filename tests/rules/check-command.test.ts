@@ -29,20 +29,28 @@ describe('gen check', () => {
     const run = gen(['check', '--env', 'production', '--out', out, '--json'], REPO);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
-    expect(report.diagnostics).toEqual([expect.objectContaining({
-      code: 'GEN601', message: 'GEN-P2 table-security: OrdersTable in data.template.json: point-in-time recovery is not enabled',
-    })]);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'GEN601',
+        message: 'GEN-P2 table-security: OrdersTable in data.template.json: point-in-time recovery is not enabled',
+      }),
+    ]);
   });
 
   it('fails when a log group keeps logs longer than the environment allows', () => {
     const file = join(out, 'production', 'app.template.json');
     const template = JSON.parse(readFileSync(file, 'utf8'));
     template.Resources.OrdersLogGroup = { ...template.Resources.KillSwitchLogGroup };
-    template.Resources.OrdersLogGroup.Properties = { ...template.Resources.KillSwitchLogGroup.Properties, RetentionInDays: 7 };
+    template.Resources.OrdersLogGroup.Properties = {
+      ...template.Resources.KillSwitchLogGroup.Properties,
+      RetentionInDays: 7,
+    };
     writeFileSync(file, JSON.stringify(template));
     const run = gen(['check', '--env', 'production', '--out', out], REPO);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('error GEN601: GEN-P12 log-retention: OrdersLogGroup in app.template.json: retention is 7, expected 90 days');
+    expect(run.stderr).toContain(
+      'error GEN601: GEN-P12 log-retention: OrdersLogGroup in app.template.json: retention is 7, expected 90 days',
+    );
   });
 });
 
@@ -59,14 +67,29 @@ describe('gen check across stacks', () => {
     };
     // A hand-written queue in data, read through a mapping in app by a function whose timeout is 300 s.
     const Tags = ['CostCenter', 'Environment', 'Owner', 'Project'].map((Key) => ({ Key, Value: 'x' }));
-    edit('data.template.json', (r) => { r.JobsQueue = { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'production-jobs', VisibilityTimeout: 60, Tags } }; });
+    edit('data.template.json', (r) => {
+      r.JobsQueue = {
+        Type: 'AWS::SQS::Queue',
+        Properties: { QueueName: 'production-jobs', VisibilityTimeout: 60, Tags },
+      };
+    });
     edit('app.template.json', (r) => {
-      r.JobsMapping = { Type: 'AWS::Lambda::EventSourceMapping', Properties: {
-        EventSourceArn: { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:production-jobs' }, FunctionName: 'production-audit-packages', Tags } };
+      r.JobsMapping = {
+        Type: 'AWS::Lambda::EventSourceMapping',
+        Properties: {
+          EventSourceArn: { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:production-jobs' },
+          FunctionName: 'production-audit-packages',
+          Tags,
+        },
+      };
     });
     const run = gen(['check', '--env', 'production', '--out', dir, '--json'], REPO);
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).diagnostics.map((d: { severity: string; message: string }) => `${d.severity} ${d.message}`)).toEqual([
+    expect(
+      JSON.parse(run.stdout).diagnostics.map(
+        (d: { severity: string; message: string }) => `${d.severity} ${d.message}`,
+      ),
+    ).toEqual([
       'error GEN-G1 queue-encryption: JobsQueue in data.template.json: is not encrypted (neither SqsManagedSseEnabled nor KmsMasterKeyId)',
       "error GEN-G2 queue-visibility-timeout: JobsQueue in data.template.json: visibility timeout 60 s is shorter than the 300 s timeout of its consumer 'production-audit-packages' (JobsMapping)",
       "warning GEN-G9 consumed-queue-dead-letter: JobsQueue in data.template.json: is read by 'production-audit-packages' (JobsMapping) but has no dead-letter queue (RedrivePolicy)",
@@ -81,8 +104,9 @@ describe('gen rules', () => {
     // The design's 14 properties first, in their order, then the guardrails.
     expect(ids.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `GEN-P${i + 1}`));
     expect(ids.slice(14)).toEqual(['GEN-G1', 'GEN-G2', 'GEN-G3', 'GEN-G7', 'GEN-G9']);
-    expect(rules.filter((r: { property?: number }) => r.property !== undefined).map((r: { property: number }) => r.property))
-      .toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(
+      rules.filter((r: { property?: number }) => r.property !== undefined).map((r: { property: number }) => r.property),
+    ).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     expect(rules.find((r: { id: string }) => r.id === 'GEN-G9').severity).toBe('warning');
     for (const r of rules) expect(r.description.length * r.fix.length * r.title.length).toBeGreaterThan(0);
   });

@@ -14,27 +14,41 @@ import type { AnyRule } from '../../generator/rules/rule.js';
 const RULES_DIR = join(import.meta.dirname, '../../generator/rules');
 const FOLDERS = { template: TEMPLATE_RULES, project: PROJECT_RULES } as Record<string, readonly AnyRule[]>;
 
-const isRule = (value: unknown): value is AnyRule => !!value && typeof value === 'object'
-  && typeof (value as AnyRule).id === 'string' && typeof (value as AnyRule).check === 'function';
+const isRule = (value: unknown): value is AnyRule =>
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as AnyRule).id === 'string' &&
+  typeof (value as AnyRule).check === 'function';
 
 async function rulesInFolder(folder: string): Promise<{ file: string; rules: AnyRule[]; source: string }[]> {
-  const files = readdirSync(join(RULES_DIR, folder)).filter((f) => f.endsWith('.ts')).sort();
-  return Promise.all(files.map(async (file) => {
-    const module = await import(pathToFileURL(join(RULES_DIR, folder, file)).href);
-    return { file, rules: Object.values(module).filter(isRule), source: readFileSync(join(RULES_DIR, folder, file), 'utf8') };
-  }));
+  const files = readdirSync(join(RULES_DIR, folder))
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const module = await import(pathToFileURL(join(RULES_DIR, folder, file)).href);
+      return {
+        file,
+        rules: Object.values(module).filter(isRule),
+        source: readFileSync(join(RULES_DIR, folder, file), 'utf8'),
+      };
+    }),
+  );
 }
 
 describe('rule registry', () => {
-  it.each(Object.keys(FOLDERS))('every file in %s/ is one listed rule named like the file, and every listed rule has its file', async (folder) => {
-    const found = await rulesInFolder(folder);
-    for (const { file, rules } of found) {
-      expect(rules.length, `${folder}/${file} exports exactly one rule`).toBe(1);
-      expect(`${rules[0].name}.ts`, `${folder}/${file}`).toBe(file);
-      expect(FOLDERS[folder], `${folder}/${file} is listed in generator/rules/index.ts`).toContain(rules[0]);
-    }
-    expect(found.map(({ rules }) => rules[0].id).sort()).toEqual(FOLDERS[folder].map((r) => r.id).sort());
-  });
+  it.each(Object.keys(FOLDERS))(
+    'every file in %s/ is one listed rule named like the file, and every listed rule has its file',
+    async (folder) => {
+      const found = await rulesInFolder(folder);
+      for (const { file, rules } of found) {
+        expect(rules.length, `${folder}/${file} exports exactly one rule`).toBe(1);
+        expect(`${rules[0].name}.ts`, `${folder}/${file}`).toBe(file);
+        expect(FOLDERS[folder], `${folder}/${file} is listed in generator/rules/index.ts`).toContain(rules[0]);
+      }
+      expect(found.map(({ rules }) => rules[0].id).sort()).toEqual(FOLDERS[folder].map((r) => r.id).sort());
+    },
+  );
 
   it('lists every rule once, the 14 design properties first, then the guardrails', () => {
     expect(ALL_RULES.length).toBe(TEMPLATE_RULES.length + PROJECT_RULES.length);
@@ -56,17 +70,23 @@ describe('rule registry', () => {
     for (const rule of TEMPLATE_RULES) expect(['stack', 'environment']).toContain(rule.scope);
   });
 
-  it.each(Object.keys(FOLDERS))('every rule file in %s/ opens with a comment naming its id and saying why', async (folder) => {
-    for (const { file, rules, source } of await rulesInFolder(folder)) {
-      const header = /^\/\*\*([\s\S]*?)\*\//.exec(source)?.[1] ?? '';
-      expect(header, `${folder}/${file}`).toContain(rules[0].id);
-      expect(header, `${folder}/${file}`).toMatch(/\bWhy\b/);
-    }
-  });
+  it.each(Object.keys(FOLDERS))(
+    'every rule file in %s/ opens with a comment naming its id and saying why',
+    async (folder) => {
+      for (const { file, rules, source } of await rulesInFolder(folder)) {
+        const header = /^\/\*\*([\s\S]*?)\*\//.exec(source)?.[1] ?? '';
+        expect(header, `${folder}/${file}`).toContain(rules[0].id);
+        expect(header, `${folder}/${file}`).toMatch(/\bWhy\b/);
+      }
+    },
+  );
 
   it('the rule folders hold nothing but rules', () => {
     for (const folder of Object.keys(FOLDERS)) {
-      expect(readdirSync(join(RULES_DIR, folder)).filter((f) => !f.endsWith('.ts')), folder).toEqual([]);
+      expect(
+        readdirSync(join(RULES_DIR, folder)).filter((f) => !f.endsWith('.ts')),
+        folder,
+      ).toEqual([]);
     }
   });
 });

@@ -15,27 +15,51 @@ import { pascal } from '../../generator/naming/ids.js';
 import { gen, REPO } from '../fixtures/run-fixture.js';
 
 let dir: string;
-beforeAll(() => { dir = scaledProject(30); });
+beforeAll(() => {
+  dir = scaledProject(30);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const placement = () => JSON.parse(readFileSync(join(dir, 'placement/test.json'), 'utf8')) as { stacks: Record<string, string[]>; groups: Record<string, string> };
+const placement = () =>
+  JSON.parse(readFileSync(join(dir, 'placement/test.json'), 'utf8')) as {
+    stacks: Record<string, string[]>;
+    groups: Record<string, string>;
+  };
 
 /** cfn-lint on two cores: half of the templates each. */
 function lint(files: string[]): Promise<{ status: number | null; out: string }[]> {
   const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)];
-  return Promise.all(halves.map((half) => new Promise<{ status: number | null; out: string }>((done) => {
-    const child = spawn(join(REPO, '.venv/bin/cfn-lint'), ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...half]);
-    let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('close', (status) => done({ status, out }));
-  })));
+  return Promise.all(
+    halves.map(
+      (half) =>
+        new Promise<{ status: number | null; out: string }>((done) => {
+          const child = spawn(join(REPO, '.venv/bin/cfn-lint'), [
+            '--config-file',
+            join(REPO, '.cfnlintrc.yaml'),
+            '--format',
+            'parseable',
+            '--',
+            ...half,
+          ]);
+          let out = '';
+          child.stdout.on('data', (d) => {
+            out += d;
+          });
+          child.stderr.on('data', (d) => {
+            out += d;
+          });
+          child.on('close', (status) => done({ status, out }));
+        }),
+    ),
+  );
 }
 
 /** Delete `count` functions of the copies, with the routes and alarms that name them. */
 function deleteFunctions(count: number): string[] {
   const deleted: string[] = [];
-  for (const file of readdirSync(join(dir, 'spec')).filter((f) => /^c\d+-/.test(f)).sort()) {
+  for (const file of readdirSync(join(dir, 'spec'))
+    .filter((f) => /^c\d+-/.test(f))
+    .sort()) {
     if (deleted.length === count) break;
     const path = join(dir, 'spec', file);
     const doc = parse(readFileSync(path, 'utf8'));
@@ -44,7 +68,9 @@ function deleteFunctions(count: number): string[] {
     for (const fn of gone) delete doc.functions[fn];
     const target = (v: any) => (typeof v === 'string' ? v : v?.function);
     doc.routes = Object.fromEntries(Object.entries(doc.routes ?? {}).filter(([, v]) => !gone.includes(target(v))));
-    doc.alarms = Object.fromEntries(Object.entries(doc.alarms ?? {}).filter(([, v]: [string, any]) => !gone.includes(v.function)));
+    doc.alarms = Object.fromEntries(
+      Object.entries(doc.alarms ?? {}).filter(([, v]: [string, any]) => !gone.includes(v.function)),
+    );
     writeFileSync(path, stringify(doc));
     deleted.push(...gone);
   }
@@ -64,8 +90,12 @@ describe('a spec 30 times the reference', () => {
     }
     expect(report.stacks.filter((s: { layer: string }) => s.layer === 'api').length).toBeGreaterThan(1);
     const body = JSON.parse(readFileSync(join(dir, 'out/test/manifest.json'), 'utf8')).documents;
-    expect(body).toEqual([{ file: 'api.openapi.json', key: expect.stringMatching(/^apis\/test-crypto-trading\/[0-9a-f]{64}\.json$/) }]);
-    const templates = readdirSync(join(dir, 'out/test')).filter((f) => f.endsWith('.template.json')).map((f) => join(dir, 'out/test', f));
+    expect(body).toEqual([
+      { file: 'api.openapi.json', key: expect.stringMatching(/^apis\/test-crypto-trading\/[0-9a-f]{64}\.json$/) },
+    ]);
+    const templates = readdirSync(join(dir, 'out/test'))
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => join(dir, 'out/test', f));
     expect(templates).toHaveLength(report.stacks.length);
     for (const result of await lint(templates)) expect(result).toEqual({ status: 0, out: '' });
   }, 600_000);
@@ -79,7 +109,9 @@ describe('a spec 30 times the reference', () => {
     const run = gen(['build', '--env', 'test', '--json'], dir);
     expect(run.status, run.stderr).toBe(0);
     const after = placement();
-    const moved = Object.entries(before.groups).filter(([group, stack]) => group in after.groups && after.groups[group] !== stack);
+    const moved = Object.entries(before.groups).filter(
+      ([group, stack]) => group in after.groups && after.groups[group] !== stack,
+    );
     expect(moved).toEqual([]);
     expect(Object.keys(after.groups).filter((g) => g.startsWith('Added'))).toHaveLength(100);
     expect(deleted.filter((fn) => `${pascal(fn)}Function` in after.groups)).toEqual([]);

@@ -9,7 +9,8 @@ import { BUILTIN } from '../../generator/sections/index.js';
 import { creationBlocked, deprecationSoon } from '../../generator/sections/functions/runtimes.js';
 import { codes, compileYaml, PROJECT } from '../helpers/compile-yaml.js';
 
-const MODULE = 'import json\n\ndef handler(event, context):\n    return {"ok": True}\n\nasync def other(event, context):\n    pass\n';
+const MODULE =
+  'import json\n\ndef handler(event, context):\n    return {"ok": True}\n\nasync def other(event, context):\n    pass\n';
 const spec = (fn: string) => `${PROJECT}
 functions:
   ingest:
@@ -20,7 +21,11 @@ routes:
 const ingest = (extra = '', handler = 'handlers/py/ingest.handler', runtime = 'python3.13') =>
   spec(`    handler: ${handler}\n    runtime: ${runtime}\n    architecture: arm64\n${extra}`);
 const build = (text: string, files: Record<string, string> = {}) =>
-  compileYaml(text, 'test', {}, BUILTIN, { 'handlers/py/ingest.py': MODULE, 'handlers/py/util.py': 'X = 1\n', ...files });
+  compileYaml(text, 'test', {}, BUILTIN, {
+    'handlers/py/ingest.py': MODULE,
+    'handlers/py/util.py': 'X = 1\n',
+    ...files,
+  });
 
 describe('Python functions', () => {
   it('run the module by its own name, from a zip of its folder hashed with the runtime and architecture', () => {
@@ -39,14 +44,20 @@ describe('Python functions', () => {
     expect(keyOf(build(ingest().replace('arm64', 'x86_64')))).not.toBe(fn.Code.S3Key);
     // Tests beside the code are neither shipped nor hashed.
     expect(keyOf(build(ingest(), { 'handlers/py/tests/test_ingest.py': 'assert True\n' }))).toBe(fn.Code.S3Key);
-    expect(build(ingest(), { 'handlers/py/requirements.txt': 'six==1.16.0\n' }).manifest!.artifacts[0].python?.requirements).toBe('handlers/py/requirements.txt');
+    expect(
+      build(ingest(), { 'handlers/py/requirements.txt': 'six==1.16.0\n' }).manifest!.artifacts[0].python?.requirements,
+    ).toBe('handlers/py/requirements.txt');
   });
 
   it('refuse a function the module does not define, with did-you-mean, and a missing .py file', () => {
     const missing = build(ingest('', 'handlers/py/ingest.handlr'));
-    expect(missing.diagnostics.map((d) => `${d.code} ${d.message}`)).toContain("GEN331 handlers/py/ingest.py defines no top-level function 'handlr'. Did you mean 'handler'?");
+    expect(missing.diagnostics.map((d) => `${d.code} ${d.message}`)).toContain(
+      "GEN331 handlers/py/ingest.py defines no top-level function 'handlr'. Did you mean 'handler'?",
+    );
     const noFile = build(ingest('', 'handlers/py/nothing.handler'));
-    expect(noFile.diagnostics.find((d) => d.code === 'GEN304')?.fix).toBe("create handlers/py/nothing.py defining 'handler', or fix the path");
+    expect(noFile.diagnostics.find((d) => d.code === 'GEN304')?.fix).toBe(
+      "create handlers/py/nothing.py defining 'handler', or fix the path",
+    );
   });
 
   it('warn a year before AWS deprecates the runtime, and refuse one Lambda no longer creates functions with', () => {
@@ -67,7 +78,9 @@ describe('Python functions', () => {
     expect(perEnv.resources.IngestFunction.Properties.Environment.Variables).toEqual({ LEVEL: 'info', STAGE: 't' });
     expect(codes(build(ingest('    environment:\n      STAGE: { test: t }\n')))).toContain('GEN332');
     const unknown = build(ingest('    environment:\n      STAGE: { test: t, production: p, prod: x }\n'));
-    expect(unknown.diagnostics.map((d) => d.message)).toContain("STAGE names environment 'prod', which has no file in environments/. Did you mean 'production'?");
+    expect(unknown.diagnostics.map((d) => d.message)).toContain(
+      "STAGE names environment 'prod', which has no file in environments/. Did you mean 'production'?",
+    );
   });
 });
 
@@ -82,18 +95,45 @@ describe('Python packaging', () => {
     mkdirSync(join(build, 'tinypkg'), { recursive: true });
     mkdirSync(join(build, 'tinypkg-1.0.dist-info'), { recursive: true });
     writeFileSync(join(build, 'tinypkg/__init__.py'), 'VALUE = 42\n');
-    writeFileSync(join(build, 'tinypkg-1.0.dist-info/METADATA'), 'Metadata-Version: 2.1\nName: tinypkg\nVersion: 1.0\n');
-    writeFileSync(join(build, 'tinypkg-1.0.dist-info/WHEEL'), 'Wheel-Version: 1.0\nGenerator: gen-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n');
-    writeFileSync(join(build, 'tinypkg-1.0.dist-info/RECORD'), 'tinypkg/__init__.py,,\ntinypkg-1.0.dist-info/METADATA,,\ntinypkg-1.0.dist-info/WHEEL,,\ntinypkg-1.0.dist-info/RECORD,,\n');
+    writeFileSync(
+      join(build, 'tinypkg-1.0.dist-info/METADATA'),
+      'Metadata-Version: 2.1\nName: tinypkg\nVersion: 1.0\n',
+    );
+    writeFileSync(
+      join(build, 'tinypkg-1.0.dist-info/WHEEL'),
+      'Wheel-Version: 1.0\nGenerator: gen-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+    );
+    writeFileSync(
+      join(build, 'tinypkg-1.0.dist-info/RECORD'),
+      'tinypkg/__init__.py,,\ntinypkg-1.0.dist-info/METADATA,,\ntinypkg-1.0.dist-info/WHEEL,,\ntinypkg-1.0.dist-info/RECORD,,\n',
+    );
     mkdirSync(wheels, { recursive: true });
-    execFileSync(pythonInterpreter(), ['-c', `import shutil; shutil.make_archive(${JSON.stringify(join(wheels, 'tinypkg-1.0-py3-none-any'))}, 'zip', ${JSON.stringify(build)})`]);
+    execFileSync(pythonInterpreter(), [
+      '-c',
+      `import shutil; shutil.make_archive(${JSON.stringify(join(wheels, 'tinypkg-1.0-py3-none-any'))}, 'zip', ${JSON.stringify(build)})`,
+    ]);
     execFileSync('mv', [join(wheels, 'tinypkg-1.0-py3-none-any.zip'), join(wheels, 'tinypkg-1.0-py3-none-any.whl')]);
     return wheels;
   }
 
   it('installs requirements for Lambda (platform, Python version, wheels only) and zips them with the module, reproducibly', async () => {
-    const python = { folder: 'handlers', runtime: 'python3.13', architecture: 'arm64', requirements: 'handlers/requirements.txt' };
-    expect(pipArguments(python, 'r.txt', '/t')).toEqual(expect.arrayContaining(['--platform', 'manylinux2014_aarch64', '--python-version', '3.13', '--only-binary=:all:', '--implementation', 'cp']));
+    const python = {
+      folder: 'handlers',
+      runtime: 'python3.13',
+      architecture: 'arm64',
+      requirements: 'handlers/requirements.txt',
+    };
+    expect(pipArguments(python, 'r.txt', '/t')).toEqual(
+      expect.arrayContaining([
+        '--platform',
+        'manylinux2014_aarch64',
+        '--python-version',
+        '3.13',
+        '--only-binary=:all:',
+        '--implementation',
+        'cp',
+      ]),
+    );
     mkdirSync(join(dir, 'project/handlers/tests'), { recursive: true });
     writeFileSync(join(dir, 'project/handlers/ingest.py'), MODULE);
     writeFileSync(join(dir, 'project/handlers/tests/test_ingest.py'), 'assert True\n');
@@ -101,7 +141,14 @@ describe('Python packaging', () => {
     const artifact = { function: 'ingest', source: 'handlers/ingest.py', bucket: 'b', key: 'k', python };
     const extra = ['--no-index', '--find-links', wheel()];
     const zip = await packagePython(join(dir, 'project'), artifact, extra);
-    const names = execFileSync(pythonInterpreter(), ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', writeZip(zip)]).toString().trim().split('\n');
+    const names = execFileSync(pythonInterpreter(), [
+      '-c',
+      'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+      writeZip(zip),
+    ])
+      .toString()
+      .trim()
+      .split('\n');
     expect(names).toContain('ingest.py');
     expect(names).toContain('tinypkg/__init__.py');
     expect(names).not.toContain('requirements.txt');
@@ -113,9 +160,19 @@ describe('Python packaging', () => {
     mkdirSync(join(dir, 'broken/handlers'), { recursive: true });
     writeFileSync(join(dir, 'broken/handlers/ingest.py'), MODULE);
     writeFileSync(join(dir, 'broken/handlers/requirements.txt'), 'not-a-package-anywhere==9.9\n');
-    const python = { folder: 'handlers', runtime: 'python3.12', architecture: 'x86_64', requirements: 'handlers/requirements.txt' };
-    await expect(packagePython(join(dir, 'broken'), { function: 'f', source: 'handlers/ingest.py', bucket: 'b', key: 'k', python }, ['--no-index', '--find-links', join(dir, 'wheels')]))
-      .rejects.toThrow(/could not install handlers\/requirements.txt for python3.12 on x86_64/);
+    const python = {
+      folder: 'handlers',
+      runtime: 'python3.12',
+      architecture: 'x86_64',
+      requirements: 'handlers/requirements.txt',
+    };
+    await expect(
+      packagePython(
+        join(dir, 'broken'),
+        { function: 'f', source: 'handlers/ingest.py', bucket: 'b', key: 'k', python },
+        ['--no-index', '--find-links', join(dir, 'wheels')],
+      ),
+    ).rejects.toThrow(/could not install handlers\/requirements.txt for python3.12 on x86_64/);
   });
 
   function writeZip(zip: Buffer): string {

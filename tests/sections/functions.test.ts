@@ -29,28 +29,52 @@ describe('functions section', () => {
     const fn = resources.OrdersFunction.Properties;
     expect(layerOf.OrdersFunction).toBe('app');
     expect(fn).toMatchObject({
-      FunctionName: 'test-orders', Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'],
-      MemorySize: 256, Timeout: 30, ReservedConcurrentExecutions: 5, TracingConfig: { Mode: 'Active' },
+      FunctionName: 'test-orders',
+      Handler: 'index.handler',
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 256,
+      Timeout: 30,
+      ReservedConcurrentExecutions: 5,
+      TracingConfig: { Mode: 'Active' },
       Role: { 'Fn::GetAtt': ['OrdersRole', 'Arn'] },
     });
-    expect(fn.Environment.Variables).toEqual({ LOG_LEVEL: 'debug', RETRIES: '3', TABLE_AUDIT: 'test-audit', TABLE_ORDERS: 'test-orders' });
+    expect(fn.Environment.Variables).toEqual({
+      LOG_LEVEL: 'debug',
+      RETRIES: '3',
+      TABLE_AUDIT: 'test-audit',
+      TABLE_ORDERS: 'test-orders',
+    });
     expect(fn.Code.S3Key).toMatch(/^functions\/test-orders\/[0-9a-f]{64}\.zip$/);
     expect(resources.OrdersFunction.DependsOn).toEqual(['OrdersLogGroup']);
-    expect(resources.OrdersLogGroup.Properties).toEqual(expect.objectContaining({ LogGroupName: '/aws/lambda/test-orders', RetentionInDays: 30 }));
+    expect(resources.OrdersLogGroup.Properties).toEqual(
+      expect.objectContaining({ LogGroupName: '/aws/lambda/test-orders', RetentionInDays: 30 }),
+    );
   });
 
   it('grants exactly the declared tables and indexes, with the actions of each access level', () => {
     const { resources } = compileYaml(spec());
     const [logs, tracing, audit, orders] = statements(resources.OrdersRole);
-    expect(logs.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/test-orders:*' }]);
+    expect(logs.Resource).toEqual([
+      { 'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/test-orders:*' },
+    ]);
     expect(tracing.Action).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
-    expect(audit.Action).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
-    expect(audit.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-audit' }]);
+    expect(audit.Action).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(audit.Resource).toEqual([
+      { 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-audit' },
+    ]);
     expect(orders.Action).not.toContain('dynamodb:PutItem');
     expect(orders.Action).toContain('dynamodb:Query');
     expect(orders.Resource).toEqual([
       { 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders' },
-      { 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders/index/by-status' },
+      {
+        'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders/index/by-status',
+      },
     ]);
   });
 
@@ -60,7 +84,9 @@ describe('functions section', () => {
     const versionId = Object.keys(resources).find((id) => id.startsWith('OrdersVersion'))!;
     expect(versionId).toMatch(/^OrdersVersion[0-9a-f]{10}$/);
     expect(resources.OrdersAlias.Properties).toEqual({
-      FunctionName: { Ref: 'OrdersFunction' }, FunctionVersion: { 'Fn::GetAtt': [versionId, 'Version'] }, Name: 'live',
+      FunctionName: { Ref: 'OrdersFunction' },
+      FunctionVersion: { 'Fn::GetAtt': [versionId, 'Version'] },
+      Name: 'live',
       ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 },
     });
     expect(resources.OrdersFunction.Properties.MemorySize).toBe(256); // base fixture production keeps the default
@@ -68,7 +94,9 @@ describe('functions section', () => {
 
   it('publishes a new version when the settings change', () => {
     const a = Object.keys(compileYaml(spec(), 'production').resources).find((id) => id.startsWith('OrdersVersion'));
-    const b = Object.keys(compileYaml(spec().replace('reservedConcurrency: 5', 'reservedConcurrency: 6'), 'production').resources).find((id) => id.startsWith('OrdersVersion'));
+    const b = Object.keys(
+      compileYaml(spec().replace('reservedConcurrency: 5', 'reservedConcurrency: 6'), 'production').resources,
+    ).find((id) => id.startsWith('OrdersVersion'));
     expect(a).not.toBe(b);
   });
 
@@ -82,19 +110,51 @@ describe('Node handler exports', () => {
     compileYaml(`${PROJECT}functions:\n  search:\n    handler: ${handler}\n`, 'test', {}, undefined, files);
 
   it.each([
-    ['export { run as handler } (read by esbuild)', 'handlers/search.handler', { 'handlers/search.mjs': 'const run = async () => ({ statusCode: 200 });\nexport { run as handler };\n' }],
-    ['CommonJS exports.handler', 'handlers/search.handler', { 'handlers/search.cjs': 'exports.handler = async () => ({ statusCode: 200 });\n' }],
-    ['CommonJS module.exports = {handler}', 'handlers/search.handler', { 'handlers/search.cjs': 'const handler = async () => 1;\nmodule.exports = { handler };\n' }],
-    ['CommonJS whose exports only running tells', 'handlers/search.handler', { 'handlers/search.js': 'module.exports = require("./impl.js");\n' }],
-    ['export * from another module', 'handlers/search.handler', { 'handlers/search.mjs': "export * from './impl.mjs';\n" }],
-    ['TypeScript', 'handlers/search.handler', { 'handlers/search.ts': 'export async function handler(event: { body?: string }) {\n  return { statusCode: 200, body: event.body };\n}\n' }],
+    [
+      'export { run as handler } (read by esbuild)',
+      'handlers/search.handler',
+      { 'handlers/search.mjs': 'const run = async () => ({ statusCode: 200 });\nexport { run as handler };\n' },
+    ],
+    [
+      'CommonJS exports.handler',
+      'handlers/search.handler',
+      { 'handlers/search.cjs': 'exports.handler = async () => ({ statusCode: 200 });\n' },
+    ],
+    [
+      'CommonJS module.exports = {handler}',
+      'handlers/search.handler',
+      { 'handlers/search.cjs': 'const handler = async () => 1;\nmodule.exports = { handler };\n' },
+    ],
+    [
+      'CommonJS whose exports only running tells',
+      'handlers/search.handler',
+      { 'handlers/search.js': 'module.exports = require("./impl.js");\n' },
+    ],
+    [
+      'export * from another module',
+      'handlers/search.handler',
+      { 'handlers/search.mjs': "export * from './impl.mjs';\n" },
+    ],
+    [
+      'TypeScript',
+      'handlers/search.handler',
+      {
+        'handlers/search.ts':
+          'export async function handler(event: { body?: string }) {\n  return { statusCode: 200, body: event.body };\n}\n',
+      },
+    ],
   ])('accepts %s', (_name, handler, files) => {
     expect(codes(withHandler(handler, files))).toEqual([]);
   });
 
   it('reports a file that does not parse when its exports are needed, with where', () => {
-    const result = withHandler('handlers/search.main', { 'handlers/search.mjs': 'export const handler = async () => {\n  return {;\n};\n', 'handlers/other.mjs': 'export const x = 1;\n' });
+    const result = withHandler('handlers/search.main', {
+      'handlers/search.mjs': 'export const handler = async () => {\n  return {;\n};\n',
+      'handlers/other.mjs': 'export const x = 1;\n',
+    });
     expect(codes(result)).toEqual(['GEN331']);
-    expect(result.diagnostics[0].message).toMatch(/^cannot tell whether handlers\/search\.mjs exports 'main': it does not parse \(handlers\/search\.mjs:2:\d+: /);
+    expect(result.diagnostics[0].message).toMatch(
+      /^cannot tell whether handlers\/search\.mjs exports 'main': it does not parse \(handlers\/search\.mjs:2:\d+: /,
+    );
   });
 });

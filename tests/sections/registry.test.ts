@@ -18,23 +18,42 @@ import { graphNode, itemsOf, type Section } from '../../generator/sections/secti
 import { settings } from '../../generator/schema/json-schema.js';
 import { codes, compileYaml, PROJECT } from '../helpers/compile-yaml.js';
 
-interface Counter { start: number }
+interface Counter {
+  start: number;
+}
 const TYPE = 'AWS::SSM::Parameter';
 const parameterName = (env: string, name: string) => `/${env}/counters/${name}`;
 
 const countersSection: Section = {
   key: 'counters',
   kind: 'map',
-  schema: { type: 'object', additionalProperties: false, description: 'A named counter.', properties: { start: { type: 'integer', minimum: 0, description: 'Initial value.', examples: [1] } } },
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'A named counter.',
+    properties: { start: { type: 'integer', minimum: 0, description: 'Initial value.', examples: [1] } },
+  },
   names: { pattern: '^[a-z]+$', noun: 'counter', hint: 'use lowercase letters', maxLength: 30 },
   normalize: (raw: { start?: number }) => ({ start: raw.start }),
-  compile: ({ spec, env }) => fragment(itemsOf<Counter>(spec, 'counters').items.map(({ name, value }) => ({
-    layer: 'data',
-    logicalId: `${name[0].toUpperCase()}${name.slice(1)}Counter`,
-    resource: { Type: TYPE, Properties: { Name: parameterName(env.name, name), Type: 'String', Value: String(value.start ?? (env as any).counters.start) } },
-  }))),
+  compile: ({ spec, env }) =>
+    fragment(
+      itemsOf<Counter>(spec, 'counters').items.map(({ name, value }) => ({
+        layer: 'data',
+        logicalId: `${name[0].toUpperCase()}${name.slice(1)}Counter`,
+        resource: {
+          Type: TYPE,
+          Properties: {
+            Name: parameterName(env.name, name),
+            Type: 'String',
+            Value: String(value.start ?? (env as any).counters.start),
+          },
+        },
+      })),
+    ),
   statefulTypes: [TYPE],
-  environment: settings('Counter defaults.', { start: { type: 'integer', default: 7, description: 'Start value of counters that set none.' } }),
+  environment: settings('Counter defaults.', {
+    start: { type: 'integer', default: 7, description: 'Start value of counters that set none.' },
+  }),
   usable: {
     access: { enum: ['read', 'write'] },
     description: 'Counters the code reads or writes.',
@@ -42,19 +61,42 @@ const countersSection: Section = {
     variable: (name) => `COUNTER_${name.toUpperCase()}`,
     holds: 'the name of counter',
     value: (name, { env }) => parameterName(env.name, name),
-    statements: ({ name, access }, { env }) => [{
-      Sid: `Counter${name}`, Effect: 'Allow',
-      Action: access === 'read' ? ['ssm:GetParameter'] : ['ssm:GetParameter', 'ssm:PutParameter'],
-      Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${parameterName(env.name, name)}` },
-    }],
+    statements: ({ name, access }, { env }) => [
+      {
+        Sid: `Counter${name}`,
+        Effect: 'Allow',
+        Action: access === 'read' ? ['ssm:GetParameter'] : ['ssm:GetParameter', 'ssm:PutParameter'],
+        Resource: {
+          'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${parameterName(env.name, name)}`,
+        },
+      },
+    ],
   },
   alarmTypes: {
     'counter-high': {
-      watches: 'counter', unit: 'count', defaultThreshold: 100, about: 'value of a counter',
-      metrics: (name, { env }) => [returning(metric('value', 'Counters', 'Value', { Counter: parameterName(env.name, name ?? '') }, env.alarms.periodSeconds, 'Maximum'))],
+      watches: 'counter',
+      unit: 'count',
+      defaultThreshold: 100,
+      about: 'value of a counter',
+      metrics: (name, { env }) => [
+        returning(
+          metric(
+            'value',
+            'Counters',
+            'Value',
+            { Counter: parameterName(env.name, name ?? '') },
+            env.alarms.periodSeconds,
+            'Maximum',
+          ),
+        ),
+      ],
     },
   },
-  graph: (spec) => ({ layer: 'data', nodes: itemsOf(spec, 'counters').items.map(({ name }) => `${graphNode('counters', name)}[/counter ${name}/]`), edges: [] }),
+  graph: (spec) => ({
+    layer: 'data',
+    nodes: itemsOf(spec, 'counters').items.map(({ name }) => `${graphNode('counters', name)}[/counter ${name}/]`),
+    edges: [],
+  }),
 };
 
 const registry = createRegistry([...BUILTIN_SECTIONS, countersSection]);
@@ -76,7 +118,12 @@ alarms:
 `;
 
 describe('a section registered only in a test', () => {
-  const built = compileYaml(spec('  visits: { start: 1 }\n  clicks: {}', 'visits: write\n      clicks: { access: read, variable: CLICKS }'), 'test', {}, registry);
+  const built = compileYaml(
+    spec('  visits: { start: 1 }\n  clicks: {}', 'visits: write\n      clicks: { access: read, variable: CLICKS }'),
+    'test',
+    {},
+    registry,
+  );
 
   it('is validated, compiled into its layer with the environment default, and stateful', () => {
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -88,25 +135,48 @@ describe('a section registered only in a test', () => {
 
   it('is used by a function with exactly its permissions and a (renamable) variable', () => {
     const fn = built.resources.OrdersFunction.Properties;
-    expect(fn.Environment.Variables).toEqual({ CLICKS: '/test/counters/clicks', COUNTER_VISITS: '/test/counters/visits' });
+    expect(fn.Environment.Variables).toEqual({
+      CLICKS: '/test/counters/clicks',
+      COUNTER_VISITS: '/test/counters/visits',
+    });
     const statements = built.resources.OrdersRole.Properties.Policies[0].PolicyDocument.Statement;
     expect(statements.filter((s: any) => s.Sid.startsWith('Counter'))).toEqual([
-      { Sid: 'Counterclicks', Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/test/counters/clicks' } },
-      { Sid: 'Countervisits', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:PutParameter'], Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/test/counters/visits' } },
+      {
+        Sid: 'Counterclicks',
+        Effect: 'Allow',
+        Action: ['ssm:GetParameter'],
+        Resource: {
+          'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/test/counters/clicks',
+        },
+      },
+      {
+        Sid: 'Countervisits',
+        Effect: 'Allow',
+        Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+        Resource: {
+          'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/test/counters/visits',
+        },
+      },
     ]);
   });
 
   it('gets alarms of its own type', () => {
     const alarm = built.resources.ManyVisitsAlarm.Properties;
     expect(alarm.Threshold).toBe(100);
-    expect(alarm.Metrics[0].MetricStat.Metric.Dimensions).toEqual([{ Name: 'Counter', Value: '/test/counters/visits' }]);
+    expect(alarm.Metrics[0].MetricStat.Metric.Dimensions).toEqual([
+      { Name: 'Counter', Value: '/test/counters/visits' },
+    ]);
   });
 
   it('reports unknown names with did-you-mean, and bad access levels, at the spec', () => {
     const wrong = compileYaml(spec('  visits: {}', 'visit: write', 'vists'), 'test', {}, registry);
     const messages = wrong.diagnostics.map((d) => `${d.code} ${d.message}`);
-    expect(messages).toContain("GEN312 function 'orders' uses counter 'visit', which is not defined. Did you mean 'visits'?");
-    expect(messages).toContain("GEN312 alarm 'many-visits' watches counter 'vists', which is not defined. Did you mean 'visits'?");
+    expect(messages).toContain(
+      "GEN312 function 'orders' uses counter 'visit', which is not defined. Did you mean 'visits'?",
+    );
+    expect(messages).toContain(
+      "GEN312 alarm 'many-visits' watches counter 'vists', which is not defined. Did you mean 'visits'?",
+    );
     expect(codes(compileYaml(spec('  visits: {}', 'visits: delete'), 'test', {}, registry))).toContain('GEN205');
     expect(codes(compileYaml(spec('  visits: { stat: 1 }', 'visits: read'), 'test', {}, registry))).toContain('GEN201');
   });
@@ -117,15 +187,32 @@ describe('a section registered only in a test', () => {
     expect(docs).toContain('`counters.<name>.start`');
     expect(docs).toContain('`functions.<name>.counters`');
     expect(docs).toContain('`counters.start` | integer');
-    const graph = architectureMermaid({ root: '', specDir: '', files: [], environmentNames: [], sections: { counters: { items: [{ name: 'visits', file: '', path: [], value: {} }], names: new Set(['visits']) } } },
-      { name: 'test', alarms: { periodSeconds: 60 }, functions: {} } as any, registry);
+    const graph = architectureMermaid(
+      {
+        root: '',
+        specDir: '',
+        files: [],
+        environmentNames: [],
+        sections: {
+          counters: { items: [{ name: 'visits', file: '', path: [], value: {} }], names: new Set(['visits']) },
+        },
+      },
+      { name: 'test', alarms: { periodSeconds: 60 }, functions: {} } as any,
+      registry,
+    );
     expect(graph).toContain('counters_visits[/counter visits/]');
   });
 
   it('is guarded as data: placement never moves it, the deploy guard refuses to remove it', () => {
-    const merged = mergeFragments([fragment([{ layer: 'data', logicalId: 'VisitsCounter', resource: { Type: TYPE } }])]);
+    const merged = mergeFragments([
+      fragment([{ layer: 'data', logicalId: 'VisitsCounter', resource: { Type: TYPE } }]),
+    ]);
     expect(groupsOf(merged, registry.statefulTypes)[0].stateful).toBe(true);
-    const dangers = dangerousChanges([], new Map([['VisitsCounter', { impact: 'remove' as const, type: TYPE }]]), registry.statefulTypes);
+    const dangers = dangerousChanges(
+      [],
+      new Map([['VisitsCounter', { impact: 'remove' as const, type: TYPE }]]),
+      registry.statefulTypes,
+    );
     expect(dangers.map((d) => d.logicalId)).toEqual(['VisitsCounter']);
   });
 });

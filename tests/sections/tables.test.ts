@@ -23,7 +23,10 @@ describe('tables section', () => {
     expect(table.Properties).toMatchObject({
       TableName: 'test-events',
       BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [{ AttributeName: 'tenantId', KeyType: 'HASH' }, { AttributeName: 'at', KeyType: 'RANGE' }],
+      KeySchema: [
+        { AttributeName: 'tenantId', KeyType: 'HASH' },
+        { AttributeName: 'at', KeyType: 'RANGE' },
+      ],
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
@@ -31,8 +34,10 @@ describe('tables section', () => {
     });
     // Each attribute declared once, sorted, with its type.
     expect(table.Properties.AttributeDefinitions).toEqual([
-      { AttributeName: 'at', AttributeType: 'N' }, { AttributeName: 'blob', AttributeType: 'B' },
-      { AttributeName: 'kind', AttributeType: 'S' }, { AttributeName: 'tenantId', AttributeType: 'S' },
+      { AttributeName: 'at', AttributeType: 'N' },
+      { AttributeName: 'blob', AttributeType: 'B' },
+      { AttributeName: 'kind', AttributeType: 'S' },
+      { AttributeName: 'tenantId', AttributeType: 'S' },
     ]);
     expect(table.Properties.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(['by-blob', 'by-kind']);
     expect(table.Properties.GlobalSecondaryIndexes[0].ProvisionedThroughput).toBeUndefined();
@@ -44,18 +49,35 @@ describe('tables section', () => {
     const table = resources.EventsTable;
     expect(table.Properties.BillingMode).toBe('PROVISIONED');
     expect(table.Properties.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 5 });
-    expect(table.Properties.GlobalSecondaryIndexes[1].ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 5 });
-    expect([table.DeletionPolicy, (table as any).UpdateReplacePolicy, table.Properties.DeletionProtectionEnabled]).toEqual(['Retain', 'Retain', true]);
-    const targets = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget');
+    expect(table.Properties.GlobalSecondaryIndexes[1].ProvisionedThroughput).toEqual({
+      ReadCapacityUnits: 5,
+      WriteCapacityUnits: 5,
+    });
+    expect([
+      table.DeletionPolicy,
+      (table as any).UpdateReplacePolicy,
+      table.Properties.DeletionProtectionEnabled,
+    ]).toEqual(['Retain', 'Retain', true]);
+    const targets = Object.entries(resources).filter(
+      ([, r]) => r.Type === 'AWS::ApplicationAutoScaling::ScalableTarget',
+    );
     expect(targets.map(([id]) => id).sort()).toEqual([
-      'EventsByBlobIndexReadScaling', 'EventsByBlobIndexWriteScaling', 'EventsByKindIndexReadScaling', 'EventsByKindIndexWriteScaling',
-      'EventsTableReadScaling', 'EventsTableWriteScaling',
+      'EventsByBlobIndexReadScaling',
+      'EventsByBlobIndexWriteScaling',
+      'EventsByKindIndexReadScaling',
+      'EventsByKindIndexWriteScaling',
+      'EventsTableReadScaling',
+      'EventsTableWriteScaling',
     ]);
     expect(resources.EventsByKindIndexReadScaling.Properties).toMatchObject({
-      ResourceId: 'table/production-events/index/by-kind', ScalableDimension: 'dynamodb:index:ReadCapacityUnits', MinCapacity: 5, MaxCapacity: 100,
+      ResourceId: 'table/production-events/index/by-kind',
+      ScalableDimension: 'dynamodb:index:ReadCapacityUnits',
+      MinCapacity: 5,
+      MaxCapacity: 100,
     });
     expect(resources.EventsTableWriteScalingPolicy.Properties.TargetTrackingScalingPolicyConfiguration).toEqual({
-      PredefinedMetricSpecification: { PredefinedMetricType: 'DynamoDBWriteCapacityUtilization' }, TargetValue: 70,
+      PredefinedMetricSpecification: { PredefinedMetricType: 'DynamoDBWriteCapacityUtilization' },
+      TargetValue: 70,
     });
   });
 

@@ -13,19 +13,45 @@ import { codes, compileYaml, PROJECT, type Compiled } from '../helpers/compile-y
 
 const errors = (built: Compiled) => built.diagnostics.filter((d) => d.severity === 'error');
 const message = (built: Compiled, code: string) => built.diagnostics.find((d) => d.code === code)?.message;
-const statements = (built: Compiled, role: string) => built.resources[role].Properties.Policies[0].PolicyDocument.Statement as any[];
-const topicArn = (name: string) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:${name}` });
+const statements = (built: Compiled, role: string) =>
+  built.resources[role].Properties.Policies[0].PolicyDocument.Statement as any[];
+const topicArn = (name: string) => ({
+  'Fn::Sub': `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:${name}`,
+});
 const ACCOUNT = { 'Fn::Sub': '${AWS::AccountId}' };
-const DENY_PLAIN = (topic: string) => ({ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: { Ref: topic }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+const DENY_PLAIN = (topic: string) => ({
+  Sid: 'DenyInsecureTransport',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 'sns:Publish',
+  Resource: { Ref: topic },
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+});
 
 /** A section defined here whose items make AWS services publish to topics (as buckets, rules and budgets do). */
 const publishers = (grants: Omit<PolicyGrant, 'section'>[]): Section => ({
-  key: 'publishers', kind: 'map', schema: { type: 'object' }, names: { pattern: '^[a-z]+$', noun: 'publisher', hint: 'lowercase', maxLength: 10 },
+  key: 'publishers',
+  kind: 'map',
+  schema: { type: 'object' },
+  names: { pattern: '^[a-z]+$', noun: 'publisher', hint: 'lowercase', maxLength: 10 },
   grants: () => grants.map((g) => ({ section: 'topics', ...g })),
 });
-const withPublishers = (grants: Omit<PolicyGrant, 'section'>[]) => createRegistry([...BUILTIN_SECTIONS, publishers(grants)]);
-const S3_GRANT = { name: 'alerts', sid: 'bucket-uploads', service: 's3.amazonaws.com', actions: ['sns:Publish'], sourceArn: 'arn:aws:s3:::uploads' };
-const EVENTS_GRANT = { name: 'alerts', sid: 'rule-risk', service: 'events.amazonaws.com', actions: ['sns:Publish'], sourceArn: 'arn:aws:events:eu-central-1:123456789012:rule/risk' };
+const withPublishers = (grants: Omit<PolicyGrant, 'section'>[]) =>
+  createRegistry([...BUILTIN_SECTIONS, publishers(grants)]);
+const S3_GRANT = {
+  name: 'alerts',
+  sid: 'bucket-uploads',
+  service: 's3.amazonaws.com',
+  actions: ['sns:Publish'],
+  sourceArn: 'arn:aws:s3:::uploads',
+};
+const EVENTS_GRANT = {
+  name: 'alerts',
+  sid: 'rule-risk',
+  service: 'events.amazonaws.com',
+  actions: ['sns:Publish'],
+  sourceArn: 'arn:aws:events:eu-central-1:123456789012:rule/risk',
+};
 
 const notifier = `functions:
   notifier:
@@ -38,7 +64,10 @@ describe('topics section', () => {
     expect(errors(built)).toEqual([]);
     const { resources, layerOf } = built;
     expect(layerOf.AlertsTopic).toBe('data');
-    expect(resources.AlertsTopic.Properties).toMatchObject({ TopicName: 'test-alerts', KmsMasterKeyId: 'alias/aws/sns' });
+    expect(resources.AlertsTopic.Properties).toMatchObject({
+      TopicName: 'test-alerts',
+      KmsMasterKeyId: 'alias/aws/sns',
+    });
     expect(resources.AlertsTopic.Properties.FifoTopic).toBeUndefined();
     expect(resources.AlertsTopicKey).toBeUndefined();
     expect(resources.AlertsTopicPolicy.Properties).toEqual({
@@ -51,7 +80,11 @@ describe('topics section', () => {
 
   it('names FIFO topics .fifo, with content-based deduplication', () => {
     const { resources } = compileYaml(`${PROJECT}topics:\n  orders: { fifo: true }\n`);
-    expect(resources.OrdersTopic.Properties).toMatchObject({ TopicName: 'test-orders.fifo', FifoTopic: true, ContentBasedDeduplication: true });
+    expect(resources.OrdersTopic.Properties).toMatchObject({
+      TopicName: 'test-orders.fifo',
+      FifoTopic: true,
+      ContentBasedDeduplication: true,
+    });
   });
 
   describe('when an AWS service publishes to it', () => {
@@ -63,13 +96,40 @@ describe('topics section', () => {
       const { resources } = built;
       expect(resources.AlertsTopic.Properties.KmsMasterKeyId).toEqual({ Ref: 'AlertsTopicKey' });
       expect(resources.AlertsTopicKey.Properties.EnableKeyRotation).toBe(true);
-      expect(resources.AlertsTopicKeyAlias.Properties).toEqual({ AliasName: 'alias/test-shop-alerts', TargetKeyId: { Ref: 'AlertsTopicKey' } });
+      expect(resources.AlertsTopicKeyAlias.Properties).toEqual({
+        AliasName: 'alias/test-shop-alerts',
+        TargetKeyId: { Ref: 'AlertsTopicKey' },
+      });
       expect(resources.AlertsTopicKey.Properties.KeyPolicy.Statement).toEqual([
-        { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'kms:*', Resource: '*' },
-        { Sid: 'EventsPublishesEncrypted', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*',
-          Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': [EVENTS_GRANT.sourceArn] } } },
-        { Sid: 'S3PublishesEncrypted', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*',
-          Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': [S3_GRANT.sourceArn] } } },
+        {
+          Sid: 'AccountAdministers',
+          Effect: 'Allow',
+          Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+        {
+          Sid: 'EventsPublishesEncrypted',
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Resource: '*',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': ACCOUNT },
+            ArnLike: { 'aws:SourceArn': [EVENTS_GRANT.sourceArn] },
+          },
+        },
+        {
+          Sid: 'S3PublishesEncrypted',
+          Effect: 'Allow',
+          Principal: { Service: 's3.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Resource: '*',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': ACCOUNT },
+            ArnLike: { 'aws:SourceArn': [S3_GRANT.sourceArn] },
+          },
+        },
       ]);
       // The other topic keeps the AWS-managed key.
       expect(resources.QuietTopic.Properties.KmsMasterKeyId).toBe('alias/aws/sns');
@@ -79,10 +139,28 @@ describe('topics section', () => {
     it('lets exactly those services publish, each from its own source in this account', () => {
       expect(built.resources.AlertsTopicPolicy.Properties.PolicyDocument.Statement).toEqual([
         DENY_PLAIN('AlertsTopic'),
-        { Sid: 'BucketUploads', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: ['sns:Publish'], Resource: { Ref: 'AlertsTopic' },
-          Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': S3_GRANT.sourceArn } } },
-        { Sid: 'RuleRisk', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['sns:Publish'], Resource: { Ref: 'AlertsTopic' },
-          Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': EVENTS_GRANT.sourceArn } } },
+        {
+          Sid: 'BucketUploads',
+          Effect: 'Allow',
+          Principal: { Service: 's3.amazonaws.com' },
+          Action: ['sns:Publish'],
+          Resource: { Ref: 'AlertsTopic' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': ACCOUNT },
+            ArnLike: { 'aws:SourceArn': S3_GRANT.sourceArn },
+          },
+        },
+        {
+          Sid: 'RuleRisk',
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: ['sns:Publish'],
+          Resource: { Ref: 'AlertsTopic' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': ACCOUNT },
+            ArnLike: { 'aws:SourceArn': EVENTS_GRANT.sourceArn },
+          },
+        },
       ]);
     });
 
@@ -90,9 +168,16 @@ describe('topics section', () => {
       const topicStatements = statements(built, 'NotifierRole').filter((s) => s.Sid.startsWith('Topic'));
       expect(topicStatements).toEqual([
         { Sid: 'TopicAlertsPublish', Effect: 'Allow', Action: ['sns:Publish'], Resource: [topicArn('test-alerts')] },
-        { Sid: 'TopicAlertsKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        {
+          Sid: 'TopicAlertsKey',
+          Effect: 'Allow',
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*' }],
-          Condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/test-shop-alerts' }, StringEquals: { 'kms:ViaService': { 'Fn::Sub': 'sns.${AWS::Region}.amazonaws.com' } } } },
+          Condition: {
+            'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/test-shop-alerts' },
+            StringEquals: { 'kms:ViaService': { 'Fn::Sub': 'sns.${AWS::Region}.amazonaws.com' } },
+          },
+        },
         { Sid: 'TopicQuietPublish', Effect: 'Allow', Action: ['sns:Publish'], Resource: [topicArn('test-quiet')] },
       ]);
     });
@@ -103,23 +188,42 @@ describe('topics section', () => {
     const built = compileYaml(text);
     expect(errors(built)).toEqual([]);
     expect(built.resources.AlertsTopic.Properties.KmsMasterKeyId).toEqual({ Ref: 'AlertsTopicKey' });
-    expect(built.resources.AlertsTopicKey.Properties.KeyPolicy.Statement.map((s: any) => s.Sid)).toEqual(['AccountAdministers', 'S3PublishesEncrypted']);
-    expect(built.resources.AlertsTopicPolicy.Properties.PolicyDocument.Statement.map((s: any) => s.Sid)).toEqual(['DenyInsecureTransport', 'BucketUploadsNotifications']);
+    expect(built.resources.AlertsTopicKey.Properties.KeyPolicy.Statement.map((s: any) => s.Sid)).toEqual([
+      'AccountAdministers',
+      'S3PublishesEncrypted',
+    ]);
+    expect(built.resources.AlertsTopicPolicy.Properties.PolicyDocument.Statement.map((s: any) => s.Sid)).toEqual([
+      'DenyInsecureTransport',
+      'BucketUploadsNotifications',
+    ]);
     const spec = specOf(text);
     expect(BUILTIN.section('topics')!.placementGroup!(spec, 'alerts')).toBe('AlertsTopic');
     expect(built.resources.UploadsBucket.DependsOn).toBe('AlertsTopicPolicy');
   });
 
   it('gives publishing functions TOPIC_<NAME> = the topic ARN (renamable) and sns:Publish on it only', () => {
-    const built = compileYaml(`${PROJECT}topics:\n  alerts: {}\n  orders: { fifo: true }\n${notifier}    topics:\n      alerts: publish\n      orders: { access: publish, variable: ORDERS_TOPIC_ARN }\n`);
+    const built = compileYaml(
+      `${PROJECT}topics:\n  alerts: {}\n  orders: { fifo: true }\n${notifier}    topics:\n      alerts: publish\n      orders: { access: publish, variable: ORDERS_TOPIC_ARN }\n`,
+    );
     expect(errors(built)).toEqual([]);
-    expect(built.resources.NotifierFunction.Properties.Environment.Variables).toEqual({ ORDERS_TOPIC_ARN: topicArn('test-orders.fifo'), TOPIC_ALERTS: topicArn('test-alerts') });
-    expect(statements(built, 'NotifierRole').filter((s) => s.Sid.startsWith('Topic')).map((s) => [s.Sid, s.Action, s.Resource])).toEqual([
-      ['TopicAlertsPublish', ['sns:Publish'], [topicArn('test-alerts')]], ['TopicOrdersPublish', ['sns:Publish'], [topicArn('test-orders.fifo')]],
+    expect(built.resources.NotifierFunction.Properties.Environment.Variables).toEqual({
+      ORDERS_TOPIC_ARN: topicArn('test-orders.fifo'),
+      TOPIC_ALERTS: topicArn('test-alerts'),
+    });
+    expect(
+      statements(built, 'NotifierRole')
+        .filter((s) => s.Sid.startsWith('Topic'))
+        .map((s) => [s.Sid, s.Action, s.Resource]),
+    ).toEqual([
+      ['TopicAlertsPublish', ['sns:Publish'], [topicArn('test-alerts')]],
+      ['TopicOrdersPublish', ['sns:Publish'], [topicArn('test-orders.fifo')]],
     ]);
-    expect(codes(compileYaml(`${PROJECT}topics:\n  alerts: {}\n${notifier}    topics: { alerts: subscribe }\n`))).toContain('GEN205');
-    expect(message(compileYaml(`${PROJECT}topics:\n  alerts: {}\n${notifier}    topics: { alert: publish }\n`), 'GEN312'))
-      .toBe("function 'notifier' uses topic 'alert', which is not defined. Did you mean 'alerts'?");
+    expect(
+      codes(compileYaml(`${PROJECT}topics:\n  alerts: {}\n${notifier}    topics: { alerts: subscribe }\n`)),
+    ).toContain('GEN205');
+    expect(
+      message(compileYaml(`${PROJECT}topics:\n  alerts: {}\n${notifier}    topics: { alert: publish }\n`), 'GEN312'),
+    ).toBe("function 'notifier' uses topic 'alert', which is not defined. Did you mean 'alerts'?");
   });
 
   describe('subscribers', () => {
@@ -136,27 +240,51 @@ ${notifier}`;
     const built = compileYaml(spec);
     const ofType = (b: Compiled, type: string) => Object.entries(b.resources).filter(([, r]) => r.Type === type);
 
-    it('subscribe e-mail addresses and phone numbers in the topic\'s stack, per environment where asked', () => {
+    it("subscribe e-mail addresses and phone numbers in the topic's stack, per environment where asked", () => {
       expect(errors(built)).toEqual([]);
       const email = ofType(built, 'AWS::SNS::Subscription').filter(([, r]) => r.Properties.Protocol === 'email');
       expect(email.map(([, r]) => r.Properties.Endpoint).sort()).toEqual(['dev@example.com', 'ops@example.com']);
       expect(email[0][1].Properties.TopicArn).toEqual({ Ref: 'AlertsTopic' });
-      for (const [id] of email) expect([id.startsWith('AlertsEmailSubscription'), built.layerOf[id]]).toEqual([true, 'data']);
+      for (const [id] of email)
+        expect([id.startsWith('AlertsEmailSubscription'), built.layerOf[id]]).toEqual([true, 'data']);
       // Keyed by the address: the ID does not move when the list is reordered.
-      const reordered = compileYaml(spec.replace('[ops@example.com, dev@example.com]', '[dev@example.com, ops@example.com]'));
-      expect(ofType(reordered, 'AWS::SNS::Subscription').map(([id]) => id).sort()).toEqual(ofType(built, 'AWS::SNS::Subscription').map(([id]) => id).sort());
+      const reordered = compileYaml(
+        spec.replace('[ops@example.com, dev@example.com]', '[dev@example.com, ops@example.com]'),
+      );
+      expect(
+        ofType(reordered, 'AWS::SNS::Subscription')
+          .map(([id]) => id)
+          .sort(),
+      ).toEqual(
+        ofType(built, 'AWS::SNS::Subscription')
+          .map(([id]) => id)
+          .sort(),
+      );
       expect(ofType(built, 'AWS::SNS::Subscription').some(([, r]) => r.Properties.Protocol === 'sms')).toBe(false);
-      const sms = ofType(compileYaml(spec, 'production'), 'AWS::SNS::Subscription').filter(([, r]) => r.Properties.Protocol === 'sms');
+      const sms = ofType(compileYaml(spec, 'production'), 'AWS::SNS::Subscription').filter(
+        ([, r]) => r.Properties.Protocol === 'sms',
+      );
       expect(sms.map(([, r]) => r.Properties.Endpoint)).toEqual(['+4930123456']);
     });
 
     it('subscribe a queue, whose policy then lets SNS send for this topic only', () => {
       const [[id, sub]] = ofType(built, 'AWS::SNS::Subscription').filter(([, r]) => r.Properties.Protocol === 'sqs');
       expect(built.layerOf[id]).toBe('data');
-      expect(sub.Properties).toEqual({ TopicArn: { Ref: 'AlertsTopic' }, Protocol: 'sqs', Endpoint: { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:test-archive' } });
+      expect(sub.Properties).toEqual({
+        TopicArn: { Ref: 'AlertsTopic' },
+        Protocol: 'sqs',
+        Endpoint: { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:test-archive' },
+      });
       expect(built.resources.ArchiveQueuePolicy.Properties.PolicyDocument.Statement[1]).toEqual({
-        Sid: 'TopicAlerts', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['ArchiveQueue', 'Arn'] },
-        Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': topicArn('test-alerts') } },
+        Sid: 'TopicAlerts',
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: ['sqs:SendMessage'],
+        Resource: { 'Fn::GetAtt': ['ArchiveQueue', 'Arn'] },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': ACCOUNT },
+          ArnLike: { 'aws:SourceArn': topicArn('test-alerts') },
+        },
       });
       // SNS delivering to a queue is not a service publishing to the topic: no key of its own.
       expect(built.resources.AlertsTopic.Properties.KmsMasterKeyId).toBe('alias/aws/sns');
@@ -165,61 +293,116 @@ ${notifier}`;
     it('subscribe a function in the triggers layer, after the permission that lets this topic invoke it', () => {
       const [[id, sub]] = ofType(built, 'AWS::SNS::Subscription').filter(([, r]) => r.Properties.Protocol === 'lambda');
       expect(built.layerOf[id]).toBe('triggers');
-      expect(sub.Properties).toEqual({ TopicArn: topicArn('test-alerts'), Protocol: 'lambda', Endpoint: { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:test-notifier' } });
+      expect(sub.Properties).toEqual({
+        TopicArn: topicArn('test-alerts'),
+        Protocol: 'lambda',
+        Endpoint: { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:test-notifier' },
+      });
       expect(sub.DependsOn).toEqual(['AlertsNotifierPermission']);
       expect(built.layerOf.AlertsNotifierPermission).toBe('triggers');
-      expect(built.resources.AlertsNotifierPermission.Properties).toEqual({ Action: 'lambda:InvokeFunction', FunctionName: 'test-notifier', Principal: 'sns.amazonaws.com', SourceArn: topicArn('test-alerts') });
+      expect(built.resources.AlertsNotifierPermission.Properties).toEqual({
+        Action: 'lambda:InvokeFunction',
+        FunctionName: 'test-notifier',
+        Principal: 'sns.amazonaws.com',
+        SourceArn: topicArn('test-alerts'),
+      });
       expect(BUILTIN.sections.flatMap((s) => s.invokes?.(specOf(spec)) ?? [])).toContain('notifier');
     });
 
     it('invoke the live alias of a function kept warm', () => {
-      const warm = compileYaml(`${PROJECT}topics:\n  alerts: { subscribers: { function: [notifier] } }\n${notifier}    provisionedConcurrency: 1\n`, 'production');
+      const warm = compileYaml(
+        `${PROJECT}topics:\n  alerts: { subscribers: { function: [notifier] } }\n${notifier}    provisionedConcurrency: 1\n`,
+        'production',
+      );
       expect(warm.resources.AlertsNotifierPermission.Properties.FunctionName).toBe('production-notifier:live');
       const sub = Object.values(warm.resources).find((r) => r.Properties?.Protocol === 'lambda')!;
-      expect(sub.Properties.Endpoint).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:production-notifier:live' });
+      expect(sub.Properties.Endpoint).toEqual({
+        'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:production-notifier:live',
+      });
     });
 
     it('must exist, with did-you-mean', () => {
-      const wrong = compileYaml(`${PROJECT}topics:\n  alerts: { subscribers: { function: [notifer], queue: [archiv] } }\nqueues:\n  archive: {}\n${notifier}`);
-      expect(message(wrong, 'GEN302')).toBe("topic 'alerts' delivers to function 'notifer', which is not defined. Did you mean 'notifier'?");
-      expect(message(wrong, 'GEN312')).toBe("topic 'alerts' delivers to queue 'archiv', which is not defined. Did you mean 'archive'?");
+      const wrong = compileYaml(
+        `${PROJECT}topics:\n  alerts: { subscribers: { function: [notifer], queue: [archiv] } }\nqueues:\n  archive: {}\n${notifier}`,
+      );
+      expect(message(wrong, 'GEN302')).toBe(
+        "topic 'alerts' delivers to function 'notifer', which is not defined. Did you mean 'notifier'?",
+      );
+      expect(message(wrong, 'GEN312')).toBe(
+        "topic 'alerts' delivers to queue 'archiv', which is not defined. Did you mean 'archive'?",
+      );
     });
 
     it('name only environments that exist', () => {
-      expect(message(compileYaml(`${PROJECT}topics:\n  alerts: { subscribers: { email: { prod: [ops@example.com] } } }\n`), 'GEN308'))
-        .toBe("subscribers name environment 'prod', which has no file in environments/. Did you mean 'production'?");
+      expect(
+        message(
+          compileYaml(`${PROJECT}topics:\n  alerts: { subscribers: { email: { prod: [ops@example.com] } } }\n`),
+          'GEN308',
+        ),
+      ).toBe("subscribers name environment 'prod', which has no file in environments/. Did you mean 'production'?");
     });
 
     it('are refused where SNS cannot deliver: FIFO topics reach FIFO queues only', () => {
-      const fifo = compileYaml(`${PROJECT}topics:\n  orders: { fifo: true, subscribers: { email: [ops@example.com], queue: [plain, ordered] } }\nqueues:\n  plain: {}\n  ordered: { fifo: true }\n`);
+      const fifo = compileYaml(
+        `${PROJECT}topics:\n  orders: { fifo: true, subscribers: { email: [ops@example.com], queue: [plain, ordered] } }\nqueues:\n  plain: {}\n  ordered: { fifo: true }\n`,
+      );
       expect(fifo.diagnostics.filter((d) => d.code === 'GEN206').map((d) => d.message)).toEqual([
         "topic 'orders' is a FIFO topic, but queue 'plain' is a standard queue; SNS delivers FIFO topics to FIFO queues only",
         "topic 'orders' is FIFO, and SNS delivers FIFO topics to SQS queues only, not to email",
       ]);
-      expect(message(compileYaml(`${PROJECT}topics:\n  alerts: { subscribers: { queue: [ordered] } }\nqueues:\n  ordered: { fifo: true }\n`), 'GEN206'))
-        .toBe("topic 'alerts' is a standard topic, but queue 'ordered' is a FIFO queue; SNS delivers standard topics to standard queues only");
-      expect(codes(compileYaml(`${PROJECT}topics:\n  alerts: { subscribers: { email: [not-an-address] } }\n`))).toContain('GEN206');
+      expect(
+        message(
+          compileYaml(
+            `${PROJECT}topics:\n  alerts: { subscribers: { queue: [ordered] } }\nqueues:\n  ordered: { fifo: true }\n`,
+          ),
+          'GEN206',
+        ),
+      ).toBe(
+        "topic 'alerts' is a standard topic, but queue 'ordered' is a FIFO queue; SNS delivers standard topics to standard queues only",
+      );
+      expect(
+        codes(compileYaml(`${PROJECT}topics:\n  alerts: { subscribers: { email: [not-an-address] } }\n`)),
+      ).toContain('GEN206');
     });
   });
 
   it('has a topic-failed-deliveries alarm type', () => {
-    const built = compileYaml(`${PROJECT}topics:\n  orders: { fifo: true }\nalarms:\n  orders-undelivered:\n    type: topic-failed-deliveries\n    topic: orders\n`);
+    const built = compileYaml(
+      `${PROJECT}topics:\n  orders: { fifo: true }\nalarms:\n  orders-undelivered:\n    type: topic-failed-deliveries\n    topic: orders\n`,
+    );
     expect(errors(built)).toEqual([]);
     const alarm = built.resources.OrdersUndeliveredAlarm.Properties;
     expect(alarm.Threshold).toBe(1);
-    expect(alarm.Metrics[0].MetricStat).toMatchObject({ Metric: { Namespace: 'AWS/SNS', MetricName: 'NumberOfNotificationsFailed', Dimensions: [{ Name: 'TopicName', Value: 'test-orders.fifo' }] }, Stat: 'Sum' });
+    expect(alarm.Metrics[0].MetricStat).toMatchObject({
+      Metric: {
+        Namespace: 'AWS/SNS',
+        MetricName: 'NumberOfNotificationsFailed',
+        Dimensions: [{ Name: 'TopicName', Value: 'test-orders.fifo' }],
+      },
+      Stat: 'Sum',
+    });
   });
 
   it('is drawn by gen graph and adds graphs to the dashboard', () => {
-    const spec = specOf(`${PROJECT}topics:\n  alerts: { subscribers: { email: [a@example.com], function: [notifier], queue: [archive] } }\nqueues:\n  archive: {}\n${notifier}`);
+    const spec = specOf(
+      `${PROJECT}topics:\n  alerts: { subscribers: { email: [a@example.com], function: [notifier], queue: [archive] } }\nqueues:\n  archive: {}\n${notifier}`,
+    );
     const env = { name: 'test', alarms: { periodSeconds: 60 }, functions: { memory: 256, timeout: 30 } } as any;
     const graph = architectureMermaid(spec, env);
     expect(graph).toContain('topics_alerts{{"test-alerts<br/>SNS, KMS-encrypted<br/>1 e-mail address"}}');
     expect(graph).toContain('topics_alerts -- subscribes --> functions_notifier');
     expect(graph).toContain('topics_alerts -- subscribes --> queues_archive');
     expect(BUILTIN.section('topics')!.dashboard!({ spec, env, registry: BUILTIN })).toEqual([
-      { title: 'Topic messages published', stat: 'Sum', metrics: [['AWS/SNS', 'NumberOfMessagesPublished', 'TopicName', 'test-alerts']] },
-      { title: 'Topic notifications failed', stat: 'Sum', metrics: [['AWS/SNS', 'NumberOfNotificationsFailed', 'TopicName', 'test-alerts']] },
+      {
+        title: 'Topic messages published',
+        stat: 'Sum',
+        metrics: [['AWS/SNS', 'NumberOfMessagesPublished', 'TopicName', 'test-alerts']],
+      },
+      {
+        title: 'Topic notifications failed',
+        stat: 'Sum',
+        metrics: [['AWS/SNS', 'NumberOfNotificationsFailed', 'TopicName', 'test-alerts']],
+      },
     ]);
   });
 
@@ -276,8 +459,16 @@ alarms:
       }
     }
     expect(files.length).toBeGreaterThanOrEqual(12);
-    const run = spawnSync(CFN_LINT, ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect({ status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() }).toEqual({ status: 0, findings: '', stderr: '' });
+    const run = spawnSync(
+      CFN_LINT,
+      ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect({ status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() }).toEqual({
+      status: 0,
+      findings: '',
+      stderr: '',
+    });
   });
 });
 

@@ -26,10 +26,30 @@ describe('checkov security scan of production', () => {
     if (!existsSync(CHECKOV)) throw new Error('checkov is missing: run `bash scripts/setup-python.sh` (npm test does)');
     const result = build({ root: REPO, specDir: join(REPO, 'spec') }, 'production');
     for (const stack of result.stacks!) writeFileSync(join(dir, stack.file), stack.body);
-    const run = spawnSync(CHECKOV, ['-d', dir, '--framework', 'cloudformation', '--quiet', '--compact', '-o', 'json', '--skip-check', Object.keys(skips).join(',')],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BC_SKIP_MAPPING: 'TRUE', CHECKOV_RUN_SCA_PACKAGE_SCAN_V2: 'false' } });
+    const run = spawnSync(
+      CHECKOV,
+      [
+        '-d',
+        dir,
+        '--framework',
+        'cloudformation',
+        '--quiet',
+        '--compact',
+        '-o',
+        'json',
+        '--skip-check',
+        Object.keys(skips).join(','),
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, BC_SKIP_MAPPING: 'TRUE', CHECKOV_RUN_SCA_PACKAGE_SCAN_V2: 'false' },
+      },
+    );
     const reports = [JSON.parse(run.stdout)].flat();
-    const failed = reports.flatMap((r) => r.results?.failed_checks ?? []).map((f: any) => `${f.check_id} ${f.check_name}: ${f.resource}`);
+    const failed = reports
+      .flatMap((r) => r.results?.failed_checks ?? [])
+      .map((f: any) => `${f.check_id} ${f.check_name}: ${f.resource}`);
     expect(failed).toEqual([]);
     expect(reports.reduce((n, r) => n + (r.summary?.passed ?? 0), 0)).toBeGreaterThan(100);
   });

@@ -12,12 +12,53 @@ const full = (text: string) => JSON.parse(JSON.stringify(parse(text, { merge: tr
 const fast = (text: string) => JSON.parse(JSON.stringify(fastParse(text)?.data ?? null));
 
 /** Plain scalars whose type depends on the YAML schema: the classic places for parsers to differ. */
-const SCALARS = ['1_000', '0o17', '0x1F', '+12', '.5', '1e3', 'yes', 'no', 'on', 'off', 'y', '~', 'null', 'Null', 'NULL', '2024-01-01', '12:30', '0b101', '-.inf', '.NaN',
-  '010', 'True', 'FALSE', '0.', '+.inf', '1.0e+3', '-0', '0x_1', '1,000', '"quoted"', "'single'", '', 'a b'];
+const SCALARS = [
+  '1_000',
+  '0o17',
+  '0x1F',
+  '+12',
+  '.5',
+  '1e3',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  '2024-01-01',
+  '12:30',
+  '0b101',
+  '-.inf',
+  '.NaN',
+  '010',
+  'True',
+  'FALSE',
+  '0.',
+  '+.inf',
+  '1.0e+3',
+  '-0',
+  '0x_1',
+  '1,000',
+  '"quoted"',
+  "'single'",
+  '',
+  'a b',
+];
 
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
-    fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1 }), tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.string(),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ minLength: 1 }), tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 
 describe('fast and full YAML parsers', () => {
@@ -28,15 +69,25 @@ describe('fast and full YAML parsers', () => {
   });
 
   it('read any document the same way, in block and flow style (100 random documents each)', () => {
-    fc.assert(fc.property(json, fc.constantFrom(undefined, 0), (value, flowLevel) => {
-      const text = stringify(value, flowLevel === 0 ? { collectionStyle: 'flow' } : undefined);
-      if (fastParse(text) === undefined) return; // left to the full parser: nothing to compare
-      expect(fast(text)).toEqual(full(text));
-    }), { numRuns: 100, seed: SEED });
+    fc.assert(
+      fc.property(json, fc.constantFrom(undefined, 0), (value, flowLevel) => {
+        const text = stringify(value, flowLevel === 0 ? { collectionStyle: 'flow' } : undefined);
+        if (fastParse(text) === undefined) return; // left to the full parser: nothing to compare
+        expect(fast(text)).toEqual(full(text));
+      }),
+      { numRuns: 100, seed: SEED },
+    );
   });
 
   it('leave anchors, aliases, merge keys, tags, tabs, duplicate keys and syntax errors to the full parser', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'base: &b {x: 1}\nc:\n  <<: *b\n', 'v: !Ref Foo\n', 'a:\n\tb: 1\n', 'a: 1\na: 2\n', 'a: [1\n']) {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'base: &b {x: 1}\nc:\n  <<: *b\n',
+      'v: !Ref Foo\n',
+      'a:\n\tb: 1\n',
+      'a: 1\na: 2\n',
+      'a: [1\n',
+    ]) {
       expect(fastParse(text), text).toBeUndefined();
     }
   });

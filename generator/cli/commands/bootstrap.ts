@@ -7,11 +7,22 @@ export const bootstrapCommand = {
   command: 'bootstrap',
   describe: "Create the environment's artifact bucket (encrypted, versioned, private) that deploys upload code to",
   builder: (yargs: Argv) => withTargetOptions(yargs),
-  run: (args: TargetArgs) => withTarget(args, 'bootstrap', async (target) => {
-    const [{ bootstrap }, { consoleReporter }] = await Promise.all([import('../../deploy/bootstrap.js'), import('../../deploy/reporter.js')]);
-    const result = await bootstrap(target.clients, target.env.name, await consoleReporter(Boolean(process.stderr.isTTY)));
-    if ('reason' in result) { process.stderr.write(`gen: bootstrap failed: ${result.reason}\n`); return EXIT.specErrors; }
-    process.stderr.write(`gen: ${target.env.name} is bootstrapped (${result.stackName})\n`);
-    return EXIT.ok;
-  }),
+  run: (args: TargetArgs) =>
+    withTarget(args, 'bootstrap', async (target) => {
+      const [{ bootstrap }, { consoleReporter }] = await Promise.all([
+        import('../../deploy/bootstrap.js'),
+        import('../../deploy/reporter.js'),
+      ]);
+      const result = await bootstrap(
+        target.clients,
+        target.env.name,
+        await consoleReporter(Boolean(process.stderr.isTTY)),
+      );
+      if ('reason' in result) {
+        process.stderr.write(`gen: bootstrap failed: ${result.reason}\n`);
+        return EXIT.specErrors;
+      }
+      process.stderr.write(`gen: ${target.env.name} is bootstrapped (${result.stackName})\n`);
+      return EXIT.ok;
+    }),
 };

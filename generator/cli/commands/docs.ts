@@ -18,9 +18,10 @@ export function withFieldReference(readme: string): string {
 export const docsCommand = {
   command: 'docs',
   describe: 'Regenerate the field reference in README.md from the schemas (--check: fail if stale)',
-  builder: (yargs: Argv) => yargs
-    .option('readme', { type: 'string', default: 'README.md', describe: 'README to update' })
-    .option('check', { type: 'boolean', default: false, describe: 'Only check that the README is up to date' }),
+  builder: (yargs: Argv) =>
+    yargs
+      .option('readme', { type: 'string', default: 'README.md', describe: 'README to update' })
+      .option('check', { type: 'boolean', default: false, describe: 'Only check that the README is up to date' }),
   run: (args: { readme: string; check: boolean }) => {
     const path = join(process.cwd(), args.readme);
     const current = readFileSync(path, 'utf8');

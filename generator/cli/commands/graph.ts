@@ -13,20 +13,33 @@ import { EXIT } from '../exit-codes.js';
 export const graphCommand = {
   command: 'graph',
   describe: 'Draw the architecture (routes -> functions -> tables, alarms -> topic, by stack) into out/<env>/',
-  builder: (yargs: Argv) => withCommonOptions(yargs)
-    .option('env', { type: 'string', demandOption: true, describe: 'Environment to draw' })
-    .option('format', { choices: ['markdown', 'html'] as const, default: 'markdown' as const, describe: 'markdown: architecture.md (renders on GitHub/GitLab); html: architecture.html to open in a browser' })
-    .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' }),
+  builder: (yargs: Argv) =>
+    withCommonOptions(yargs)
+      .option('env', { type: 'string', demandOption: true, describe: 'Environment to draw' })
+      .option('format', {
+        choices: ['markdown', 'html'] as const,
+        default: 'markdown' as const,
+        describe: 'markdown: architecture.md (renders on GitHub/GitLab); html: architecture.html to open in a browser',
+      })
+      .option('out', { type: 'string', describe: 'Output folder', defaultDescription: '<project>/out' }),
   run: (args: CommonArgs & { env: string; format: 'markdown' | 'html'; out?: string }) => {
     const paths = projectPaths(args);
     const read = readSpec(paths);
     const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root, BUILTIN.schemas);
     const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
-    if (hasErrors(diagnostics) || !read.spec || !resolved.env) { printDiagnostics(paths.root, diagnostics); return EXIT.specErrors; }
+    if (hasErrors(diagnostics) || !read.spec || !resolved.env) {
+      printDiagnostics(paths.root, diagnostics);
+      return EXIT.specErrors;
+    }
     const dir = join(resolve(args.out ?? join(paths.root, 'out')), args.env);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, args.format === 'html' ? 'architecture.html' : 'architecture.md');
-    writeFileSync(file, args.format === 'html' ? architectureHtml(read.spec, resolved.env) : architectureMarkdown(read.spec, resolved.env));
+    writeFileSync(
+      file,
+      args.format === 'html'
+        ? architectureHtml(read.spec, resolved.env)
+        : architectureMarkdown(read.spec, resolved.env),
+    );
     process.stdout.write(`gen: wrote ${relative(process.cwd(), file)}\n`);
     return EXIT.ok;
   },

@@ -12,7 +12,12 @@ const TEMPLATE = join(PACKAGE_ROOT, 'templates', 'init');
 export const initCommand = {
   command: 'init [dir]',
   describe: 'Create a small working project to start from (builds and deploys to --local as it is)',
-  builder: (yargs: Argv) => yargs.positional('dir', { type: 'string', default: '.', describe: 'Folder to create it in (must be empty or new)' }),
+  builder: (yargs: Argv) =>
+    yargs.positional('dir', {
+      type: 'string',
+      default: '.',
+      describe: 'Folder to create it in (must be empty or new)',
+    }),
   run: (args: { dir: string }) => {
     const dir = resolve(args.dir);
     if (existsSync(dir) && readdirSync(dir).length > 0) {
@@ -26,7 +31,9 @@ export const initCommand = {
     writeFileSync(join(dir, 'schemas/spec.schema.json'), forEditors(BUILTIN.schemas.spec));
     writeFileSync(join(dir, 'schemas/environment.schema.json'), forEditors(BUILTIN.schemas.environment));
     const where = relative(process.cwd(), dir) || '.';
-    process.stdout.write(`gen: created a project in ${where}/\n  cd ${where}\n  gen build --env test          # templates in out/test/\n  gen deploy --env test --local # try it without an AWS account\n`);
+    process.stdout.write(
+      `gen: created a project in ${where}/\n  cd ${where}\n  gen build --env test          # templates in out/test/\n  gen deploy --env test --local # try it without an AWS account\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -6,8 +6,10 @@ import { EXIT } from '../exit-codes.js';
 export const localCommand = {
   command: 'local <action>',
   describe: 'Stop or show the local endpoint (moto_server) that --local keeps running',
-  builder: (yargs: Argv) => yargs.positional('action', { choices: ['stop', 'status'] as const, describe: 'stop or status' })
-    .option('spec', { type: 'string', describe: 'Spec folder', defaultDescription: './spec' }),
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('action', { choices: ['stop', 'status'] as const, describe: 'stop or status' })
+      .option('spec', { type: 'string', describe: 'Spec folder', defaultDescription: './spec' }),
   run: async (args: { action: 'stop' | 'status'; spec?: string }) => {
     const { runningEndpoint, stopLocalEndpoint } = await import('../../deploy/local.js');
     const { root } = projectPaths(args);

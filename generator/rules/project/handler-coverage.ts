@@ -15,24 +15,47 @@ import type { ProjectRule } from '../rule.js';
 /** Handler files a function could point at: not helpers under lib/, not tests. */
 function handlerFiles(root: string, dir = join(root, 'handlers')): string[] {
   let entries;
-  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
   return entries.flatMap((e) => {
-    if (e.isDirectory()) return ['lib', 'node_modules', 'tests', '__pycache__'].includes(e.name) ? [] : handlerFiles(root, join(dir, e.name));
+    if (e.isDirectory())
+      return ['lib', 'node_modules', 'tests', '__pycache__'].includes(e.name)
+        ? []
+        : handlerFiles(root, join(dir, e.name));
     const ext = [...HANDLER_EXTENSIONS.node, ...HANDLER_EXTENSIONS.python].find((x) => e.name.endsWith(x));
-    return ext && !/\.(test|spec)\./.test(e.name) && !/^(test_|__init__\.py$)/.test(e.name) ? [relative(root, join(dir, e.name)).slice(0, -ext.length)] : [];
+    return ext && !/\.(test|spec)\./.test(e.name) && !/^(test_|__init__\.py$)/.test(e.name)
+      ? [relative(root, join(dir, e.name)).slice(0, -ext.length)]
+      : [];
   });
 }
 
 export const handlerCoverage: ProjectRule = {
-  id: 'GEN-P5', name: 'handler-coverage', property: 5, scope: 'project', title: 'Lambda handler coverage',
-  description: 'Every handler file in handlers/ (outside lib/ and tests/, not a test) is the code of a function, and something invokes that function (a route, a queue, an event rule, a schedule, a topic...).',
+  id: 'GEN-P5',
+  name: 'handler-coverage',
+  property: 5,
+  scope: 'project',
+  title: 'Lambda handler coverage',
+  description:
+    'Every handler file in handlers/ (outside lib/ and tests/, not a test) is the code of a function, and something invokes that function (a route, a queue, an event rule, a schedule, a topic...).',
   fix: 'declare a function for the handler and a route (or another trigger) for the function, or move shared code into handlers/lib/',
   check: ({ spec, registry = BUILTIN }) => {
     const routed = new Set(registry.sections.flatMap((section) => section.invokes?.(spec) ?? []));
     return handlerFiles(spec.root).flatMap((file) => {
-      const users = functionsOf(spec).items.filter((f) => splitHandler(f.value.handler).file === file).map((f) => f.name);
+      const users = functionsOf(spec)
+        .items.filter((f) => splitHandler(f.value.handler).file === file)
+        .map((f) => f.name);
       if (users.length === 0) return [{ resource: file, message: 'no function uses this handler file' }];
-      return users.some((fn) => routed.has(fn)) ? [] : [{ resource: file, message: `nothing invokes ${users.map((f) => `'${f}'`).join(', ')} (no route, queue, rule, schedule or topic)` }];
+      return users.some((fn) => routed.has(fn))
+        ? []
+        : [
+            {
+              resource: file,
+              message: `nothing invokes ${users.map((f) => `'${f}'`).join(', ')} (no route, queue, rule, schedule or topic)`,
+            },
+          ];
     });
   },
 };

@@ -9,8 +9,13 @@ import { resourcesOf, type Rule } from '../rule.js';
 const BODY_METHODS = ['post', 'put', 'patch'];
 
 export const apiValidation: Rule = {
-  id: 'GEN-P6', name: 'api-request-validation', property: 6, scope: 'stack', title: 'API Gateway request validation',
-  description: 'Every API method validates its request: parameters always, and a JSON body schema for POST, PUT and PATCH.',
+  id: 'GEN-P6',
+  name: 'api-request-validation',
+  property: 6,
+  scope: 'stack',
+  title: 'API Gateway request validation',
+  description:
+    'Every API method validates its request: parameters always, and a JSON body schema for POST, PUT and PATCH.',
   fix: 'give every operation a request validator (x-amazon-apigateway-request-validator) and POST/PUT/PATCH a requestBody schema',
   check: (template) => [
     ...resourcesOf(template, 'AWS::ApiGateway::RestApi').flatMap(([id, r]) => {
@@ -18,17 +23,28 @@ export const apiValidation: Rule = {
       if (!body?.paths) return [];
       const validators = body['x-amazon-apigateway-request-validators'] ?? {};
       return Object.entries(body.paths as Record<string, Record<string, any>>).flatMap(([path, operations]) =>
-        Object.entries(operations).filter(([method]) => method !== 'options').flatMap(([method, op]) => {
-          const validator = validators[op['x-amazon-apigateway-request-validator'] ?? body['x-amazon-apigateway-request-validator']];
-          const where = `${method.toUpperCase()} ${path}`;
-          return [
-            ...(validator?.validateRequestParameters ? [] : [{ resource: id, message: `${where} does not validate request parameters` }]),
-            ...(BODY_METHODS.includes(method) && !(validator?.validateRequestBody && op.requestBody?.content?.['application/json']?.schema)
-              ? [{ resource: id, message: `${where} does not validate its body against a schema` }] : []),
-          ];
-        }));
+        Object.entries(operations)
+          .filter(([method]) => method !== 'options')
+          .flatMap(([method, op]) => {
+            const validator =
+              validators[op['x-amazon-apigateway-request-validator'] ?? body['x-amazon-apigateway-request-validator']];
+            const where = `${method.toUpperCase()} ${path}`;
+            return [
+              ...(validator?.validateRequestParameters
+                ? []
+                : [{ resource: id, message: `${where} does not validate request parameters` }]),
+              ...(BODY_METHODS.includes(method) &&
+              !(validator?.validateRequestBody && op.requestBody?.content?.['application/json']?.schema)
+                ? [{ resource: id, message: `${where} does not validate its body against a schema` }]
+                : []),
+            ];
+          }),
+      );
     }),
-    ...resourcesOf(template, 'AWS::ApiGateway::Method').filter(([, r]) => r.Properties?.HttpMethod !== 'OPTIONS')
-      .flatMap(([id, r]) => (r.Properties?.RequestValidatorId ? [] : [{ resource: id, message: 'method has no request validator' }])),
+    ...resourcesOf(template, 'AWS::ApiGateway::Method')
+      .filter(([, r]) => r.Properties?.HttpMethod !== 'OPTIONS')
+      .flatMap(([id, r]) =>
+        r.Properties?.RequestValidatorId ? [] : [{ resource: id, message: 'method has no request validator' }],
+      ),
   ],
 };

@@ -23,23 +23,35 @@ function deadLetterQueues(view: EnvironmentView): Set<CfnResource> {
     ...named('AWS::Lambda::Function', (p) => [p.DeadLetterConfig?.TargetArn]),
     ...named('AWS::Lambda::EventInvokeConfig', (p) => [p.DestinationConfig?.OnFailure?.Destination]),
   ];
-  return new Set(targets.flatMap(({ from, arn }) => {
-    const queue = arn ? view.resolve(arn, 'AWS::SQS::Queue', from.stack) : undefined;
-    return queue ? [queue.resource] : [];
-  }));
+  return new Set(
+    targets.flatMap(({ from, arn }) => {
+      const queue = arn ? view.resolve(arn, 'AWS::SQS::Queue', from.stack) : undefined;
+      return queue ? [queue.resource] : [];
+    }),
+  );
 }
 
 export const consumedQueueDeadLetter: Rule = {
-  id: 'GEN-G9', name: 'consumed-queue-dead-letter', scope: 'environment', severity: 'warning', title: 'Dead-letter queues on consumed queues',
-  description: 'A queue read by a function (AWS::Lambda::EventSourceMapping) has a RedrivePolicy with a dead-letter queue, unless it is a dead-letter queue itself. A warning, not an error.',
+  id: 'GEN-G9',
+  name: 'consumed-queue-dead-letter',
+  scope: 'environment',
+  severity: 'warning',
+  title: 'Dead-letter queues on consumed queues',
+  description:
+    'A queue read by a function (AWS::Lambda::EventSourceMapping) has a RedrivePolicy with a dead-letter queue, unless it is a dead-letter queue itself. A warning, not an error.',
   fix: 'give the queue RedrivePolicy {deadLetterTargetArn, maxReceiveCount} (in gen: leave deadLetterQueue at auto or name a queue)',
   check: (template, context) => {
     const view = environmentOf(template, context);
     const terminal = deadLetterQueues(view);
     return resourcesOf(template, 'AWS::SQS::Queue')
       .filter(([, q]) => !jsonProperty(q.Properties?.RedrivePolicy)?.deadLetterTargetArn && !terminal.has(q))
-      .flatMap(([id, q]) => consumersOf(view, q).slice(0, 1).map((c) => ({
-        resource: id, message: `is read by ${consumerName(view, c)} (${c.mapping.id}) but has no dead-letter queue (RedrivePolicy)`,
-      })));
+      .flatMap(([id, q]) =>
+        consumersOf(view, q)
+          .slice(0, 1)
+          .map((c) => ({
+            resource: id,
+            message: `is read by ${consumerName(view, c)} (${c.mapping.id}) but has no dead-letter queue (RedrivePolicy)`,
+          })),
+      );
   },
 };

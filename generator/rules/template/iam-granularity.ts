@@ -47,21 +47,31 @@ export function isWildcardResource(text: string): boolean {
 }
 
 export const iamGranularity: Rule = {
-  id: 'GEN-P9', name: 'iam-granularity', property: 9, scope: 'stack', title: 'IAM policy granularity',
-  description: 'No IAM statement grants DynamoDB, S3 or Secrets Manager actions on a wildcard resource: each table, bucket or secret is named (object ARNs bucket/*, index ARNs table/<name>/index/* and secret-name suffixes are not wildcards).',
+  id: 'GEN-P9',
+  name: 'iam-granularity',
+  property: 9,
+  scope: 'stack',
+  title: 'IAM policy granularity',
+  description:
+    'No IAM statement grants DynamoDB, S3 or Secrets Manager actions on a wildcard resource: each table, bucket or secret is named (object ARNs bucket/*, index ARNs table/<name>/index/* and secret-name suffixes are not wildcards).',
   fix: 'list the ARNs of the exact tables (and indexes), buckets or secrets instead of *',
   check: (template) => {
     const statements = [
-      ...resourcesOf(template, 'AWS::IAM::Role').flatMap(([id, r]) => (r.Properties?.Policies ?? [])
-        .flatMap((p: any) => statementsOf(p.PolicyDocument).map((s) => [id, s]))),
-      ...['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].flatMap((type) => resourcesOf(template, type)
-        .flatMap(([id, r]) => statementsOf(r.Properties?.PolicyDocument).map((s) => [id, s]))),
+      ...resourcesOf(template, 'AWS::IAM::Role').flatMap(([id, r]) =>
+        (r.Properties?.Policies ?? []).flatMap((p: any) => statementsOf(p.PolicyDocument).map((s) => [id, s])),
+      ),
+      ...['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].flatMap((type) =>
+        resourcesOf(template, type).flatMap(([id, r]) =>
+          statementsOf(r.Properties?.PolicyDocument).map((s) => [id, s]),
+        ),
+      ),
     ] as [string, any][];
     return statements.flatMap(([id, s]) => {
       const services = [s.Action].flat().map((a: string) => String(a).split(':')[0]);
       if (s.Effect !== 'Allow' || !services.some((svc) => DATA_SERVICES.includes(svc) || svc === '*')) return [];
       const actions = [s.Action].flat().join(', ');
-      if (s.NotResource !== undefined) return [{ resource: id, message: `grants ${actions} on every resource but ${JSON.stringify(s.NotResource)}` }];
+      if (s.NotResource !== undefined)
+        return [{ resource: id, message: `grants ${actions} on every resource but ${JSON.stringify(s.NotResource)}` }];
       const wild = [s.Resource].flat().flatMap(textsOf).filter(isWildcardResource);
       return wild.map((arn) => ({ resource: id, message: `grants ${actions} on '${arn}'` }));
     });

@@ -6,10 +6,18 @@
 import { resourcesOf, type Rule } from '../rule.js';
 
 export const logRetention: Rule = {
-  id: 'GEN-P12', name: 'log-retention', property: 12, scope: 'stack', title: 'CloudWatch log retention compliance',
-  description: 'Every log group keeps logs for exactly the environment\'s logRetentionDays.',
-  fix: 'set RetentionInDays to the environment\'s logRetentionDays',
-  check: (template, { logRetentionDays }) => resourcesOf(template, 'AWS::Logs::LogGroup')
-    .filter(([, r]) => r.Properties?.RetentionInDays !== logRetentionDays)
-    .map(([id, r]) => ({ resource: id, message: `retention is ${r.Properties?.RetentionInDays ?? 'forever'}, expected ${logRetentionDays} days` })),
+  id: 'GEN-P12',
+  name: 'log-retention',
+  property: 12,
+  scope: 'stack',
+  title: 'CloudWatch log retention compliance',
+  description: "Every log group keeps logs for exactly the environment's logRetentionDays.",
+  fix: "set RetentionInDays to the environment's logRetentionDays",
+  check: (template, { logRetentionDays }) =>
+    resourcesOf(template, 'AWS::Logs::LogGroup')
+      .filter(([, r]) => r.Properties?.RetentionInDays !== logRetentionDays)
+      .map(([id, r]) => ({
+        resource: id,
+        message: `retention is ${r.Properties?.RetentionInDays ?? 'forever'}, expected ${logRetentionDays} days`,
+      })),
 };

@@ -9,13 +9,25 @@
 import { isTrue, resourcesOf, type Rule } from '../rule.js';
 
 export const queueEncryption: Rule = {
-  id: 'GEN-G1', name: 'queue-encryption', scope: 'stack', title: 'SQS queue encryption',
+  id: 'GEN-G1',
+  name: 'queue-encryption',
+  scope: 'stack',
+  title: 'SQS queue encryption',
   description: 'Every queue is encrypted at rest: SqsManagedSseEnabled: true or a KmsMasterKeyId, not both.',
   fix: 'set SqsManagedSseEnabled: true, or KmsMasterKeyId to a KMS key (and leave SqsManagedSseEnabled unset)',
-  check: (template) => resourcesOf(template, 'AWS::SQS::Queue').flatMap(([id, r]) => {
-    const sqsManaged = isTrue(r.Properties?.SqsManagedSseEnabled);
-    const kms = !!r.Properties?.KmsMasterKeyId;
-    if (sqsManaged && kms) return [{ resource: id, message: 'sets both SqsManagedSseEnabled and KmsMasterKeyId; SQS takes one encryption option' }];
-    return sqsManaged || kms ? [] : [{ resource: id, message: 'is not encrypted (neither SqsManagedSseEnabled nor KmsMasterKeyId)' }];
-  }),
+  check: (template) =>
+    resourcesOf(template, 'AWS::SQS::Queue').flatMap(([id, r]) => {
+      const sqsManaged = isTrue(r.Properties?.SqsManagedSseEnabled);
+      const kms = !!r.Properties?.KmsMasterKeyId;
+      if (sqsManaged && kms)
+        return [
+          {
+            resource: id,
+            message: 'sets both SqsManagedSseEnabled and KmsMasterKeyId; SQS takes one encryption option',
+          },
+        ];
+      return sqsManaged || kms
+        ? []
+        : [{ resource: id, message: 'is not encrypted (neither SqsManagedSseEnabled nor KmsMasterKeyId)' }];
+    }),
 };

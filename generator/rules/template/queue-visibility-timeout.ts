@@ -14,19 +14,29 @@ import { environmentOf, numberOf } from '../environment-view.js';
 import { resourcesOf, type Rule } from '../rule.js';
 
 export const queueVisibilityTimeout: Rule = {
-  id: 'GEN-G2', name: 'queue-visibility-timeout', scope: 'environment', title: 'Queue visibility timeout covers its consumer',
-  description: 'A queue read by a function (AWS::Lambda::EventSourceMapping) has a visibility timeout at least the function\'s timeout, when queue, mapping and function are among the stacks checked together.',
-  fix: 'raise the queue\'s VisibilityTimeout to at least the function\'s Timeout (AWS recommends 6 times it), or shorten the function\'s timeout',
+  id: 'GEN-G2',
+  name: 'queue-visibility-timeout',
+  scope: 'environment',
+  title: 'Queue visibility timeout covers its consumer',
+  description:
+    "A queue read by a function (AWS::Lambda::EventSourceMapping) has a visibility timeout at least the function's timeout, when queue, mapping and function are among the stacks checked together.",
+  fix: "raise the queue's VisibilityTimeout to at least the function's Timeout (AWS recommends 6 times it), or shorten the function's timeout",
   check: (template, context) => {
     const view = environmentOf(template, context);
     return resourcesOf(template, 'AWS::SQS::Queue').flatMap(([id, q]) => {
       const visibility = q.Properties?.VisibilityTimeout === undefined ? 30 : numberOf(q.Properties.VisibilityTimeout);
       if (visibility === undefined) return [];
       return consumersOf(view, q).flatMap((c) => {
-        const timeout = c.fn && (c.fn.resource.Properties?.Timeout === undefined ? 3 : numberOf(c.fn.resource.Properties.Timeout));
-        return timeout !== undefined && visibility < timeout ? [{
-          resource: id, message: `visibility timeout ${visibility} s is shorter than the ${timeout} s timeout of its consumer ${consumerName(view, c)} (${c.mapping.id})`,
-        }] : [];
+        const timeout =
+          c.fn && (c.fn.resource.Properties?.Timeout === undefined ? 3 : numberOf(c.fn.resource.Properties.Timeout));
+        return timeout !== undefined && visibility < timeout
+          ? [
+              {
+                resource: id,
+                message: `visibility timeout ${visibility} s is shorter than the ${timeout} s timeout of its consumer ${consumerName(view, c)} (${c.mapping.id})`,
+              },
+            ]
+          : [];
       });
     });
   },

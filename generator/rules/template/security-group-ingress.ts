@@ -17,16 +17,24 @@ function what(rule: any): string {
   return from === undefined ? protocol : `${protocol} ${from}${to !== undefined && to !== from ? `-${to}` : ''}`;
 }
 
-const findings = (id: string, rule: any, where = '') => [rule?.CidrIp, rule?.CidrIpv6].filter(open)
-  .map((cidr) => ({ resource: id, message: `${where}admits ${what(rule)} from ${cidr}` }));
+const findings = (id: string, rule: any, where = '') =>
+  [rule?.CidrIp, rule?.CidrIpv6]
+    .filter(open)
+    .map((cidr) => ({ resource: id, message: `${where}admits ${what(rule)} from ${cidr}` }));
 
 export const securityGroupIngress: Rule = {
-  id: 'GEN-G7', name: 'security-group-ingress', scope: 'stack', title: 'No security-group ingress from anywhere',
+  id: 'GEN-G7',
+  name: 'security-group-ingress',
+  scope: 'stack',
+  title: 'No security-group ingress from anywhere',
   description: 'No security group admits traffic from 0.0.0.0/0, ::/0 or any other CIDR of prefix length 0.',
   fix: 'admit the source security group (SourceSecurityGroupId) or the narrowest CIDR that needs access',
   check: (template) => [
-    ...resourcesOf(template, 'AWS::EC2::SecurityGroup').flatMap(([id, r]) => [r.Properties?.SecurityGroupIngress ?? []].flat()
-      .flatMap((rule: any, i: number) => findings(id, rule, `ingress rule ${i + 1} `))),
+    ...resourcesOf(template, 'AWS::EC2::SecurityGroup').flatMap(([id, r]) =>
+      [r.Properties?.SecurityGroupIngress ?? []]
+        .flat()
+        .flatMap((rule: any, i: number) => findings(id, rule, `ingress rule ${i + 1} `)),
+    ),
     ...resourcesOf(template, 'AWS::EC2::SecurityGroupIngress').flatMap(([id, r]) => findings(id, r.Properties)),
   ],
 };

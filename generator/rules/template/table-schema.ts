@@ -8,17 +8,28 @@
 import { resourcesOf, type Rule } from '../rule.js';
 
 export const tableSchema: Rule = {
-  id: 'GEN-P1', name: 'table-schema', property: 1, scope: 'stack', title: 'DynamoDB table schema compliance',
-  description: 'Every key of a table and of its indexes is declared once in AttributeDefinitions with a type, and every declared attribute is a key.',
+  id: 'GEN-P1',
+  name: 'table-schema',
+  property: 1,
+  scope: 'stack',
+  title: 'DynamoDB table schema compliance',
+  description:
+    'Every key of a table and of its indexes is declared once in AttributeDefinitions with a type, and every declared attribute is a key.',
   fix: 'declare each key attribute exactly once with its type (gen does this from the spec)',
-  check: (template) => resourcesOf(template, 'AWS::DynamoDB::Table').flatMap(([id, r]) => {
-    const declared = new Map<string, string>((r.Properties?.AttributeDefinitions ?? []).map((a: any) => [a.AttributeName, a.AttributeType]));
-    const indexes = [...(r.Properties?.GlobalSecondaryIndexes ?? []), ...(r.Properties?.LocalSecondaryIndexes ?? [])];
-    const keys = [r.Properties?.KeySchema ?? [], ...indexes.map((i: any) => i.KeySchema ?? [])]
-      .flat().map((k: any) => k.AttributeName as string);
-    const missing = keys.filter((k) => !declared.has(k));
-    const unused = [...declared.keys()].filter((a) => !keys.includes(a));
-    return [...missing.map((k) => ({ resource: id, message: `key attribute '${k}' has no AttributeDefinition` })),
-      ...unused.map((a) => ({ resource: id, message: `attribute '${a}' is declared but is not a key` }))];
-  }),
+  check: (template) =>
+    resourcesOf(template, 'AWS::DynamoDB::Table').flatMap(([id, r]) => {
+      const declared = new Map<string, string>(
+        (r.Properties?.AttributeDefinitions ?? []).map((a: any) => [a.AttributeName, a.AttributeType]),
+      );
+      const indexes = [...(r.Properties?.GlobalSecondaryIndexes ?? []), ...(r.Properties?.LocalSecondaryIndexes ?? [])];
+      const keys = [r.Properties?.KeySchema ?? [], ...indexes.map((i: any) => i.KeySchema ?? [])]
+        .flat()
+        .map((k: any) => k.AttributeName as string);
+      const missing = keys.filter((k) => !declared.has(k));
+      const unused = [...declared.keys()].filter((a) => !keys.includes(a));
+      return [
+        ...missing.map((k) => ({ resource: id, message: `key attribute '${k}' has no AttributeDefinition` })),
+        ...unused.map((a) => ({ resource: id, message: `attribute '${a}' is declared but is not a key` })),
+      ];
+    }),
 };

@@ -8,12 +8,24 @@
 import { literal, resourcesOf, type Rule } from '../rule.js';
 
 export const tableSecurity: Rule = {
-  id: 'GEN-P2', name: 'table-security', property: 2, scope: 'stack', title: 'DynamoDB table security configuration',
-  description: 'Every table has point-in-time recovery, server-side encryption, and a name prefixed with the environment.',
+  id: 'GEN-P2',
+  name: 'table-security',
+  property: 2,
+  scope: 'stack',
+  title: 'DynamoDB table security configuration',
+  description:
+    'Every table has point-in-time recovery, server-side encryption, and a name prefixed with the environment.',
   fix: 'set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled and SSESpecification.SSEEnabled to true, and name the table <environment>-<name>',
-  check: (template, { environment }) => resourcesOf(template, 'AWS::DynamoDB::Table').flatMap(([id, r]) => [
-    ...(r.Properties?.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled === true ? [] : [{ resource: id, message: 'point-in-time recovery is not enabled' }]),
-    ...(r.Properties?.SSESpecification?.SSEEnabled === true ? [] : [{ resource: id, message: 'server-side encryption is not enabled' }]),
-    ...(literal(r.Properties?.TableName)?.startsWith(`${environment}-`) ? [] : [{ resource: id, message: `table name is not prefixed with '${environment}-'` }]),
-  ]),
+  check: (template, { environment }) =>
+    resourcesOf(template, 'AWS::DynamoDB::Table').flatMap(([id, r]) => [
+      ...(r.Properties?.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled === true
+        ? []
+        : [{ resource: id, message: 'point-in-time recovery is not enabled' }]),
+      ...(r.Properties?.SSESpecification?.SSEEnabled === true
+        ? []
+        : [{ resource: id, message: 'server-side encryption is not enabled' }]),
+      ...(literal(r.Properties?.TableName)?.startsWith(`${environment}-`)
+        ? []
+        : [{ resource: id, message: `table name is not prefixed with '${environment}-'` }]),
+    ]),
 };

@@ -19,14 +19,26 @@ export function compileAlarms({ spec, env, registry }: CompileContext): Fragment
     const watched = type.watches ? alarm.targets[type.watches] : undefined;
     const target = watched ?? type.subject ?? 'the project';
     // An alarm's own period and evaluation periods replace the environment's, for its recipe too.
-    const ownEnv = { ...env, alarms: { periodSeconds: alarm.period ?? env.alarms.periodSeconds, evaluationPeriods: alarm.evaluationPeriods ?? env.alarms.evaluationPeriods } };
+    const ownEnv = {
+      ...env,
+      alarms: {
+        periodSeconds: alarm.period ?? env.alarms.periodSeconds,
+        evaluationPeriods: alarm.evaluationPeriods ?? env.alarms.evaluationPeriods,
+      },
+    };
     return {
       layer: 'monitoring',
       logicalId: ids.alarm(name),
       resource: new CloudWatchAlarm({
         AlarmName: names.alarm(env.name, name),
-        AlarmDescription: alarm.description ?? `${alarm.type} of ${target}: ${alarm.statistic && type.describe ? type.describe(alarm.statistic) : type.about} at or above the threshold (${type.unit})`,
-        Metrics: type.metrics(watched, { spec, env: ownEnv, statistic: alarm.statistic ?? type.statistics?.[0] }) as never[],
+        AlarmDescription:
+          alarm.description ??
+          `${alarm.type} of ${target}: ${alarm.statistic && type.describe ? type.describe(alarm.statistic) : type.about} at or above the threshold (${type.unit})`,
+        Metrics: type.metrics(watched, {
+          spec,
+          env: ownEnv,
+          statistic: alarm.statistic ?? type.statistics?.[0],
+        }) as never[],
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         Threshold: thresholdFor(alarm, env.name, type.defaultThreshold),
         EvaluationPeriods: ownEnv.alarms.evaluationPeriods,
@@ -37,7 +49,16 @@ export function compileAlarms({ spec, env, registry }: CompileContext): Fragment
       }),
     };
   });
-  return fragment([...inGroup(ids.alarmTopic(), alarmTopic(env, project)), ...alarms], [
-    { layer: 'monitoring', group: ids.alarmTopic(), name: 'AlarmTopicArn', description: 'SNS topic the alarms notify; subscribe people here', value: Fn.Ref(ids.alarmTopic()) },
-  ]);
+  return fragment(
+    [...inGroup(ids.alarmTopic(), alarmTopic(env, project)), ...alarms],
+    [
+      {
+        layer: 'monitoring',
+        group: ids.alarmTopic(),
+        name: 'AlarmTopicArn',
+        description: 'SNS topic the alarms notify; subscribe people here',
+        value: Fn.Ref(ids.alarmTopic()),
+      },
+    ],
+  );
 }

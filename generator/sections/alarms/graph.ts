@@ -9,8 +9,13 @@ export function alarmsGraph(spec: Spec, registry: Registry): GraphPart {
   if (byType.size === 0) return { layer: 'monitoring', nodes: [], edges: [] };
   return {
     layer: 'monitoring',
-    nodes: [`topic{{${quote('alarm topic<br/>SNS, KMS-encrypted')}}}`,
-      ...[...byType].map(([type, count]) => `${graphNode('alarms', type)}[${quote(`${count} ${type} alarm${count === 1 ? '' : 's'}<br/>${registry.alarmTypes.get(type)?.type.about ?? ''}`)}]`)],
+    nodes: [
+      `topic{{${quote('alarm topic<br/>SNS, KMS-encrypted')}}}`,
+      ...[...byType].map(
+        ([type, count]) =>
+          `${graphNode('alarms', type)}[${quote(`${count} ${type} alarm${count === 1 ? '' : 's'}<br/>${registry.alarmTypes.get(type)?.type.about ?? ''}`)}]`,
+      ),
+    ],
     edges: [...byType.keys()].map((type) => `${graphNode('alarms', type)} --> topic`),
   };
 }

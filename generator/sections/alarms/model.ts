@@ -16,14 +16,23 @@ export interface Alarm {
 }
 
 /** Keys an alarm may name an item with: what some alarm type watches. */
-export const watchKeys = (registry: Registry): string[] =>
-  [...new Set([...registry.alarmTypes.values()].flatMap(({ type }) => (type.watches ? [type.watches] : [])))];
+export const watchKeys = (registry: Registry): string[] => [
+  ...new Set([...registry.alarmTypes.values()].flatMap(({ type }) => (type.watches ? [type.watches] : []))),
+];
 
-export function normalizeAlarm(raw: Record<string, unknown> & { type: string }, _name: string, registry: Registry): Alarm {
+export function normalizeAlarm(
+  raw: Record<string, unknown> & { type: string },
+  _name: string,
+  registry: Registry,
+): Alarm {
   const type = registry.alarmTypes.get(raw.type)!.type;
   return {
     type: raw.type,
-    targets: Object.fromEntries(watchKeys(registry).filter((key) => typeof raw[key] === 'string').map((key) => [key, raw[key] as string])),
+    targets: Object.fromEntries(
+      watchKeys(registry)
+        .filter((key) => typeof raw[key] === 'string')
+        .map((key) => [key, raw[key] as string]),
+    ),
     threshold: (raw.threshold as Alarm['threshold'] | undefined) ?? type.defaultThreshold,
     ...(raw.description !== undefined ? { description: raw.description as string } : {}),
     ...(raw.period !== undefined ? { period: raw.period as number } : {}),

@@ -1,13 +1,23 @@
 /** The alarms' part of environments/<name>.yaml: how metrics are evaluated. */
 import { integer, settings, type JsonSchema } from '../../schema/json-schema.js';
 
-export interface AlarmSettings { periodSeconds: number; evaluationPeriods: number }
+export interface AlarmSettings {
+  periodSeconds: number;
+  evaluationPeriods: number;
+}
 
 declare module '../../environment/model.js' {
-  interface SectionSettings { alarms: AlarmSettings }
+  interface SectionSettings {
+    alarms: AlarmSettings;
+  }
 }
 
 export const alarmSettingsSchema: JsonSchema = settings('How alarms evaluate their metrics.', {
-  periodSeconds: { type: 'integer', enum: [10, 30, 60, 300, 900, 3600], default: 60, description: 'Length of one evaluation period.' },
+  periodSeconds: {
+    type: 'integer',
+    enum: [10, 30, 60, 300, 900, 3600],
+    default: 60,
+    description: 'Length of one evaluation period.',
+  },
   evaluationPeriods: integer(1, 100, 'Periods in breach before the alarm fires.', { default: 3 }),
 });

@@ -4,7 +4,14 @@
  */
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { Entry, Spec } from '../../spec.js';
-import { checkDeadLetterQueue, checkEnvironmentNames, exactlyOneTarget, isFifo, TARGET_KINDS, unknownTarget } from '../events/targets.js';
+import {
+  checkDeadLetterQueue,
+  checkEnvironmentNames,
+  exactlyOneTarget,
+  isFifo,
+  TARGET_KINDS,
+  unknownTarget,
+} from '../events/targets.js';
 import { names } from '../../naming/ids.js';
 import { physicalNameProblem } from '../project/limits.js';
 import { projectOf } from '../project/model.js';
@@ -15,11 +22,14 @@ import { bucketsOf, isNative, type Bucket, type Notification } from './model.js'
 const overlaps = (a: Notification, b: Notification) => {
   const prefixes = [a.prefix ?? '', b.prefix ?? ''];
   const suffixes = [a.suffix ?? '', b.suffix ?? ''];
-  return (prefixes[0].startsWith(prefixes[1]) || prefixes[1].startsWith(prefixes[0]))
-    && (suffixes[0].endsWith(suffixes[1]) || suffixes[1].endsWith(suffixes[0]));
+  return (
+    (prefixes[0].startsWith(prefixes[1]) || prefixes[1].startsWith(prefixes[0])) &&
+    (suffixes[0].endsWith(suffixes[1]) || suffixes[1].endsWith(suffixes[0]))
+  );
 };
 
-const describe = (n: Notification) => `${n.target!.kind} '${n.target!.name}'${n.prefix !== undefined ? ` prefix '${n.prefix}'` : ''}${n.suffix !== undefined ? ` suffix '${n.suffix}'` : ''}`;
+const describe = (n: Notification) =>
+  `${n.target!.kind} '${n.target!.name}'${n.prefix !== undefined ? ` prefix '${n.prefix}'` : ''}${n.suffix !== undefined ? ` suffix '${n.suffix}'` : ''}`;
 
 function checkNotifications(spec: Spec, registry: Registry, entry: Entry<Bucket>): Diagnostic[] {
   const { name: bucket, value, file, path } = entry;
@@ -34,23 +44,55 @@ function checkNotifications(spec: Spec, registry: Registry, entry: Entry<Bucket>
     const unknown = unknownTarget(spec, registry, n.target, `bucket '${bucket}' notifies`, at(i, kind));
     out.push(...unknown);
     if (kind === 'function' && n.deadLetterQueue === undefined) {
-      out.push(error('GEN202', `notification ${i + 1} of bucket '${bucket}' (function '${name}') has no deadLetterQueue; events EventBridge cannot deliver would be dropped without a trace`,
-        at(i), 'add deadLetterQueue: <a standard queue> to the notification'));
+      out.push(
+        error(
+          'GEN202',
+          `notification ${i + 1} of bucket '${bucket}' (function '${name}') has no deadLetterQueue; events EventBridge cannot deliver would be dropped without a trace`,
+          at(i),
+          'add deadLetterQueue: <a standard queue> to the notification',
+        ),
+      );
     } else if (kind !== 'function' && n.deadLetterQueue !== undefined) {
-      out.push(error('GEN206', `notification ${i + 1} of bucket '${bucket}' notifies ${kind} '${name}' directly: S3 has no dead-letter queue for it`,
-        { ...at(i, 'deadLetterQueue'), at: 'key' }, 'remove deadLetterQueue (it applies to functions, which are told through EventBridge)'));
+      out.push(
+        error(
+          'GEN206',
+          `notification ${i + 1} of bucket '${bucket}' notifies ${kind} '${name}' directly: S3 has no dead-letter queue for it`,
+          { ...at(i, 'deadLetterQueue'), at: 'key' },
+          'remove deadLetterQueue (it applies to functions, which are told through EventBridge)',
+        ),
+      );
     } else if (n.deadLetterQueue !== undefined) {
-      out.push(...checkDeadLetterQueue(spec, registry, n.deadLetterQueue, `bucket '${bucket}' sends undeliverable events for function '${name}' to`, at(i, 'deadLetterQueue')));
+      out.push(
+        ...checkDeadLetterQueue(
+          spec,
+          registry,
+          n.deadLetterQueue,
+          `bucket '${bucket}' sends undeliverable events for function '${name}' to`,
+          at(i, 'deadLetterQueue'),
+        ),
+      );
     }
     if (unknown.length === 0 && kind !== 'function' && isFifo(spec, kind === 'queue' ? 'queues' : 'topics', name)) {
-      out.push(error('GEN321', `bucket '${bucket}' notifies FIFO ${kind} '${name}', but S3 delivers notifications only to standard queues and topics`,
-        at(i, kind), `notify a standard ${kind}, or a function that forwards to '${name}'`));
+      out.push(
+        error(
+          'GEN321',
+          `bucket '${bucket}' notifies FIFO ${kind} '${name}', but S3 delivers notifications only to standard queues and topics`,
+          at(i, kind),
+          `notify a standard ${kind}, or a function that forwards to '${name}'`,
+        ),
+      );
     }
     if (isNative(n)) {
       // DependsOn works within one stack only, and the bucket can share a stack with one queue or topic (its placement group).
       if (native && (native.target!.kind !== kind || native.target!.name !== name)) {
-        out.push(error('GEN321', `bucket '${bucket}' notifies ${native.target!.kind} '${native.target!.name}' and ${kind} '${name}'; gen lets S3 notify one queue or topic per bucket`,
-          at(i, kind), `notify one topic and subscribe the queues to it, or notify a function`));
+        out.push(
+          error(
+            'GEN321',
+            `bucket '${bucket}' notifies ${native.target!.kind} '${native.target!.name}' and ${kind} '${name}'; gen lets S3 notify one queue or topic per bucket`,
+            at(i, kind),
+            `notify one topic and subscribe the queues to it, or notify a function`,
+          ),
+        );
       }
       native ??= n;
     }
@@ -59,11 +101,23 @@ function checkNotifications(spec: Spec, registry: Registry, entry: Entry<Bucket>
       const sameFunction = kind === 'function' && earlier.target.kind === 'function' && earlier.target.name === name;
       const shared = n.events.filter((e) => earlier.events.includes(e));
       if (sameFunction) {
-        out.push(error('GEN319', `bucket '${bucket}' notifies function '${name}' twice (notifications ${j + 1} and ${i + 1})`,
-          at(i, 'function'), 'write one notification for the function, with every event it needs'));
+        out.push(
+          error(
+            'GEN319',
+            `bucket '${bucket}' notifies function '${name}' twice (notifications ${j + 1} and ${i + 1})`,
+            at(i, 'function'),
+            'write one notification for the function, with every event it needs',
+          ),
+        );
       } else if (isNative(n) && isNative(earlier) && shared.length > 0 && overlaps(n, earlier)) {
-        out.push(error('GEN319', `notification ${i + 1} of bucket '${bucket}' (${describe(n)}) overlaps notification ${j + 1} (${describe(earlier)}) for ${shared.join(', ')} objects; S3 refuses overlapping notifications`,
-          at(i), 'give them prefixes or suffixes that cannot match the same key, or different events'));
+        out.push(
+          error(
+            'GEN319',
+            `notification ${i + 1} of bucket '${bucket}' (${describe(n)}) overlaps notification ${j + 1} (${describe(earlier)}) for ${shared.join(', ')} objects; S3 refuses overlapping notifications`,
+            at(i),
+            'give them prefixes or suffixes that cannot match the same key, or different events',
+          ),
+        );
       }
     });
   });
@@ -77,24 +131,50 @@ const ACCOUNT = '<account-id>';
 function checkNames(spec: Spec, entry: Entry<Bucket>): Diagnostic[] {
   const project = projectOf(spec)?.value.name;
   if (project === undefined) return [];
-  const bucket = physicalNameProblem('bucket', entry.name, spec.environmentNames,
-    (env) => names.bucket(env, project, entry.name).replace('${AWS::AccountId}', ACCOUNT), { max: 63, what: 'S3 bucket names (<environment>-<project>-<name>-<account id>)' });
+  const bucket = physicalNameProblem(
+    'bucket',
+    entry.name,
+    spec.environmentNames,
+    (env) => names.bucket(env, project, entry.name).replace('${AWS::AccountId}', ACCOUNT),
+    { max: 63, what: 'S3 bucket names (<environment>-<project>-<name>-<account id>)' },
+  );
   const rules = entry.value.notify.flatMap((n, i) => {
     if (n.target?.kind !== 'function') return [];
     const fn = n.target.name;
-    const long = physicalNameProblem('notification rule', `${entry.name}-${fn}`, spec.environmentNames,
-      (env) => names.bucketNotifyRule(env, entry.name, fn), { max: 64, what: 'EventBridge rule names (<environment>-<bucket>-<function>)' });
-    return long ? [error('GEN320', long.message, { file: entry.file, path: [...entry.path, 'notify', i, 'function'] }, `${long.fix}: rename the bucket or the function`)] : [];
+    const long = physicalNameProblem(
+      'notification rule',
+      `${entry.name}-${fn}`,
+      spec.environmentNames,
+      (env) => names.bucketNotifyRule(env, entry.name, fn),
+      { max: 64, what: 'EventBridge rule names (<environment>-<bucket>-<function>)' },
+    );
+    return long
+      ? [
+          error(
+            'GEN320',
+            long.message,
+            { file: entry.file, path: [...entry.path, 'notify', i, 'function'] },
+            `${long.fix}: rename the bucket or the function`,
+          ),
+        ]
+      : [];
   });
-  return [...(bucket ? [error('GEN320', bucket.message, { file: entry.file, path: entry.path, at: 'key' }, bucket.fix)] : []), ...rules];
+  return [
+    ...(bucket ? [error('GEN320', bucket.message, { file: entry.file, path: entry.path, at: 'key' }, bucket.fix)] : []),
+    ...rules,
+  ];
 }
 
 function checkBucket(spec: Spec, registry: Registry, entry: Entry<Bucket>): Diagnostic[] {
   return [
     ...checkNames(spec, entry),
     ...checkNotifications(spec, registry, entry),
-    ...checkEnvironmentNames(spec, entry.value.expireAfterDays, 'expireAfterDays', { file: entry.file, path: [...entry.path, 'expireAfterDays'] }),
+    ...checkEnvironmentNames(spec, entry.value.expireAfterDays, 'expireAfterDays', {
+      file: entry.file,
+      path: [...entry.path, 'expireAfterDays'],
+    }),
   ];
 }
 
-export const checkBuckets = (spec: Spec, registry: Registry): Diagnostic[] => bucketsOf(spec).items.flatMap((entry) => checkBucket(spec, registry, entry));
+export const checkBuckets = (spec: Spec, registry: Registry): Diagnostic[] =>
+  bucketsOf(spec).items.flatMap((entry) => checkBucket(spec, registry, entry));

@@ -21,13 +21,22 @@ import { EventsRule, S3Bucket, S3BucketPolicy } from './cfn.js';
 import { bucketsOf, isNative, type Bucket, type Notification, type ObjectEvent } from './model.js';
 
 /** S3's own event names and EventBridge's detail types for each kind of object event. */
-const S3_EVENTS: Record<ObjectEvent, string> = { created: 's3:ObjectCreated:*', removed: 's3:ObjectRemoved:*', restored: 's3:ObjectRestore:Completed' };
-const DETAIL_TYPES: Record<ObjectEvent, string> = { created: 'Object Created', removed: 'Object Deleted', restored: 'Object Restore Completed' };
+const S3_EVENTS: Record<ObjectEvent, string> = {
+  created: 's3:ObjectCreated:*',
+  removed: 's3:ObjectRemoved:*',
+  restored: 's3:ObjectRestore:Completed',
+};
+const DETAIL_TYPES: Record<ObjectEvent, string> = {
+  created: 'Object Created',
+  removed: 'Object Deleted',
+  restored: 'Object Restore Completed',
+};
 
 /** Days incomplete multipart uploads are kept: their parts cost storage and are never visible. */
 const ABORT_UPLOADS_AFTER_DAYS = 7;
 
-export const bucketName = (ctx: CompileContext, bucket: string) => names.bucket(ctx.env.name, projectOf(ctx.spec)!.value.name, bucket);
+export const bucketName = (ctx: CompileContext, bucket: string) =>
+  names.bucket(ctx.env.name, projectOf(ctx.spec)!.value.name, bucket);
 export const bucketArn = (ctx: CompileContext, bucket: string) => arns.bucket(bucketName(ctx, bucket));
 
 /**
@@ -52,23 +61,33 @@ function nativeTarget(ctx: CompileContext, bucket: Bucket) {
 export function bucketGrants(ctx: CompileContext): PolicyGrant[] {
   return bucketsOf(ctx.spec).items.flatMap(({ name, value }): PolicyGrant[] => {
     const target = nativeTarget(ctx, value);
-    const native: PolicyGrant[] = target ? [{
-      section: target.kind === 'queue' ? 'queues' : 'topics',
-      name: target.name,
-      sid: `Bucket${pascal(name)}Notifications`,
-      service: 's3.amazonaws.com',
-      actions: [target.kind === 'queue' ? 'sqs:SendMessage' : 'sns:Publish'],
-      sourceArn: sub(bucketArn(ctx, name)),
-      before: [target.policy],
-    }] : [];
-    const deadLetters = value.notify.flatMap((n): PolicyGrant[] => (n.target?.kind === 'function' && n.deadLetterQueue !== undefined ? [{
-      section: 'queues',
-      name: n.deadLetterQueue,
-      sid: `Bucket${pascal(name)}${pascal(n.target.name)}DeadLetters`,
-      service: 'events.amazonaws.com',
-      actions: ['sqs:SendMessage'],
-      sourceArn: sub(arns.rule('default', names.bucketNotifyRule(ctx.env.name, name, n.target.name))),
-    }] : []));
+    const native: PolicyGrant[] = target
+      ? [
+          {
+            section: target.kind === 'queue' ? 'queues' : 'topics',
+            name: target.name,
+            sid: `Bucket${pascal(name)}Notifications`,
+            service: 's3.amazonaws.com',
+            actions: [target.kind === 'queue' ? 'sqs:SendMessage' : 'sns:Publish'],
+            sourceArn: sub(bucketArn(ctx, name)),
+            before: [target.policy],
+          },
+        ]
+      : [];
+    const deadLetters = value.notify.flatMap((n): PolicyGrant[] =>
+      n.target?.kind === 'function' && n.deadLetterQueue !== undefined
+        ? [
+            {
+              section: 'queues',
+              name: n.deadLetterQueue,
+              sid: `Bucket${pascal(name)}${pascal(n.target.name)}DeadLetters`,
+              service: 'events.amazonaws.com',
+              actions: ['sqs:SendMessage'],
+              sourceArn: sub(arns.rule('default', names.bucketNotifyRule(ctx.env.name, name, n.target.name))),
+            },
+          ]
+        : [],
+    );
     return [...native, ...deadLetters];
   });
 }
@@ -83,11 +102,18 @@ const keyFilter = (n: Notification) => {
 
 function notificationConfiguration(ctx: CompileContext, bucket: Bucket) {
   const { spec, env } = ctx;
-  const native = (kind: 'queue' | 'topic') => bucket.notify.filter((n) => n.target?.kind === kind).flatMap((n) => n.events.map((event) => ({
-    Event: S3_EVENTS[event],
-    ...(kind === 'queue' ? { Queue: queueArn(spec, env.name, n.target!.name) } : { Topic: topicArn(spec, env.name, n.target!.name) }),
-    ...keyFilter(n),
-  })));
+  const native = (kind: 'queue' | 'topic') =>
+    bucket.notify
+      .filter((n) => n.target?.kind === kind)
+      .flatMap((n) =>
+        n.events.map((event) => ({
+          Event: S3_EVENTS[event],
+          ...(kind === 'queue'
+            ? { Queue: queueArn(spec, env.name, n.target!.name) }
+            : { Topic: topicArn(spec, env.name, n.target!.name) }),
+          ...keyFilter(n),
+        })),
+      );
   const queues = native('queue');
   const topics = native('topic');
   const eventBridge = bucket.notify.some((n) => n.target?.kind === 'function');
@@ -107,26 +133,44 @@ function lifecycle(bucket: Bucket, env: string) {
   return {
     LifecycleConfiguration: {
       Rules: [
-        { Id: 'abort-incomplete-uploads', Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: ABORT_UPLOADS_AFTER_DAYS } },
+        {
+          Id: 'abort-incomplete-uploads',
+          Status: 'Enabled',
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: ABORT_UPLOADS_AFTER_DAYS },
+        },
         ...(expire !== undefined ? [{ Id: 'expire-objects', Status: 'Enabled', ExpirationInDays: expire }] : []),
         // With the old versions gone, a delete marker is all that is left of an object: remove it too.
-        ...(noncurrent !== undefined ? [{ Id: 'expire-noncurrent-versions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: noncurrent }, ExpiredObjectDeleteMarker: true }] : []),
+        ...(noncurrent !== undefined
+          ? [
+              {
+                Id: 'expire-noncurrent-versions',
+                Status: 'Enabled',
+                NoncurrentVersionExpiration: { NoncurrentDays: noncurrent },
+                ExpiredObjectDeleteMarker: true,
+              },
+            ]
+          : []),
       ],
     },
   };
 }
 
-const cors = (bucket: Bucket) => (bucket.cors ? {
-  CorsConfiguration: {
-    CorsRules: [{
-      AllowedOrigins: bucket.cors.allowOrigins,
-      AllowedMethods: bucket.cors.allowMethods,
-      ...(bucket.cors.allowHeaders ? { AllowedHeaders: bucket.cors.allowHeaders } : {}),
-      ...(bucket.cors.exposeHeaders ? { ExposedHeaders: bucket.cors.exposeHeaders } : {}),
-      ...(bucket.cors.maxAgeSeconds !== undefined ? { MaxAge: bucket.cors.maxAgeSeconds } : {}),
-    }],
-  },
-} : {});
+const cors = (bucket: Bucket) =>
+  bucket.cors
+    ? {
+        CorsConfiguration: {
+          CorsRules: [
+            {
+              AllowedOrigins: bucket.cors.allowOrigins,
+              AllowedMethods: bucket.cors.allowMethods,
+              ...(bucket.cors.allowHeaders ? { AllowedHeaders: bucket.cors.allowHeaders } : {}),
+              ...(bucket.cors.exposeHeaders ? { ExposedHeaders: bucket.cors.exposeHeaders } : {}),
+              ...(bucket.cors.maxAgeSeconds !== undefined ? { MaxAge: bucket.cors.maxAgeSeconds } : {}),
+            },
+          ],
+        },
+      }
+    : {};
 
 /** TLS only for everyone, then what other sections asked for (a service, from one source, in this account). */
 function policyDocument(ctx: CompileContext, name: string) {
@@ -136,14 +180,24 @@ function policyDocument(ctx: CompileContext, name: string) {
   return {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: resources, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: resources,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
       ...grants.map((grant) => ({
         Sid: pascal(grant.sid),
         Effect: 'Allow',
         Principal: { Service: grant.service },
         Action: [...grant.actions].sort(),
         Resource: resources,
-        Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') }, ArnLike: { 'aws:SourceArn': grant.sourceArn } },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') },
+          ArnLike: { 'aws:SourceArn': grant.sourceArn },
+        },
       })),
     ],
   };
@@ -155,8 +209,14 @@ function functionRule(ctx: CompileContext, bucket: string, n: Notification): Pla
   const fn = n.target!.name;
   const ruleName = names.bucketNotifyRule(env.name, bucket, fn);
   const escape = (text: string) => text.replace(/[\\*]/g, (c) => `\\${c}`);
-  const key = n.prefix !== undefined && n.suffix !== undefined ? { wildcard: `${escape(n.prefix)}*${escape(n.suffix)}` }
-    : n.prefix !== undefined ? { prefix: n.prefix } : n.suffix !== undefined ? { suffix: n.suffix } : undefined;
+  const key =
+    n.prefix !== undefined && n.suffix !== undefined
+      ? { wildcard: `${escape(n.prefix)}*${escape(n.suffix)}` }
+      : n.prefix !== undefined
+        ? { prefix: n.prefix }
+        : n.suffix !== undefined
+          ? { suffix: n.suffix }
+          : undefined;
   const rule = new EventsRule({
     Name: ruleName,
     Description: `Objects of bucket ${bucket} (${n.events.join(', ')}) to function ${fn}`,
@@ -167,15 +227,23 @@ function functionRule(ctx: CompileContext, bucket: string, n: Notification): Pla
       'detail-type': n.events.map((e) => DETAIL_TYPES[e]),
       detail: { bucket: { name: [sub(bucketName(ctx, bucket))] }, ...(key ? { object: { key: [key] } } : {}) },
     },
-    Targets: [{
-      Id: targetId(fn),
-      Arn: sub(invokeTarget(spec, env, fn)),
-      ...(n.deadLetterQueue !== undefined ? { DeadLetterConfig: { Arn: queueArn(spec, env.name, n.deadLetterQueue) } } : {}),
-    }],
+    Targets: [
+      {
+        Id: targetId(fn),
+        Arn: sub(invokeTarget(spec, env, fn)),
+        ...(n.deadLetterQueue !== undefined
+          ? { DeadLetterConfig: { Arn: queueArn(spec, env.name, n.deadLetterQueue) } }
+          : {}),
+      },
+    ],
   });
   return inGroup(ids.bucketNotifyRule(bucket, fn), [
     { layer: 'triggers', logicalId: ids.bucketNotifyRule(bucket, fn), resource: rule },
-    { layer: 'triggers', logicalId: ids.bucketNotifyPermission(bucket, fn), resource: invokePermission(spec, env, fn, 'events.amazonaws.com', sub(arns.rule('default', ruleName))) },
+    {
+      layer: 'triggers',
+      logicalId: ids.bucketNotifyPermission(bucket, fn),
+      resource: invokePermission(spec, env, fn, 'events.amazonaws.com', sub(arns.rule('default', ruleName))),
+    },
   ]);
 }
 
@@ -185,21 +253,35 @@ function compileBucket(ctx: CompileContext, entry: Entry<Bucket>): PlacedResourc
   const physical = bucketName(ctx, name);
   const target = nativeTarget(ctx, bucket);
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
-  const resource = Object.assign(new S3Bucket({
-    BucketName: sub(physical) as never,
-    VersioningConfiguration: { Status: 'Enabled' },
-    BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-    PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-    OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-    ...lifecycle(bucket, env.name),
-    ...cors(bucket),
-    ...notificationConfiguration(ctx, bucket),
-  } as never), { DeletionPolicy: retain, UpdateReplacePolicy: retain });
+  const resource = Object.assign(
+    new S3Bucket({
+      BucketName: sub(physical) as never,
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      ...lifecycle(bucket, env.name),
+      ...cors(bucket),
+      ...notificationConfiguration(ctx, bucket),
+    } as never),
+    { DeletionPolicy: retain, UpdateReplacePolicy: retain },
+  );
   if (target) resource.dependsOn(target.policy);
   // Bucket and policy refer to each other by Ref; a bucket notifying a queue or topic joins its group (one stack, so DependsOn holds).
   const data = inGroup(target?.group ?? ids.bucket(name), [
     { layer: 'data', logicalId: ids.bucket(name), resource },
-    { layer: 'data', logicalId: ids.bucketPolicy(name), resource: new S3BucketPolicy({ Bucket: Fn.Ref(ids.bucket(name)), PolicyDocument: policyDocument(ctx, name) }) },
+    {
+      layer: 'data',
+      logicalId: ids.bucketPolicy(name),
+      resource: new S3BucketPolicy({ Bucket: Fn.Ref(ids.bucket(name)), PolicyDocument: policyDocument(ctx, name) }),
+    },
   ]);
   const triggers = bucket.notify.flatMap((n) => (n.target?.kind === 'function' ? functionRule(ctx, name, n) : []));
   return [...data, ...triggers];

@@ -11,9 +11,17 @@ export const bucketsGraph = (spec: Spec, env: Environment): GraphPart => {
   const project = projectOf(spec)?.value.name ?? 'project';
   return {
     layer: 'data',
-    nodes: buckets.map(({ name }) => `${graphNode('buckets', name)}[(${quote(`bucket ${env.name}-${project}-${name}`)})]`),
-    edges: buckets.flatMap(({ name, value }) => value.notify.flatMap((n) => (n.target
-      ? [`${graphNode('buckets', name)} -- ${quote(`${n.events.join(', ')}${n.target.kind === 'function' ? ' via EventBridge' : ''}`)} --> ${graphNode(SECTION_OF[n.target.kind], n.target.name)}`]
-      : []))),
+    nodes: buckets.map(
+      ({ name }) => `${graphNode('buckets', name)}[(${quote(`bucket ${env.name}-${project}-${name}`)})]`,
+    ),
+    edges: buckets.flatMap(({ name, value }) =>
+      value.notify.flatMap((n) =>
+        n.target
+          ? [
+              `${graphNode('buckets', name)} -- ${quote(`${n.events.join(', ')}${n.target.kind === 'function' ? ' via EventBridge' : ''}`)} --> ${graphNode(SECTION_OF[n.target.kind], n.target.name)}`,
+            ]
+          : [],
+      ),
+    ),
   };
 };

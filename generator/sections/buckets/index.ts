@@ -22,6 +22,9 @@ export const bucketsSection: Section = {
   statefulTypes: ['AWS::S3::Bucket'],
   usable: bucketUsable,
   grants: bucketGrants,
-  invokes: (spec) => bucketsOf(spec).items.flatMap(({ value }) => value.notify.flatMap((n) => (n.target?.kind === 'function' ? [n.target.name] : []))),
+  invokes: (spec) =>
+    bucketsOf(spec).items.flatMap(({ value }) =>
+      value.notify.flatMap((n) => (n.target?.kind === 'function' ? [n.target.name] : [])),
+    ),
   graph: bucketsGraph,
 };

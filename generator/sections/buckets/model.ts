@@ -34,17 +34,31 @@ export interface Bucket {
   notify: Notification[];
 }
 
-interface RawNotification extends Partial<Record<TargetKind, string>> { events: ObjectEvent[]; prefix?: string; suffix?: string; deadLetterQueue?: string }
-export interface RawBucket { expireAfterDays?: Bucket['expireAfterDays']; noncurrentVersionsExpireAfterDays?: number; cors?: Cors; notify?: RawNotification[] }
+interface RawNotification extends Partial<Record<TargetKind, string>> {
+  events: ObjectEvent[];
+  prefix?: string;
+  suffix?: string;
+  deadLetterQueue?: string;
+}
+export interface RawBucket {
+  expireAfterDays?: Bucket['expireAfterDays'];
+  noncurrentVersionsExpireAfterDays?: number;
+  cors?: Cors;
+  notify?: RawNotification[];
+}
 
 export function normalizeBucket(raw: RawBucket): Bucket {
   return {
     ...(raw.expireAfterDays !== undefined ? { expireAfterDays: raw.expireAfterDays } : {}),
-    ...(raw.noncurrentVersionsExpireAfterDays !== undefined ? { noncurrentVersionsExpireAfterDays: raw.noncurrentVersionsExpireAfterDays } : {}),
+    ...(raw.noncurrentVersionsExpireAfterDays !== undefined
+      ? { noncurrentVersionsExpireAfterDays: raw.noncurrentVersionsExpireAfterDays }
+      : {}),
     ...(raw.cors !== undefined ? { cors: raw.cors } : {}),
     // List order is the user's: notifications keep it (it is stable, and S3 keeps no order of its own).
     notify: (raw.notify ?? []).map((n) => {
-      const written = Object.fromEntries((['function', 'queue', 'topic'] as const).filter((k) => n[k] !== undefined).map((k) => [k, n[k]]));
+      const written = Object.fromEntries(
+        (['function', 'queue', 'topic'] as const).filter((k) => n[k] !== undefined).map((k) => [k, n[k]]),
+      );
       const target = targetOf(n);
       return {
         ...(target ? { target } : {}),

@@ -17,7 +17,8 @@ const WRITE_OBJECTS = ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObje
 
 export const bucketUsable: Usable = {
   access: { enum: [...LEVELS] },
-  description: 'Buckets the code uses and how: read (list, get objects), write (put, delete objects) or read-write; `{access, variable}` renames the variable. Each becomes a BUCKET_<NAME> variable holding the bucket name, and exactly these permissions.',
+  description:
+    'Buckets the code uses and how: read (list, get objects), write (put, delete objects) or read-write; `{access, variable}` renames the variable. Each becomes a BUCKET_<NAME> variable holding the bucket name, and exactly these permissions.',
   example: { uploads: 'read', reports: { access: 'read-write', variable: 'REPORTS_BUCKET' } },
   variable: (name) => names.variable('BUCKET', name),
   holds: 'the name of bucket',
@@ -29,7 +30,9 @@ export const bucketUsable: Usable = {
     const objects = [...(reads ? READ_OBJECTS : []), ...(level !== 'read' ? WRITE_OBJECTS : [])].sort();
     return [
       // ListBucket is what turns a missing key into 404 rather than 403.
-      ...(reads ? [{ Sid: `Bucket${pascal(name)}List`, Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [sub(arn)] }] : []),
+      ...(reads
+        ? [{ Sid: `Bucket${pascal(name)}List`, Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [sub(arn)] }]
+        : []),
       { Sid: `Bucket${pascal(name)}Objects`, Effect: 'Allow', Action: objects, Resource: [sub(`${arn}/*`)] },
     ];
   },

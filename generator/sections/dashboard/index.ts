@@ -22,15 +22,27 @@ function split(graph: DashboardGraph): DashboardGraph[] {
   if (graph.metrics.length <= SERIES_PER_GRAPH) return [graph];
   const parts = Math.ceil(graph.metrics.length / SERIES_PER_GRAPH);
   return Array.from({ length: parts }, (_, i) => ({
-    ...graph, title: `${graph.title} (${i + 1}/${parts})`, metrics: graph.metrics.slice(i * SERIES_PER_GRAPH, (i + 1) * SERIES_PER_GRAPH),
+    ...graph,
+    title: `${graph.title} (${i + 1}/${parts})`,
+    metrics: graph.metrics.slice(i * SERIES_PER_GRAPH, (i + 1) * SERIES_PER_GRAPH),
   }));
 }
 
 export function dashboardBody(graphs: DashboardGraph[], period: number): string {
   const widgets = graphs.flatMap(split).map((graph, i) => ({
     type: 'metric',
-    x: (i % 2) * WIDTH, y: Math.floor(i / 2) * HEIGHT, width: WIDTH, height: HEIGHT,
-    properties: { title: graph.title, metrics: graph.metrics, stat: graph.stat, period, view: 'timeSeries', region: '${AWS::Region}' },
+    x: (i % 2) * WIDTH,
+    y: Math.floor(i / 2) * HEIGHT,
+    width: WIDTH,
+    height: HEIGHT,
+    properties: {
+      title: graph.title,
+      metrics: graph.metrics,
+      stat: graph.stat,
+      period,
+      view: 'timeSeries',
+      region: '${AWS::Region}',
+    },
   }));
   return JSON.stringify({ widgets });
 }
@@ -38,17 +50,29 @@ export function dashboardBody(graphs: DashboardGraph[], period: number): string 
 export const dashboardSection: Section = {
   key: 'dashboard',
   kind: 'single',
-  schema: { type: 'boolean', description: 'Whether gen makes the environment\'s CloudWatch dashboard (graphs of every function, table, queue, API... the spec has). Default: true.', examples: [false] },
+  schema: {
+    type: 'boolean',
+    description:
+      "Whether gen makes the environment's CloudWatch dashboard (graphs of every function, table, queue, API... the spec has). Default: true.",
+    examples: [false],
+  },
   compile: (ctx) => {
     const { spec, env, registry } = ctx;
     const project = projectOf(spec);
     if (singleOf<boolean>(spec, 'dashboard')?.value === false || !project) return fragment([]);
-    const graphs = registry.sections.flatMap((section) => section.dashboard?.(ctx) ?? []).filter((g) => g.metrics.length > 0);
+    const graphs = registry.sections
+      .flatMap((section) => section.dashboard?.(ctx) ?? [])
+      .filter((g) => g.metrics.length > 0);
     if (graphs.length === 0) return fragment([]);
-    return fragment([{
-      layer: 'monitoring',
-      logicalId: ids.dashboard(),
-      resource: new Dashboard({ DashboardName: names.dashboard(env.name, project.value.name), DashboardBody: sub(dashboardBody(graphs, env.alarms.periodSeconds)) as never }),
-    }]);
+    return fragment([
+      {
+        layer: 'monitoring',
+        logicalId: ids.dashboard(),
+        resource: new Dashboard({
+          DashboardName: names.dashboard(env.name, project.value.name),
+          DashboardBody: sub(dashboardBody(graphs, env.alarms.periodSeconds)) as never,
+        }),
+      },
+    ]);
   },
 };

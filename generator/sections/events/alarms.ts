@@ -16,17 +16,27 @@ function ruleMetric(metricName: string, rule: string, { spec, env }: Ctx) {
   return [returning(metric('failures', 'AWS/Events', metricName, dimensions, env.alarms.periodSeconds, 'Sum'))];
 }
 
-const rules = { noun: 'rule', names: (spec: Parameters<typeof rulesOf>[0]) => new Set(rulesOf(spec).map((r) => r.name)) };
+const rules = {
+  noun: 'rule',
+  names: (spec: Parameters<typeof rulesOf>[0]) => new Set(rulesOf(spec).map((r) => r.name)),
+};
 
 export const eventAlarmTypes: Record<string, AlarmType> = {
   'rule-failures': {
-    watches: 'rule', watchable: rules, unit: 'count', defaultThreshold: 1,
+    watches: 'rule',
+    watchable: rules,
+    unit: 'count',
+    defaultThreshold: 1,
     about: 'events a rule could not deliver to its target after every retry (they go to its dead-letter queue)',
     metrics: (rule, ctx) => ruleMetric('FailedInvocations', rule ?? '', ctx),
   },
   'rule-dlq-failures': {
-    watches: 'rule', watchable: rules, unit: 'count', defaultThreshold: 1,
-    about: 'events a rule could deliver neither to its target nor to its dead-letter queue: lost (a queue policy or encryption problem)',
+    watches: 'rule',
+    watchable: rules,
+    unit: 'count',
+    defaultThreshold: 1,
+    about:
+      'events a rule could deliver neither to its target nor to its dead-letter queue: lost (a queue policy or encryption problem)',
     metrics: (rule, ctx) => ruleMetric('InvocationsFailedToBeSentToDlq', rule ?? '', ctx),
   },
 };

@@ -14,24 +14,44 @@ import { EventBus, EventsArchive, EventsRule } from './cfn.js';
 import { busesOf, DEFAULT_BUS, type Bus, type Rule } from './model.js';
 import { isFifo, queueArn, targetId, topicArn } from './targets.js';
 
-export const ruleArn = (env: string, bus: string, rule: string) => sub(arns.rule(names.eventBus(env, bus), names.rule(env, rule)));
+export const ruleArn = (env: string, bus: string, rule: string) =>
+  sub(arns.rule(names.eventBus(env, bus), names.rule(env, rule)));
 
 /** What a rule's target and dead-letter queue need in their policies: events.amazonaws.com, for this rule only. */
 export function ruleGrants({ spec, env }: CompileContext): PolicyGrant[] {
-  return busesOf(spec).items.flatMap((bus) => bus.value.rules.flatMap(({ name, value: rule }): PolicyGrant[] => {
-    const source = ruleArn(env.name, bus.name, name);
-    const sid = `Rule${pascal(bus.name)}${pascal(name)}`;
-    const target = rule.target;
-    return [
-      ...(target && target.kind !== 'function' ? [{
-        section: target.kind === 'queue' ? 'queues' : 'topics', name: target.name, sid, service: 'events.amazonaws.com',
-        actions: [target.kind === 'queue' ? 'sqs:SendMessage' : 'sns:Publish'], sourceArn: source,
-      }] : []),
-      ...(rule.deadLetterQueue !== undefined ? [{
-        section: 'queues', name: rule.deadLetterQueue, sid: `${sid}DeadLetters`, service: 'events.amazonaws.com', actions: ['sqs:SendMessage'], sourceArn: source,
-      }] : []),
-    ];
-  }));
+  return busesOf(spec).items.flatMap((bus) =>
+    bus.value.rules.flatMap(({ name, value: rule }): PolicyGrant[] => {
+      const source = ruleArn(env.name, bus.name, name);
+      const sid = `Rule${pascal(bus.name)}${pascal(name)}`;
+      const target = rule.target;
+      return [
+        ...(target && target.kind !== 'function'
+          ? [
+              {
+                section: target.kind === 'queue' ? 'queues' : 'topics',
+                name: target.name,
+                sid,
+                service: 'events.amazonaws.com',
+                actions: [target.kind === 'queue' ? 'sqs:SendMessage' : 'sns:Publish'],
+                sourceArn: source,
+              },
+            ]
+          : []),
+        ...(rule.deadLetterQueue !== undefined
+          ? [
+              {
+                section: 'queues',
+                name: rule.deadLetterQueue,
+                sid: `${sid}DeadLetters`,
+                service: 'events.amazonaws.com',
+                actions: ['sqs:SendMessage'],
+                sourceArn: source,
+              },
+            ]
+          : []),
+      ];
+    }),
+  );
 }
 
 function ruleTarget(ctx: CompileContext, ruleName: string, rule: Rule) {
@@ -43,11 +63,18 @@ function ruleTarget(ctx: CompileContext, ruleName: string, rule: Rule) {
   };
   return {
     Id: targetId(name),
-    Arn: kind === 'function' ? sub(invokeTarget(spec, env, name)) : kind === 'queue' ? queueArn(spec, env.name, name) : topicArn(spec, env.name, name),
+    Arn:
+      kind === 'function'
+        ? sub(invokeTarget(spec, env, name))
+        : kind === 'queue'
+          ? queueArn(spec, env.name, name)
+          : topicArn(spec, env.name, name),
     ...(rule.input !== undefined ? { Input: JSON.stringify(rule.input) } : {}),
     ...(rule.inputPath !== undefined ? { InputPath: rule.inputPath } : {}),
     ...(Object.keys(retry).length > 0 ? { RetryPolicy: retry } : {}),
-    ...(rule.deadLetterQueue !== undefined ? { DeadLetterConfig: { Arn: queueArn(spec, env.name, rule.deadLetterQueue) } } : {}),
+    ...(rule.deadLetterQueue !== undefined
+      ? { DeadLetterConfig: { Arn: queueArn(spec, env.name, rule.deadLetterQueue) } }
+      : {}),
     // A FIFO queue needs a message group: the rule's events keep their order among themselves.
     ...(kind === 'queue' && isFifo(spec, 'queues', name) ? { SqsParameters: { MessageGroupId: ruleName } } : {}),
   };
@@ -64,9 +91,22 @@ function compileRule(ctx: CompileContext, bus: string, name: string, rule: Rule)
     State: 'ENABLED',
     Targets: [ruleTarget(ctx, ruleName, rule) as never],
   });
-  const permission = rule.target!.kind === 'function'
-    ? [{ layer: 'triggers', logicalId: ids.rulePermission(bus, name), resource: invokePermission(spec, env, rule.target!.name, 'events.amazonaws.com', ruleArn(env.name, bus, name)) }]
-    : [];
+  const permission =
+    rule.target!.kind === 'function'
+      ? [
+          {
+            layer: 'triggers',
+            logicalId: ids.rulePermission(bus, name),
+            resource: invokePermission(
+              spec,
+              env,
+              rule.target!.name,
+              'events.amazonaws.com',
+              ruleArn(env.name, bus, name),
+            ),
+          },
+        ]
+      : [];
   return inGroup(ids.rule(bus, name), [{ layer: 'triggers', logicalId: ids.rule(bus, name), resource }, ...permission]);
 }
 
@@ -77,16 +117,25 @@ function compileBus(ctx: CompileContext, entry: Entry<Bus>): PlacedResource[] {
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
   if (name !== DEFAULT_BUS) {
     resources.push({
-      layer: 'data', logicalId: ids.eventBus(name), group: ids.eventBus(name),
+      layer: 'data',
+      logicalId: ids.eventBus(name),
+      group: ids.eventBus(name),
       // Producers outside the project send to it by name: kept when the stack goes, in protected environments.
-      resource: Object.assign(new EventBus({ Name: names.eventBus(env.name, name), ...(bus.description !== undefined ? { Description: bus.description } : {}) }),
-        { DeletionPolicy: retain, UpdateReplacePolicy: retain }),
+      resource: Object.assign(
+        new EventBus({
+          Name: names.eventBus(env.name, name),
+          ...(bus.description !== undefined ? { Description: bus.description } : {}),
+        }),
+        { DeletionPolicy: retain, UpdateReplacePolicy: retain },
+      ),
     });
   }
   if (bus.archive) {
     const archiveName = names.eventBusArchive(env.name, name);
     resources.push({
-      layer: 'data', logicalId: ids.eventBusArchive(name), group: name === DEFAULT_BUS ? ids.eventBusArchive(name) : ids.eventBus(name),
+      layer: 'data',
+      logicalId: ids.eventBusArchive(name),
+      group: name === DEFAULT_BUS ? ids.eventBusArchive(name) : ids.eventBus(name),
       resource: new EventsArchive({
         ArchiveName: archiveName,
         Description: `Events of bus ${names.eventBus(env.name, name)}, replayable`,
@@ -99,4 +148,5 @@ function compileBus(ctx: CompileContext, entry: Entry<Bus>): PlacedResource[] {
   return resources;
 }
 
-export const compileEvents = (ctx: CompileContext): Fragment => fragment(busesOf(ctx.spec).items.flatMap((entry) => compileBus(ctx, entry)));
+export const compileEvents = (ctx: CompileContext): Fragment =>
+  fragment(busesOf(ctx.spec).items.flatMap((entry) => compileBus(ctx, entry)));

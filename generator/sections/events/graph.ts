@@ -13,10 +13,23 @@ export const eventsGraph = (spec: Spec, env: Environment): GraphPart => {
   const buses = busesOf(spec).items;
   return {
     layer: 'data',
-    nodes: buses.map(({ name }) => `${graphNode('events', name)}[/${quote(name === DEFAULT_BUS ? 'default bus (the account\'s)' : `bus ${names.eventBus(env.name, name)}`)}/]`),
-    edges: buses.flatMap((bus) => bus.value.rules.flatMap(({ name, value }) => [
-      ...(value.target ? [`${graphNode('events', bus.name)} -- ${quote(`rule ${name}`)} --> ${graphNode(SECTION_OF[value.target.kind], value.target.name)}`] : []),
-      ...(value.deadLetterQueue !== undefined ? [`${graphNode('events', bus.name)} -. ${quote(`${name} failed`)} .-> ${graphNode('queues', value.deadLetterQueue)}`] : []),
-    ])),
+    nodes: buses.map(
+      ({ name }) =>
+        `${graphNode('events', name)}[/${quote(name === DEFAULT_BUS ? "default bus (the account's)" : `bus ${names.eventBus(env.name, name)}`)}/]`,
+    ),
+    edges: buses.flatMap((bus) =>
+      bus.value.rules.flatMap(({ name, value }) => [
+        ...(value.target
+          ? [
+              `${graphNode('events', bus.name)} -- ${quote(`rule ${name}`)} --> ${graphNode(SECTION_OF[value.target.kind], value.target.name)}`,
+            ]
+          : []),
+        ...(value.deadLetterQueue !== undefined
+          ? [
+              `${graphNode('events', bus.name)} -. ${quote(`${name} failed`)} .-> ${graphNode('queues', value.deadLetterQueue)}`,
+            ]
+          : []),
+      ]),
+    ),
   };
 };

@@ -25,7 +25,10 @@ export const eventsSection: Section = {
   usable: busUsable,
   alarmTypes: eventAlarmTypes,
   grants: ruleGrants,
-  invokes: (spec) => busesOf(spec).items.flatMap((bus) => bus.value.rules.flatMap(({ value }) => (value.target?.kind === 'function' ? [value.target.name] : []))),
+  invokes: (spec) =>
+    busesOf(spec).items.flatMap((bus) =>
+      bus.value.rules.flatMap(({ value }) => (value.target?.kind === 'function' ? [value.target.name] : [])),
+    ),
   graph: eventsGraph,
   dashboard: eventsDashboard,
 };

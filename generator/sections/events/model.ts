@@ -31,16 +31,23 @@ export interface Bus {
 }
 
 type RawRule = Omit<Rule, 'target' | 'written'> & Partial<Record<TargetKind, string>>;
-export interface RawBus { description?: string; archive?: { retentionDays?: number }; rules?: Record<string, RawRule> }
+export interface RawBus {
+  description?: string;
+  archive?: { retentionDays?: number };
+  rules?: Record<string, RawRule>;
+}
 
-const optional = <K extends string, V>(key: K, value: V | undefined) => (value !== undefined ? { [key]: value } as Record<K, V> : {});
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  value !== undefined ? ({ [key]: value } as Record<K, V>) : {};
 
 function normalizeRule(raw: RawRule): Rule {
   const target = targetOf(raw);
   return {
     match: raw.match,
     ...(target ? { target } : {}),
-    written: Object.fromEntries((['function', 'queue', 'topic'] as const).filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]])),
+    written: Object.fromEntries(
+      (['function', 'queue', 'topic'] as const).filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]),
+    ),
     ...optional('description', raw.description),
     ...optional('input', raw.input),
     ...optional('inputPath', raw.inputPath),
@@ -54,7 +61,9 @@ export function normalizeBus(raw: RawBus): Bus {
   return {
     ...optional('description', raw.description),
     ...(raw.archive !== undefined ? { archive: { ...optional('retentionDays', raw.archive.retentionDays) } } : {}),
-    rules: Object.entries(raw.rules ?? {}).map(([name, rule]) => ({ name, value: normalizeRule(rule) })).sort((a, b) => byText(a.name, b.name)),
+    rules: Object.entries(raw.rules ?? {})
+      .map(([name, rule]) => ({ name, value: normalizeRule(rule) }))
+      .sort((a, b) => byText(a.name, b.name)),
   };
 }
 
@@ -62,7 +71,8 @@ export function normalizeBus(raw: RawBus): Bus {
 export const busesOf = (spec: Spec) => itemsOf<Bus>(spec, 'events');
 
 /** Every rule with its bus, in bus then rule order. */
-export const rulesOf = (spec: Spec) => busesOf(spec).items.flatMap((bus) => bus.value.rules.map((rule) => ({ bus: bus.name, entry: bus, ...rule })));
+export const rulesOf = (spec: Spec) =>
+  busesOf(spec).items.flatMap((bus) => bus.value.rules.map((rule) => ({ bus: bus.name, entry: bus, ...rule })));
 
 /** The bus a rule is on (rule names are unique across buses). */
 export const busOfRule = (spec: Spec, rule: string) => rulesOf(spec).find((r) => r.name === rule)?.bus;

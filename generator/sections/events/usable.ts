@@ -10,12 +10,18 @@ import type { Reference, Usable } from '../section.js';
 export const busUsable: Usable = {
   key: 'buses',
   access: { enum: ['publish'] },
-  description: 'Event buses the code puts events on: publish; `{access, variable}` renames the variable. Each becomes a BUS_<NAME> variable holding the bus name, and events:PutEvents on that bus only.',
+  description:
+    'Event buses the code puts events on: publish; `{access, variable}` renames the variable. Each becomes a BUS_<NAME> variable holding the bus name, and events:PutEvents on that bus only.',
   example: { 'market-data-bus': 'publish' },
   variable: (name) => names.variable('BUS', name),
   holds: 'the name of bus',
   value: (name, { env }) => names.eventBus(env.name, name),
-  statements: ({ name }: Reference, { env }) => [{
-    Sid: `Bus${pascal(name)}`, Effect: 'Allow', Action: ['events:PutEvents'], Resource: [sub(arns.eventBus(names.eventBus(env.name, name)))],
-  }],
+  statements: ({ name }: Reference, { env }) => [
+    {
+      Sid: `Bus${pascal(name)}`,
+      Effect: 'Allow',
+      Action: ['events:PutEvents'],
+      Resource: [sub(arns.eventBus(names.eventBus(env.name, name)))],
+    },
+  ],
 };

@@ -14,12 +14,21 @@ import { languageOf } from './runtimes.js';
 
 const artifactKey = (env: string, fn: string, codeHash: string) => `functions/${env}-${fn}/${codeHash}.zip`;
 
-export interface FunctionCode { handler: string; codeHash: string; artifact: Artifact }
+export interface FunctionCode {
+  handler: string;
+  codeHash: string;
+  artifact: Artifact;
+}
 
 export function functionCode(spec: Spec, env: string, name: string, fn: FunctionSpec, shared: string): FunctionCode {
   const { file, exportName } = splitHandler(fn.handler);
   // Key order is the manifest's (function, source, bucket, key): manifests are compared byte for byte.
-  const artifact = (source: string, codeHash: string) => ({ function: name, source, bucket: names.artifactBucket(env), key: artifactKey(env, name, codeHash) });
+  const artifact = (source: string, codeHash: string) => ({
+    function: name,
+    source,
+    bucket: names.artifactBucket(env),
+    key: artifactKey(env, name, codeHash),
+  });
   if (languageOf(fn.runtime) === 'python') {
     const source = findHandlerFile(spec.root, fn.handler, 'python') ?? `${file}.py`;
     const pkg = pythonPackage(spec.root, source, fn.runtime, fn.architecture);
@@ -28,10 +37,19 @@ export function functionCode(spec: Spec, env: string, name: string, fn: Function
       codeHash: pkg.codeHash,
       artifact: {
         ...artifact(source, pkg.codeHash),
-        python: { folder: pkg.folder, runtime: fn.runtime, architecture: fn.architecture, ...(pkg.requirements ? { requirements: pkg.requirements } : {}) },
+        python: {
+          folder: pkg.folder,
+          runtime: fn.runtime,
+          architecture: fn.architecture,
+          ...(pkg.requirements ? { requirements: pkg.requirements } : {}),
+        },
       },
     };
   }
   const codeHash = handlerHash(spec.root, fn.handler, shared);
-  return { handler: `index.${exportName}`, codeHash, artifact: artifact(findHandlerFile(spec.root, fn.handler) ?? fn.handler, codeHash) };
+  return {
+    handler: `index.${exportName}`,
+    codeHash,
+    artifact: artifact(findHandlerFile(spec.root, fn.handler) ?? fn.handler, codeHash),
+  };
 }

@@ -1,6 +1,15 @@
 /** functions -> log group, role and function (plus version and alias when kept warm) in the app layer. */
 import { createHash } from 'node:crypto';
-import { DeletionPolicy, Fn, IamRole, LambdaAlias, LambdaFunction, LambdaVersion, LogGroup, sub } from '../../output/cfn.js';
+import {
+  DeletionPolicy,
+  Fn,
+  IamRole,
+  LambdaAlias,
+  LambdaFunction,
+  LambdaVersion,
+  LogGroup,
+  sub,
+} from '../../output/cfn.js';
 import { fragment, inGroup, type Artifact, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import type { Entry } from '../../spec.js';
@@ -15,39 +24,72 @@ import { byText } from '../../order.js';
 /** Statements of the uses other sections imply for this function (a queue's consumer), minus any already granted word for word. */
 function impliedStatements(ctx: CompileContext, implied: ImpliedUse[], granted: object[]): object[] {
   const seen = new Set(granted.map((s) => JSON.stringify(s)));
-  return implied.flatMap((use) => {
-    const section = ctx.registry.usable.find((s) => s.key === use.section);
-    return section ? section.usable.statements({ name: use.name, access: use.access, variable: section.usable.variable(use.name) }, ctx) : [];
-  }).filter((s) => !seen.has(JSON.stringify(s)) && !!seen.add(JSON.stringify(s)));
+  return implied
+    .flatMap((use) => {
+      const section = ctx.registry.usable.find((s) => s.key === use.section);
+      return section
+        ? section.usable.statements(
+            { name: use.name, access: use.access, variable: section.usable.variable(use.name) },
+            ctx,
+          )
+        : [];
+    })
+    .filter((s) => !seen.has(JSON.stringify(s)) && !!seen.add(JSON.stringify(s)));
 }
 
-function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<FunctionSpec>, shared: string, implied: ImpliedUse[]): { resources: PlacedResource[]; artifact: Artifact } {
+function compileFunction(
+  ctx: CompileContext,
+  { name, value: fn }: Entry<FunctionSpec>,
+  shared: string,
+  implied: ImpliedUse[],
+): { resources: PlacedResource[]; artifact: Artifact } {
   const { spec, env, registry } = ctx;
   // Each section the function uses grants exactly its statements and sets one variable per item.
-  const uses = registry.usable.flatMap((section) => (fn.uses[section.key] ?? []).map((reference) => ({ section, reference })));
+  const uses = registry.usable.flatMap((section) =>
+    (fn.uses[section.key] ?? []).map((reference) => ({ section, reference })),
+  );
   const statements = uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx));
   const functionName = names.function(env.name, name);
   const logGroupName = names.functionLogGroup(env.name, name);
   const code = functionCode(spec, env.name, name, fn, shared);
   const { codeHash } = code;
-  const deadLetterQueue = fn.deadLetterQueue === undefined ? undefined : deadLetterQueueArn(spec, env.name, fn.deadLetterQueue);
+  const deadLetterQueue =
+    fn.deadLetterQueue === undefined ? undefined : deadLetterQueueArn(spec, env.name, fn.deadLetterQueue);
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
-  const logGroup = Object.assign(new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }),
-    { DeletionPolicy: retain, UpdateReplacePolicy: retain });
+  const logGroup = Object.assign(new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }), {
+    DeletionPolicy: retain,
+    UpdateReplacePolicy: retain,
+  });
   const role = new IamRole({
     AssumeRolePolicyDocument: ASSUME_ROLE,
     Description: `Runs function ${functionName}`,
-    Policies: [{
-      PolicyName: 'function',
-      PolicyDocument: { Version: '2012-10-17', Statement: [
-        logStatement(logGroupName), TRACING_STATEMENT, ...statements, ...impliedStatements(ctx, implied, statements),
-        ...(deadLetterQueue ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }] : []),
-      ] },
-    }],
+    Policies: [
+      {
+        PolicyName: 'function',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            logStatement(logGroupName),
+            TRACING_STATEMENT,
+            ...statements,
+            ...impliedStatements(ctx, implied, statements),
+            ...(deadLetterQueue
+              ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }]
+              : []),
+          ],
+        },
+      },
+    ],
   });
   const variables = {
-    ...Object.fromEntries(Object.entries(fn.environment).flatMap(([k, v]) => (variableIn(v, env.name) === undefined ? [] : [[k, variableIn(v, env.name)!]]))),
-    ...Object.fromEntries(uses.map(({ section, reference }) => [reference.variable, section.usable.value(reference.name, ctx) as string])),
+    ...Object.fromEntries(
+      Object.entries(fn.environment).flatMap(([k, v]) =>
+        variableIn(v, env.name) === undefined ? [] : [[k, variableIn(v, env.name)!]],
+      ),
+    ),
+    ...Object.fromEntries(
+      uses.map(({ section, reference }) => [reference.variable, section.usable.value(reference.name, ctx) as string]),
+    ),
   };
   const settings = {
     FunctionName: functionName,
@@ -60,26 +102,43 @@ function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<Functio
     Code: { S3Bucket: sub(code.artifact.bucket), S3Key: code.artifact.key },
     TracingConfig: { Mode: 'Active' },
     ...(deadLetterQueue ? { DeadLetterConfig: { TargetArn: deadLetterQueue } } : {}),
-    ...(Object.keys(variables).length > 0 ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => byText(a, b))) } } : {}),
+    ...(Object.keys(variables).length > 0
+      ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => byText(a, b))) } }
+      : {}),
     ...(fn.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {}),
   };
   const resources: PlacedResource[] = [
     { layer: 'app', logicalId: ids.logGroup(name), resource: logGroup },
     { layer: 'app', logicalId: ids.role(name), resource: role },
     // The log group must exist first, or an early invocation creates it outside the stack.
-    { layer: 'app', logicalId: ids.function(name), resource: new LambdaFunction(settings).dependsOn([ids.logGroup(name)]) },
+    {
+      layer: 'app',
+      logicalId: ids.function(name),
+      resource: new LambdaFunction(settings).dependsOn([ids.logGroup(name)]),
+    },
   ];
   if (usesAlias(fn, env)) {
     const versionHash = createHash('sha256').update(codeHash).update(JSON.stringify(settings)).digest('hex');
     const versionId = ids.version(name, versionHash);
     resources.push(
-      { layer: 'app', logicalId: versionId, resource: new LambdaVersion({ FunctionName: Fn.Ref(ids.function(name)), Description: `code ${codeHash.slice(0, 12)}` }) },
-      { layer: 'app', logicalId: ids.alias(name), resource: new LambdaAlias({
-        FunctionName: Fn.Ref(ids.function(name)),
-        FunctionVersion: Fn.GetAtt(versionId, 'Version'),
-        Name: ALIAS_NAME,
-        ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: fn.provisionedConcurrency! },
-      }) },
+      {
+        layer: 'app',
+        logicalId: versionId,
+        resource: new LambdaVersion({
+          FunctionName: Fn.Ref(ids.function(name)),
+          Description: `code ${codeHash.slice(0, 12)}`,
+        }),
+      },
+      {
+        layer: 'app',
+        logicalId: ids.alias(name),
+        resource: new LambdaAlias({
+          FunctionName: Fn.Ref(ids.function(name)),
+          FunctionVersion: Fn.GetAtt(versionId, 'Version'),
+          Name: ALIAS_NAME,
+          ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: fn.provisionedConcurrency! },
+        }),
+      },
     );
   }
   // The function, its role, log group, version and alias share a stack (they refer to each other).
@@ -88,9 +147,24 @@ function compileFunction(ctx: CompileContext, { name, value: fn }: Entry<Functio
 
 export function compileFunctions(ctx: CompileContext): Fragment {
   const { spec } = ctx;
-  const entries = new Set(functionsOf(spec).items.map((f) => findHandlerFile(spec.root, f.value.handler)).filter((f): f is string => !!f));
+  const entries = new Set(
+    functionsOf(spec)
+      .items.map((f) => findHandlerFile(spec.root, f.value.handler))
+      .filter((f): f is string => !!f),
+  );
   const shared = sharedCodeHash(spec.root, entries);
   const implied = ctx.registry.sections.flatMap((section) => section.impliedUses?.(spec) ?? []);
-  const compiled = functionsOf(spec).items.map((entry) => compileFunction(ctx, entry, shared, implied.filter((use) => use.function === entry.name)));
-  return fragment(compiled.flatMap((c) => c.resources), [], compiled.map((c) => c.artifact));
+  const compiled = functionsOf(spec).items.map((entry) =>
+    compileFunction(
+      ctx,
+      entry,
+      shared,
+      implied.filter((use) => use.function === entry.name),
+    ),
+  );
+  return fragment(
+    compiled.flatMap((c) => c.resources),
+    [],
+    compiled.map((c) => c.artifact),
+  );
 }

@@ -10,9 +10,16 @@ export const functionsGraph = (spec: Spec, env: Environment): GraphPart => {
   const functions = functionsOf(spec).items;
   return {
     layer: 'app',
-    nodes: functions.map(({ name, value }) => `${graphNode('functions', name)}([${quote(`${name}<br/>${value.memory ?? env.functions.memory} MB, ${value.timeout ?? env.functions.timeout} s`)}])`),
-    edges: functions.flatMap(({ name, value }) => Object.entries(value.uses).flatMap(([key, references]) => references
-      .filter((r) => (spec.sections[key] as { names?: Set<string> } | undefined)?.names?.has(r.name))
-      .map((r) => `${graphNode('functions', name)} -- ${label(r.access)} --> ${graphNode(key, r.name)}`))),
+    nodes: functions.map(
+      ({ name, value }) =>
+        `${graphNode('functions', name)}([${quote(`${name}<br/>${value.memory ?? env.functions.memory} MB, ${value.timeout ?? env.functions.timeout} s`)}])`,
+    ),
+    edges: functions.flatMap(({ name, value }) =>
+      Object.entries(value.uses).flatMap(([key, references]) =>
+        references
+          .filter((r) => (spec.sections[key] as { names?: Set<string> } | undefined)?.names?.has(r.name))
+          .map((r) => `${graphNode('functions', name)} -- ${label(r.access)} --> ${graphNode(key, r.name)}`),
+      ),
+    ),
   };
 };

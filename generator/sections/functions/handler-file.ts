@@ -17,8 +17,21 @@ const SKIPPED = new Set(['node_modules', 'tests', '__pycache__', '.venv']);
 
 export function filesUnder(dir: string): string[] {
   let entries;
-  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return []; }
-  return entries.flatMap((e) => (e.isDirectory() ? (SKIPPED.has(e.name) ? [] : filesUnder(join(dir, e.name))) : e.name.endsWith('.pyc') ? [] : [join(dir, e.name)]))
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .flatMap((e) =>
+      e.isDirectory()
+        ? SKIPPED.has(e.name)
+          ? []
+          : filesUnder(join(dir, e.name))
+        : e.name.endsWith('.pyc')
+          ? []
+          : [join(dir, e.name)],
+    )
     .sort();
 }
 
@@ -53,10 +66,19 @@ export function handlerHash(root: string, handler: string, shared: string): stri
  */
 export function pythonPackage(root: string, file: string, runtime: string, architecture: string) {
   const folder = dirname(file);
-  const files = filesUnder(join(root, folder)).map((full) => relative(join(root, folder), full)).filter((f) => f !== 'requirements.txt');
-  const requirements = existsSync(join(root, folder, 'requirements.txt')) ? join(folder, 'requirements.txt') : undefined;
+  const files = filesUnder(join(root, folder))
+    .map((full) => relative(join(root, folder), full))
+    .filter((f) => f !== 'requirements.txt');
+  const requirements = existsSync(join(root, folder, 'requirements.txt'))
+    ? join(folder, 'requirements.txt')
+    : undefined;
   const hash = createHash('sha256').update(`${runtime}\0${architecture}\0`);
-  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(root, folder, f))).update('\0');
+  for (const f of files)
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(join(root, folder, f)))
+      .update('\0');
   if (requirements) hash.update('requirements.txt\0').update(readFileSync(join(root, requirements)));
   return { folder, files, requirements, codeHash: hash.digest('hex') };
 }
@@ -87,8 +109,12 @@ const escape = (name: string) => name.replace(/[$]/g, '\\$');
  */
 export function plainlyExports(text: string, name: string): boolean {
   const n = escape(name);
-  return new RegExp(`^export\\s+(?:async\\s+)?(?:function\\s*\\*?\\s*|const\\s+|let\\s+|var\\s+|class\\s+)${n}\\b`, 'm').test(text)
-    || new RegExp(`^export\\s*\\{[^}]*\\b${n}\\s*(?:,|\\})`, 'm').test(text);
+  return (
+    new RegExp(
+      `^export\\s+(?:async\\s+)?(?:function\\s*\\*?\\s*|const\\s+|let\\s+|var\\s+|class\\s+)${n}\\b`,
+      'm',
+    ).test(text) || new RegExp(`^export\\s*\\{[^}]*\\b${n}\\s*(?:,|\\})`, 'm').test(text)
+  );
 }
 
 export interface ModuleExports {
@@ -113,20 +139,37 @@ export function nodeExports(root: string, files: string[]): Map<string, ModuleEx
   for (let attempt = 0; attempt < 2 && entries.length > 0; attempt++) {
     try {
       const { metafile } = buildSync({
-        entryPoints: entries, absWorkingDir: root, bundle: false, write: false, metafile: true, outdir: join(root, '.gen-exports'),
-        format: 'esm', platform: 'node', logLevel: 'silent', loader: { '.mjs': 'js', '.cjs': 'js' },
+        entryPoints: entries,
+        absWorkingDir: root,
+        bundle: false,
+        write: false,
+        metafile: true,
+        outdir: join(root, '.gen-exports'),
+        format: 'esm',
+        platform: 'node',
+        logLevel: 'silent',
+        loader: { '.mjs': 'js', '.cjs': 'js' },
       });
       for (const output of Object.values(metafile.outputs)) {
         if (!output.entryPoint) continue;
         const file = output.entryPoint;
         const text = readFileSync(join(root, file), 'utf8');
         const format = metafile.inputs[file]?.format;
-        result.set(file, format === 'cjs' ? commonJsExports(text) : /^export\s*\*\s*from/m.test(text) ? {} : { names: output.exports.filter((e) => e !== 'default' || /export\s+default/.test(text)).sort() });
+        result.set(
+          file,
+          format === 'cjs'
+            ? commonJsExports(text)
+            : /^export\s*\*\s*from/m.test(text)
+              ? {}
+              : { names: output.exports.filter((e) => e !== 'default' || /export\s+default/.test(text)).sort() },
+        );
       }
       return result;
     } catch (e) {
       // A syntax error fails the whole pass: note it on its file, then read the others again.
-      const errors = ((e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors) ?? [];
+      const errors =
+        (e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] })
+          .errors ?? [];
       const failed = new Set<string>();
       for (const err of errors) {
         const file = err.location?.file;

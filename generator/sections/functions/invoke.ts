@@ -12,7 +12,8 @@ import { functionsOf, type FunctionSpec } from './model.js';
 export const ALIAS_NAME = 'live';
 
 /** Whether this function runs behind an alias (provisioned concurrency) in this environment. */
-export const usesAlias = (fn: FunctionSpec, env: Environment) => env.functions.provisionedConcurrency && fn.provisionedConcurrency !== undefined;
+export const usesAlias = (fn: FunctionSpec, env: Environment) =>
+  env.functions.provisionedConcurrency && fn.provisionedConcurrency !== undefined;
 
 /** The name to invoke: the `live` alias when the function is kept warm, else the function. */
 export function invokeName(spec: Spec, env: Environment, functionName: string): string {
@@ -21,12 +22,20 @@ export function invokeName(spec: Spec, env: Environment, functionName: string): 
   return fn && usesAlias(fn, env) ? `${name}:${ALIAS_NAME}` : name;
 }
 
-export const invokeTarget = (spec: Spec, env: Environment, functionName: string) => arns.function(invokeName(spec, env, functionName));
+export const invokeTarget = (spec: Spec, env: Environment, functionName: string) =>
+  arns.function(invokeName(spec, env, functionName));
 
 /** Lets one AWS service principal invoke the function, from one source only. */
-export const invokePermission = (spec: Spec, env: Environment, functionName: string, principal: string, sourceArn: string | object) => new LambdaPermission({
-  Action: 'lambda:InvokeFunction',
-  FunctionName: invokeName(spec, env, functionName),
-  Principal: principal,
-  SourceArn: sourceArn as string,
-});
+export const invokePermission = (
+  spec: Spec,
+  env: Environment,
+  functionName: string,
+  principal: string,
+  sourceArn: string | object,
+) =>
+  new LambdaPermission({
+    Action: 'lambda:InvokeFunction',
+    FunctionName: invokeName(spec, env, functionName),
+    Principal: principal,
+    SourceArn: sourceArn as string,
+  });

@@ -26,23 +26,31 @@ export interface FunctionSpec {
 
 type RawReference = unknown;
 type Scalar = string | number | boolean;
-const text = (value: Scalar | Record<string, Scalar>) => typeof value === 'object'
-  ? Object.fromEntries(Object.entries(value).map(([env, v]) => [env, String(v)]).sort(([a], [b]) => byText(a, b)))
-  : String(value);
+const text = (value: Scalar | Record<string, Scalar>) =>
+  typeof value === 'object'
+    ? Object.fromEntries(
+        Object.entries(value)
+          .map(([env, v]) => [env, String(v)])
+          .sort(([a], [b]) => byText(a, b)),
+      )
+    : String(value);
 export interface RawFunction extends Partial<Omit<FunctionSpec, 'uses' | 'environment'>> {
   handler: string;
   environment?: Record<string, Scalar | Record<string, Scalar>>;
   [sectionKey: string]: unknown;
 }
 
-const isLongForm = (raw: RawReference): raw is { access: unknown; variable?: string } => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+const isLongForm = (raw: RawReference): raw is { access: unknown; variable?: string } =>
+  typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 
 /** `{orders: read}` or `{orders: {access: read, variable: ORDERS}}` -> references, the variable named. */
 function references(raw: Record<string, RawReference> | undefined, variable: (name: string) => string): Reference[] {
   return Object.entries(raw ?? {})
-    .map(([name, value]) => isLongForm(value)
-      ? { name, access: value.access, variable: value.variable ?? variable(name) }
-      : { name, access: value, variable: variable(name) })
+    .map(([name, value]) =>
+      isLongForm(value)
+        ? { name, access: value.access, variable: value.variable ?? variable(name) }
+        : { name, access: value, variable: variable(name) },
+    )
     .sort((a, b) => byText(a.name, b.name));
 }
 
@@ -55,10 +63,17 @@ export function normalizeFunction(raw: RawFunction, _name: string, registry: Reg
     architecture: raw.architecture ?? 'arm64',
     ...(raw.reservedConcurrency !== undefined ? { reservedConcurrency: raw.reservedConcurrency } : {}),
     ...(raw.provisionedConcurrency !== undefined ? { provisionedConcurrency: raw.provisionedConcurrency } : {}),
-    environment: Object.fromEntries(Object.entries(raw.environment ?? {}).map(([k, v]) => [k, text(v)]).sort(([a], [b]) => byText(a, b))),
+    environment: Object.fromEntries(
+      Object.entries(raw.environment ?? {})
+        .map(([k, v]) => [k, text(v)])
+        .sort(([a], [b]) => byText(a, b)),
+    ),
     ...(raw.deadLetterQueue !== undefined ? { deadLetterQueue: raw.deadLetterQueue } : {}),
-    uses: Object.fromEntries(registry.usable.filter((s) => raw[usableKey(s)] !== undefined)
-      .map((s) => [s.key, references(raw[usableKey(s)] as Record<string, RawReference>, s.usable.variable)])),
+    uses: Object.fromEntries(
+      registry.usable
+        .filter((s) => raw[usableKey(s)] !== undefined)
+        .map((s) => [s.key, references(raw[usableKey(s)] as Record<string, RawReference>, s.usable.variable)]),
+    ),
   };
 }
 

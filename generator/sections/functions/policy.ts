@@ -8,11 +8,21 @@ import type { Spec } from '../../spec.js';
 import { itemsOf } from '../section.js';
 
 export function logStatement(logGroupName: string) {
-  return { Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [sub(`${arns.logGroup(logGroupName)}:*`)] };
+  return {
+    Sid: 'Logs',
+    Effect: 'Allow',
+    Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    Resource: [sub(`${arns.logGroup(logGroupName)}:*`)],
+  };
 }
 
 /** X-Ray has no resource-level permissions: AWS documents `*` as the only resource. */
-export const TRACING_STATEMENT = { Sid: 'Tracing', Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' };
+export const TRACING_STATEMENT = {
+  Sid: 'Tracing',
+  Effect: 'Allow',
+  Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+  Resource: '*',
+};
 
 export const ASSUME_ROLE = {
   Version: '2012-10-17',

@@ -6,19 +6,57 @@
  */
 export type Language = 'node' | 'python';
 
-export interface Runtime { language: Language; deprecates: string; createBlocked: string; updateBlocked: string }
+export interface Runtime {
+  language: Language;
+  deprecates: string;
+  createBlocked: string;
+  updateBlocked: string;
+}
 
 export const RUNTIMES: Record<string, Runtime> = {
-  'nodejs22.x': { language: 'node', deprecates: '2027-04-30', createBlocked: '2027-06-01', updateBlocked: '2027-07-01' },
-  'nodejs24.x': { language: 'node', deprecates: '2028-04-30', createBlocked: '2028-06-01', updateBlocked: '2028-07-01' },
-  'python3.11': { language: 'python', deprecates: '2026-06-30', createBlocked: '2026-07-31', updateBlocked: '2026-08-31' },
-  'python3.12': { language: 'python', deprecates: '2028-10-31', createBlocked: '2028-11-30', updateBlocked: '2029-01-10' },
-  'python3.13': { language: 'python', deprecates: '2029-06-30', createBlocked: '2029-07-31', updateBlocked: '2029-08-31' },
-  'python3.14': { language: 'python', deprecates: '2029-06-30', createBlocked: '2029-07-31', updateBlocked: '2029-08-31' },
+  'nodejs22.x': {
+    language: 'node',
+    deprecates: '2027-04-30',
+    createBlocked: '2027-06-01',
+    updateBlocked: '2027-07-01',
+  },
+  'nodejs24.x': {
+    language: 'node',
+    deprecates: '2028-04-30',
+    createBlocked: '2028-06-01',
+    updateBlocked: '2028-07-01',
+  },
+  'python3.11': {
+    language: 'python',
+    deprecates: '2026-06-30',
+    createBlocked: '2026-07-31',
+    updateBlocked: '2026-08-31',
+  },
+  'python3.12': {
+    language: 'python',
+    deprecates: '2028-10-31',
+    createBlocked: '2028-11-30',
+    updateBlocked: '2029-01-10',
+  },
+  'python3.13': {
+    language: 'python',
+    deprecates: '2029-06-30',
+    createBlocked: '2029-07-31',
+    updateBlocked: '2029-08-31',
+  },
+  'python3.14': {
+    language: 'python',
+    deprecates: '2029-06-30',
+    createBlocked: '2029-07-31',
+    updateBlocked: '2029-08-31',
+  },
 };
 
 /** The newest runtime of a language: what a retired one should move to. */
-export const newest = (language: Language) => Object.keys(RUNTIMES).filter((r) => RUNTIMES[r].language === language).at(-1)!;
+export const newest = (language: Language) =>
+  Object.keys(RUNTIMES)
+    .filter((r) => RUNTIMES[r].language === language)
+    .at(-1)!;
 
 /** When Lambda no longer creates functions with this runtime (today or earlier), the date it stopped; `today` for tests. */
 export function creationBlocked(runtime: string, today = new Date()): string | undefined {

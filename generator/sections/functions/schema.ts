@@ -2,7 +2,10 @@ import { integer, KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.j
 import { usableKey, type Registry, type Usable } from '../section.js';
 import { DEFAULT_RUNTIME, RUNTIMES } from './runtimes.js';
 
-const VARIABLE = { pattern: '^(?!AWS_)[A-Za-z][A-Za-z0-9_]+$', hint: 'use two or more letters, digits and underscores, starting with a letter; names starting with AWS_ are reserved' };
+const VARIABLE = {
+  pattern: '^(?!AWS_)[A-Za-z][A-Za-z0-9_]+$',
+  hint: 'use two or more letters, digits and underscores, starting with a letter; names starting with AWS_ are reserved',
+};
 
 /** `functions.<name>.<section key>`: items of that section by name, each an access or `{access, variable}`. */
 const referencesSchema = (key: string, noun: string, usable: Usable): JsonSchema => ({
@@ -12,10 +15,17 @@ const referencesSchema = (key: string, noun: string, usable: Usable): JsonSchema
   additionalProperties: {
     if: { type: 'object' },
     then: {
-      type: 'object', additionalProperties: false, required: ['access'],
+      type: 'object',
+      additionalProperties: false,
+      required: ['access'],
       properties: {
         access: usable.access,
-        variable: { type: 'string', ...VARIABLE, description: 'Name of the environment variable that carries it (instead of the default).', examples: ['ORDERS_TABLE'] },
+        variable: {
+          type: 'string',
+          ...VARIABLE,
+          description: 'Name of the environment variable that carries it (instead of the default).',
+          examples: ['ORDERS_TABLE'],
+        },
       },
     },
     else: usable.access,
@@ -33,30 +43,63 @@ export const functionSchema = (registry: Registry): JsonSchema => ({
       type: 'string',
       pattern: '^handlers/[A-Za-z0-9_./-]+\\.[A-Za-z_$][A-Za-z0-9_$]*$',
       hint: 'write handlers/<file>.<function>, for example handlers/orders.handler for handlers/orders.mjs exporting handler',
-      description: 'Code to run: handlers/<file>.<function>; the file is handlers/<file>.mjs, .js, .cjs or .ts (Node.js runtimes) or handlers/<file>.py (Python runtimes; its folder is shipped, with the packages of a requirements.txt beside it).',
+      description:
+        'Code to run: handlers/<file>.<function>; the file is handlers/<file>.mjs, .js, .cjs or .ts (Node.js runtimes) or handlers/<file>.py (Python runtimes; its folder is shipped, with the packages of a requirements.txt beside it).',
       examples: ['handlers/orders.handler'],
     },
-    memory: integer(128, 10240, 'Memory in MB (CPU grows with it). Default: the environment\'s functions.memory.', { examples: [512] }),
-    timeout: integer(1, 900, 'Seconds before a run is stopped. Default: the environment\'s functions.timeout.', { examples: [30] }),
-    runtime: { enum: Object.keys(RUNTIMES), default: DEFAULT_RUNTIME, description: 'Lambda runtime (Node.js or Python); gen warns a year before AWS deprecates it.', examples: ['python3.13'] },
-    architecture: { enum: ['arm64', 'x86_64'], default: 'arm64', description: 'Processor: arm64 (Graviton, cheaper) or x86_64.' },
-    reservedConcurrency: integer(0, 10000, 'Most copies that may run at once (also guarantees that many).', { examples: [10] }),
-    provisionedConcurrency: integer(1, 10000, 'Copies kept warm, in environments with functions.provisionedConcurrency: true.', { examples: [2] }),
+    memory: integer(128, 10240, "Memory in MB (CPU grows with it). Default: the environment's functions.memory.", {
+      examples: [512],
+    }),
+    timeout: integer(1, 900, "Seconds before a run is stopped. Default: the environment's functions.timeout.", {
+      examples: [30],
+    }),
+    runtime: {
+      enum: Object.keys(RUNTIMES),
+      default: DEFAULT_RUNTIME,
+      description: 'Lambda runtime (Node.js or Python); gen warns a year before AWS deprecates it.',
+      examples: ['python3.13'],
+    },
+    architecture: {
+      enum: ['arm64', 'x86_64'],
+      default: 'arm64',
+      description: 'Processor: arm64 (Graviton, cheaper) or x86_64.',
+    },
+    reservedConcurrency: integer(0, 10000, 'Most copies that may run at once (also guarantees that many).', {
+      examples: [10],
+    }),
+    provisionedConcurrency: integer(
+      1,
+      10000,
+      'Copies kept warm, in environments with functions.provisionedConcurrency: true.',
+      { examples: [2] },
+    ),
     environment: {
       type: 'object',
-      description: 'Environment variables given to the code: one value, or one per environment ({test: a, production: b}, naming every environment).',
+      description:
+        'Environment variables given to the code: one value, or one per environment ({test: a, production: b}, naming every environment).',
       propertyNames: VARIABLE,
       additionalProperties: {
         if: { type: 'object' },
-        then: { type: 'object', minProperties: 1, propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' }, additionalProperties: { type: ['string', 'number', 'boolean'] } },
+        then: {
+          type: 'object',
+          minProperties: 1,
+          propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' },
+          additionalProperties: { type: ['string', 'number', 'boolean'] },
+        },
         else: { type: ['string', 'number', 'boolean'] },
       },
       examples: [{ LOG_LEVEL: 'info', STAGE: { test: 'test', production: 'prod' } }],
     },
     deadLetterQueue: {
-      type: 'string', pattern: KEBAB_NAME, hint: 'use the name of a queue from the queues section',
-      description: 'Queue that receives the events of asynchronous invocations (events, S3, SNS) that failed every retry.', examples: ['orders-dlq'],
+      type: 'string',
+      pattern: KEBAB_NAME,
+      hint: 'use the name of a queue from the queues section',
+      description:
+        'Queue that receives the events of asynchronous invocations (events, S3, SNS) that failed every retry.',
+      examples: ['orders-dlq'],
     },
-    ...Object.fromEntries(registry.usable.map((s) => [usableKey(s), referencesSchema(s.key, s.names?.noun ?? s.key, s.usable)])),
+    ...Object.fromEntries(
+      registry.usable.map((s) => [usableKey(s), referencesSchema(s.key, s.names?.noun ?? s.key, s.usable)]),
+    ),
   },
 });

@@ -16,12 +16,22 @@ import { relative } from 'node:path';
  */
 function checkEnvironmentNames(spec: Spec) {
   const files = environmentFiles(environmentDir(spec.root));
-  return spec.environmentNames.filter((name) => !new RegExp(KEBAB_NAME).test(name)).map((name) => {
-    const file = relative(spec.root, files.get(name) ?? name);
-    const renamed = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '') || 'test';
-    return error('GEN207', `environment name '${name}' (from its file name) is not allowed: it starts every physical name and S3 bucket names allow only lowercase letters, digits and dashes`,
-      { file, path: [] }, `rename the file to ${relative(spec.root, environmentDir(spec.root))}/${renamed}${file.slice(file.lastIndexOf('.'))} (${KEBAB_HINT})`);
-  });
+  return spec.environmentNames
+    .filter((name) => !new RegExp(KEBAB_NAME).test(name))
+    .map((name) => {
+      const file = relative(spec.root, files.get(name) ?? name);
+      const renamed =
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^[^a-z]+|-+$/g, '') || 'test';
+      return error(
+        'GEN207',
+        `environment name '${name}' (from its file name) is not allowed: it starts every physical name and S3 bucket names allow only lowercase letters, digits and dashes`,
+        { file, path: [] },
+        `rename the file to ${relative(spec.root, environmentDir(spec.root))}/${renamed}${file.slice(file.lastIndexOf('.'))} (${KEBAB_HINT})`,
+      );
+    });
 }
 
 /**
@@ -31,15 +41,28 @@ function checkEnvironmentNames(spec: Spec) {
 function checkProject(spec: Spec, registry: Registry) {
   const project = projectOf(spec);
   if (!project) return [];
-  const tags = [['owner', 'Owner'], ['costCenter', 'CostCenter']] as const;
+  const tags = [
+    ['owner', 'Owner'],
+    ['costCenter', 'CostCenter'],
+  ] as const;
   const layer = registry.layers.map((l) => l.name).sort((a, b) => b.length - a.length)[0] ?? '';
-  const stack = physicalNameProblem('project', project.value.name, spec.environmentNames, (env) => names.stack(project.value.name, env, layer), { max: 128, what: 'CloudFormation stack names' });
+  const stack = physicalNameProblem(
+    'project',
+    project.value.name,
+    spec.environmentNames,
+    (env) => names.stack(project.value.name, env, layer),
+    { max: 128, what: 'CloudFormation stack names' },
+  );
   return [
     ...tags.flatMap(([key, tag]) => {
       const problem = tagValueProblem(`project ${key} '${project.value[key]}'`, tag, project.value[key]);
-      return problem ? [error('GEN342', problem.message, { file: project.file, path: [...project.path, key] }, problem.fix)] : [];
+      return problem
+        ? [error('GEN342', problem.message, { file: project.file, path: [...project.path, key] }, problem.fix)]
+        : [];
     }),
-    ...(stack ? [error('GEN320', stack.message, { file: project.file, path: [...project.path, 'name'] }, stack.fix)] : []),
+    ...(stack
+      ? [error('GEN320', stack.message, { file: project.file, path: [...project.path, 'name'] }, stack.fix)]
+      : []),
   ];
 }
 
@@ -52,13 +75,48 @@ export const projectSection: Section = {
     additionalProperties: false,
     required: ['name', 'owner', 'costCenter'],
     properties: {
-      name: { type: 'string', pattern: KEBAB_NAME, maxLength: 40, hint: KEBAB_HINT, description: 'Project name (Project tag, stack name prefix).', examples: ['crypto-trading'] },
-      owner: { type: 'string', minLength: 1, maxLength: 256, description: 'Team or person that owns it (Owner tag).', examples: ['platform-team'] },
-      costCenter: { type: 'string', minLength: 1, maxLength: 256, description: 'Cost centre billed (CostCenter tag).', examples: ['trading-001'] },
-      description: { type: 'string', maxLength: 1024, description: 'One line about the system.', examples: ['AI-assisted crypto trading platform'] },
+      name: {
+        type: 'string',
+        pattern: KEBAB_NAME,
+        maxLength: 40,
+        hint: KEBAB_HINT,
+        description: 'Project name (Project tag, stack name prefix).',
+        examples: ['crypto-trading'],
+      },
+      owner: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 256,
+        description: 'Team or person that owns it (Owner tag).',
+        examples: ['platform-team'],
+      },
+      costCenter: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 256,
+        description: 'Cost centre billed (CostCenter tag).',
+        examples: ['trading-001'],
+      },
+      description: {
+        type: 'string',
+        maxLength: 1024,
+        description: 'One line about the system.',
+        examples: ['AI-assisted crypto trading platform'],
+      },
     },
   },
   // Pointed at the first spec file: that is where most people will add it.
-  check: (spec, registry) => [...checkEnvironmentNames(spec), ...(projectOf(spec) ? checkProject(spec, registry) : [error('GEN311', 'no spec file defines the project (name, owner, costCenter)', spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
-    'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001')])],
+  check: (spec, registry) => [
+    ...checkEnvironmentNames(spec),
+    ...(projectOf(spec)
+      ? checkProject(spec, registry)
+      : [
+          error(
+            'GEN311',
+            'no spec file defines the project (name, owner, costCenter)',
+            spec.files[0] ? { file: spec.files[0], path: [] } : undefined,
+            'add a file spec/project.yaml with:\n  project:\n    name: my-app\n    owner: my-team\n    costCenter: cc-001',
+          ),
+        ]),
+  ],
 };

@@ -11,10 +11,15 @@ const TAG_CHARACTER = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
 export const TAG_VALUE_WORDS = 'letters, digits, spaces and _ . : / = + - @';
 
 /** A character as a message shows it: itself in quotes, or its code point when invisible. */
-const shown = (c: string) => (/^\p{C}$/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`);
+const shown = (c: string) =>
+  /^\p{C}$/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`;
 
 /** Why `value` cannot be the value of AWS tag `tag` (what is wrong and a fix), or undefined when it can. */
-export function tagValueProblem(what: string, tag: string, value: string): { message: string; fix: string } | undefined {
+export function tagValueProblem(
+  what: string,
+  tag: string,
+  value: string,
+): { message: string; fix: string } | undefined {
   const characters = [...value];
   if (characters.length > TAG_VALUE_MAX_LENGTH) {
     return {
@@ -24,7 +29,11 @@ export function tagValueProblem(what: string, tag: string, value: string): { mes
   }
   if (TAG_VALUE_PATTERN.test(value)) return undefined;
   const bad = [...new Set(characters.filter((c) => !TAG_CHARACTER.test(c)))];
-  const cleaned = characters.map((c) => (TAG_CHARACTER.test(c) ? c : ' ')).join('').replace(/\s+/g, ' ').trim();
+  const cleaned = characters
+    .map((c) => (TAG_CHARACTER.test(c) ? c : ' '))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     message: `${what} becomes the ${tag} tag, and AWS tag values may not contain ${bad.map(shown).join(', ')}`,
     fix: `use ${TAG_VALUE_WORDS} only (AWS's tag value pattern)${cleaned ? `, for example '${cleaned}'` : ''}`,
@@ -36,16 +45,25 @@ export function tagValueProblem(what: string, tag: string, value: string): { mes
  * the one that fails), with a message saying which limit it passes and how short the spec
  * name must be, or undefined when it fits in every environment.
  */
-export function physicalNameProblem(noun: string, name: string, environments: readonly string[], physical: (env: string) => string, limit: { max: number; what: string }):
-  { message: string; fix: string } | undefined {
+export function physicalNameProblem(
+  noun: string,
+  name: string,
+  environments: readonly string[],
+  physical: (env: string) => string,
+  limit: { max: number; what: string },
+): { message: string; fix: string } | undefined {
   const longest = [...environments].sort((a, b) => physical(b).length - physical(a).length || a.localeCompare(b))[0];
   if (longest === undefined) return undefined;
   const full = physical(longest);
   if (full.length <= limit.max) return undefined;
   const room = limit.max - (full.length - name.length);
   return {
-    message: `${noun} name '${name}' becomes '${full.length > 80 ? `${full.slice(0, 77)}...` : full}' in environment ${longest}: ${full.length} characters, and ${limit.what} may have at most ${limit.max}`
-      + ` (the environment prefix counts)`,
-    fix: room > 0 ? `shorten the name to ${room} characters or fewer` : `shorten the environment name '${longest}' (environments/${longest}.yaml)`,
+    message:
+      `${noun} name '${name}' becomes '${full.length > 80 ? `${full.slice(0, 77)}...` : full}' in environment ${longest}: ${full.length} characters, and ${limit.what} may have at most ${limit.max}` +
+      ` (the environment prefix counts)`,
+    fix:
+      room > 0
+        ? `shorten the name to ${room} characters or fewer`
+        : `shorten the environment name '${longest}' (environments/${longest}.yaml)`,
   };
 }

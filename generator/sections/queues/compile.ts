@@ -12,8 +12,16 @@ import { invokeName } from '../functions/invoke.js';
 import { functionsOf } from '../functions/model.js';
 import { grantsFor, type CompileContext } from '../section.js';
 import {
-  AUTO_DLQ_RETENTION_DAYS, autoDlqName, deadLetterOf, groupRoot, MAX_VISIBILITY, queuesOf, SQS_DEFAULT_VISIBILITY, VISIBILITY_PER_TIMEOUT,
-  type Consumer, type Queue,
+  AUTO_DLQ_RETENTION_DAYS,
+  autoDlqName,
+  deadLetterOf,
+  groupRoot,
+  MAX_VISIBILITY,
+  queuesOf,
+  SQS_DEFAULT_VISIBILITY,
+  VISIBILITY_PER_TIMEOUT,
+  type Consumer,
+  type Queue,
 } from './model.js';
 import { policyDocument } from './resource-policy.js';
 
@@ -29,7 +37,9 @@ export function consumerTimeout(spec: Spec, env: Environment, consumer: Consumer
 /** The visibility timeout a queue gets: its own, else 6 × its consumer's timeout (at most SQS's 12 hours), else SQS's 30 s. */
 export function visibilityOf(spec: Spec, env: Environment, queue: Queue): number {
   if (queue.visibilityTimeout !== undefined) return queue.visibilityTimeout;
-  return queue.consumer ? Math.min(VISIBILITY_PER_TIMEOUT * consumerTimeout(spec, env, queue.consumer), MAX_VISIBILITY) : SQS_DEFAULT_VISIBILITY;
+  return queue.consumer
+    ? Math.min(VISIBILITY_PER_TIMEOUT * consumerTimeout(spec, env, queue.consumer), MAX_VISIBILITY)
+    : SQS_DEFAULT_VISIBILITY;
 }
 
 const retained = <T extends object>(resource: T, env: Environment) => {
@@ -39,22 +49,29 @@ const retained = <T extends object>(resource: T, env: Environment) => {
 };
 
 function queueResource(name: string, fifo: boolean, properties: Record<string, unknown>, env: Environment) {
-  return retained({
-    Type: 'AWS::SQS::Queue',
-    Properties: {
-      QueueName: names.queue(env.name, name, fifo),
-      ...(fifo ? { FifoQueue: true, ContentBasedDeduplication: true } : {}),
-      SqsManagedSseEnabled: true,
-      ...properties,
+  return retained(
+    {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        QueueName: names.queue(env.name, name, fifo),
+        ...(fifo ? { FifoQueue: true, ContentBasedDeduplication: true } : {}),
+        SqsManagedSseEnabled: true,
+        ...properties,
+      },
     },
-  }, env);
+    env,
+  );
 }
 
 const queuePolicy = (ctx: CompileContext, item: string | undefined, queueId: string) => ({
   Type: 'AWS::SQS::QueuePolicy',
   Properties: {
     Queues: [Fn.Ref(queueId)],
-    PolicyDocument: policyDocument('sqs:*', item === undefined ? [] : grantsFor(ctx, 'queues', item), Fn.GetAtt(queueId, 'Arn')),
+    PolicyDocument: policyDocument(
+      'sqs:*',
+      item === undefined ? [] : grantsFor(ctx, 'queues', item),
+      Fn.GetAtt(queueId, 'Arn'),
+    ),
   },
 });
 
@@ -69,13 +86,20 @@ function eventSourceMapping(spec: Spec, env: Environment, name: string, queue: Q
       // Written even when 0, so removing a window resets it; FIFO queues have none.
       ...(queue.fifo ? {} : { MaximumBatchingWindowInSeconds: consumer.batchWindow }),
       ...(consumer.partialFailures ? { FunctionResponseTypes: ['ReportBatchItemFailures'] } : {}),
-      ...(consumer.maxConcurrency !== undefined ? { ScalingConfig: { MaximumConcurrency: consumer.maxConcurrency } } : {}),
-      ...(consumer.filters.length > 0 ? { FilterCriteria: { Filters: consumer.filters.map((f) => ({ Pattern: JSON.stringify(f) })) } } : {}),
+      ...(consumer.maxConcurrency !== undefined
+        ? { ScalingConfig: { MaximumConcurrency: consumer.maxConcurrency } }
+        : {}),
+      ...(consumer.filters.length > 0
+        ? { FilterCriteria: { Filters: consumer.filters.map((f) => ({ Pattern: JSON.stringify(f) })) } }
+        : {}),
     },
   };
 }
 
-function compileQueue(ctx: CompileContext, entry: Entry<Queue>): { resources: PlacedResource[]; diagnostics: Diagnostic[] } {
+function compileQueue(
+  ctx: CompileContext,
+  entry: Entry<Queue>,
+): { resources: PlacedResource[]; diagnostics: Diagnostic[] } {
   const { spec, env } = ctx;
   const { name, value: queue, file, path } = entry;
   const diagnostics: Diagnostic[] = [];
@@ -83,49 +107,91 @@ function compileQueue(ctx: CompileContext, entry: Entry<Queue>): { resources: Pl
   const queueId = ids.queue(name);
   // A queue shares a stack with the queue it dead-letters to: its redrive policy refers to it, and SQS refuses a target that does not exist yet.
   const group = ids.queue(groupRoot(spec, name));
-  const placed = (layer: string, logicalId: string, resource: object): PlacedResource => ({ layer, logicalId, resource, group });
+  const placed = (layer: string, logicalId: string, resource: object): PlacedResource => ({
+    layer,
+    logicalId,
+    resource,
+    group,
+  });
 
   const longest = names.queue(env.name, dead.queue === 'auto' ? autoDlqName(name) : name, queue.fifo);
   if (longest.length > MAX_NAME) {
-    diagnostics.push(error('GEN206', `queue name '${longest}' is ${longest.length} characters long in environment ${env.name}; SQS allows ${MAX_NAME}`,
-      { file, path, at: 'key' }, 'use a shorter queue name'));
+    diagnostics.push(
+      error(
+        'GEN206',
+        `queue name '${longest}' is ${longest.length} characters long in environment ${env.name}; SQS allows ${MAX_NAME}`,
+        { file, path, at: 'key' },
+        'use a shorter queue name',
+      ),
+    );
   }
   const visibility = visibilityOf(spec, env, queue);
   if (queue.consumer && queue.visibilityTimeout !== undefined) {
     const timeout = consumerTimeout(spec, env, queue.consumer);
     if (queue.visibilityTimeout < timeout) {
-      diagnostics.push(error('GEN318', `visibilityTimeout ${queue.visibilityTimeout} s of queue '${name}' is below the ${timeout} s timeout of its consumer '${queue.consumer.function}' `
-        + `in environment ${env.name}: Lambda refuses the mapping, and a message would be received again while it is still being processed`,
-        { file, path: [...path, 'visibilityTimeout'] },
-        `set visibilityTimeout to at least ${timeout} (AWS advises ${Math.min(VISIBILITY_PER_TIMEOUT * timeout, MAX_VISIBILITY)}, 6 × the timeout), remove it to get that, or shorten the function's timeout`));
+      diagnostics.push(
+        error(
+          'GEN318',
+          `visibilityTimeout ${queue.visibilityTimeout} s of queue '${name}' is below the ${timeout} s timeout of its consumer '${queue.consumer.function}' ` +
+            `in environment ${env.name}: Lambda refuses the mapping, and a message would be received again while it is still being processed`,
+          { file, path: [...path, 'visibilityTimeout'] },
+          `set visibilityTimeout to at least ${timeout} (AWS advises ${Math.min(VISIBILITY_PER_TIMEOUT * timeout, MAX_VISIBILITY)}, 6 × the timeout), remove it to get that, or shorten the function's timeout`,
+        ),
+      );
     }
   }
 
   const resources: PlacedResource[] = [];
   const deadId = dead.queue === 'none' ? undefined : ids.queue(dead.queue === 'auto' ? autoDlqName(name) : dead.queue);
-  resources.push(placed('data', queueId, queueResource(name, queue.fifo, {
-    MessageRetentionPeriod: queue.retentionDays * DAY,
-    VisibilityTimeout: visibility,
-    ...(queue.delaySeconds > 0 ? { DelaySeconds: queue.delaySeconds } : {}),
-    ...(deadId ? { RedrivePolicy: { deadLetterTargetArn: Fn.GetAtt(deadId, 'Arn'), maxReceiveCount: dead.maxReceives } } : {}),
-  }, env)));
+  resources.push(
+    placed(
+      'data',
+      queueId,
+      queueResource(
+        name,
+        queue.fifo,
+        {
+          MessageRetentionPeriod: queue.retentionDays * DAY,
+          VisibilityTimeout: visibility,
+          ...(queue.delaySeconds > 0 ? { DelaySeconds: queue.delaySeconds } : {}),
+          ...(deadId
+            ? { RedrivePolicy: { deadLetterTargetArn: Fn.GetAtt(deadId, 'Arn'), maxReceiveCount: dead.maxReceives } }
+            : {}),
+        },
+        env,
+      ),
+    ),
+  );
   resources.push(placed('data', ids.queuePolicy(name), queuePolicy(ctx, name, queueId)));
   if (dead.queue === 'auto') {
     const auto = autoDlqName(name);
     resources.push(
-      placed('data', ids.queue(auto), queueResource(auto, queue.fifo, { MessageRetentionPeriod: AUTO_DLQ_RETENTION_DAYS * DAY }, env)),
+      placed(
+        'data',
+        ids.queue(auto),
+        queueResource(auto, queue.fifo, { MessageRetentionPeriod: AUTO_DLQ_RETENTION_DAYS * DAY }, env),
+      ),
       placed('data', ids.queuePolicy(auto), queuePolicy(ctx, undefined, ids.queue(auto))),
     );
   }
   if (queue.consumer) {
     const id = ids.eventSource(queue.consumer.function, name);
     // Its own group in the triggers layer: created after the function and its role, which must already allow receiving.
-    resources.push({ layer: 'triggers', logicalId: id, resource: eventSourceMapping(spec, env, name, queue, queue.consumer) });
+    resources.push({
+      layer: 'triggers',
+      logicalId: id,
+      resource: eventSourceMapping(spec, env, name, queue, queue.consumer),
+    });
   }
   return { resources, diagnostics };
 }
 
 export function compileQueues(ctx: CompileContext): Fragment {
   const compiled = queuesOf(ctx.spec).items.map((entry) => compileQueue(ctx, entry));
-  return { resources: compiled.flatMap((c) => c.resources), outputs: [], artifacts: [], diagnostics: compiled.flatMap((c) => c.diagnostics) };
+  return {
+    resources: compiled.flatMap((c) => c.resources),
+    outputs: [],
+    artifacts: [],
+    diagnostics: compiled.flatMap((c) => c.diagnostics),
+  };
 }

@@ -21,8 +21,16 @@ export const queuesSection: Section = {
   check: checkQueues,
   compile: compileQueues,
   layers: [
-    { name: 'data', purpose: 'stateful data (tables, queues, topics); never replaced or deleted without an explicit flag' },
-    { name: 'triggers', after: 'app', purpose: 'what connects sources to functions (event source mappings, subscriptions, rules, schedules) and their invoke permissions' },
+    {
+      name: 'data',
+      purpose: 'stateful data (tables, queues, topics); never replaced or deleted without an explicit flag',
+    },
+    {
+      name: 'triggers',
+      after: 'app',
+      purpose:
+        'what connects sources to functions (event source mappings, subscriptions, rules, schedules) and their invoke permissions',
+    },
   ],
   statefulTypes: ['AWS::SQS::Queue'],
   usable: queueUsable,

@@ -38,12 +38,30 @@ export const SQS_DEFAULT_VISIBILITY = 30;
 export const MAX_VISIBILITY = 43200;
 
 type RawDeadLetter = string | { queue: string; maxReceives?: number };
-type RawConsumer = string | { function: string; batchSize?: number; batchWindow?: number; partialFailures?: boolean; maxConcurrency?: number; filter?: object | object[] };
-export interface RawQueue { fifo?: boolean; retentionDays?: number; visibilityTimeout?: number; delaySeconds?: number; deadLetterQueue?: RawDeadLetter; consumer?: RawConsumer }
+type RawConsumer =
+  | string
+  | {
+      function: string;
+      batchSize?: number;
+      batchWindow?: number;
+      partialFailures?: boolean;
+      maxConcurrency?: number;
+      filter?: object | object[];
+    };
+export interface RawQueue {
+  fifo?: boolean;
+  retentionDays?: number;
+  visibilityTimeout?: number;
+  delaySeconds?: number;
+  deadLetterQueue?: RawDeadLetter;
+  consumer?: RawConsumer;
+}
 
 function deadLetter(raw: RawDeadLetter): DeadLetter {
   if (raw === 'none' || (typeof raw === 'object' && raw.queue === 'none')) return { queue: 'none' };
-  return typeof raw === 'string' ? { queue: raw, maxReceives: DEFAULT_MAX_RECEIVES } : { queue: raw.queue, maxReceives: raw.maxReceives ?? DEFAULT_MAX_RECEIVES };
+  return typeof raw === 'string'
+    ? { queue: raw, maxReceives: DEFAULT_MAX_RECEIVES }
+    : { queue: raw.queue, maxReceives: raw.maxReceives ?? DEFAULT_MAX_RECEIVES };
 }
 
 function consumer(raw: RawConsumer): Consumer {
@@ -86,7 +104,9 @@ export const isDeadLetterQueue = (spec: Spec, name: string) =>
 export function deadLetterOf(spec: Spec, entry: Entry<Queue>): DeadLetter {
   const { value: queue, name } = entry;
   if (queue.deadLetterQueue) return queue.deadLetterQueue;
-  return queue.consumer && !isDeadLetterQueue(spec, name) ? { queue: 'auto', maxReceives: DEFAULT_MAX_RECEIVES } : { queue: 'none' };
+  return queue.consumer && !isDeadLetterQueue(spec, name)
+    ? { queue: 'auto', maxReceives: DEFAULT_MAX_RECEIVES }
+    : { queue: 'none' };
 }
 
 /** The queue whose group a queue joins: a queue shares a stack with the queue it dead-letters to (the redrive policy refers to it). */
@@ -97,7 +117,15 @@ export function groupRoot(spec: Spec, name: string): string {
     seen.add(current);
     const entry = byName(queuesOf(spec), current);
     const next = entry?.value.deadLetterQueue?.queue;
-    if (!entry || next === undefined || next === 'auto' || next === 'none' || seen.has(next) || !byName(queuesOf(spec), next)) return current;
+    if (
+      !entry ||
+      next === undefined ||
+      next === 'auto' ||
+      next === 'none' ||
+      seen.has(next) ||
+      !byName(queuesOf(spec), next)
+    )
+      return current;
     current = next;
   }
 }

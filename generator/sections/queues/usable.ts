@@ -24,23 +24,27 @@ export const queueName = (spec: Spec, env: string, name: string) => names.queue(
 
 export const queueUsable: Usable = {
   access: { enum: [...QUEUE_ACCESS] },
-  description: 'Queues the code uses and how: send, receive or send-receive; `{access, variable}` renames the variable. Each becomes a QUEUE_<NAME> variable (the queue URL) and exactly these SQS permissions. A queue\'s consumer needs nothing here.',
+  description:
+    "Queues the code uses and how: send, receive or send-receive; `{access, variable}` renames the variable. Each becomes a QUEUE_<NAME> variable (the queue URL) and exactly these SQS permissions. A queue's consumer needs nothing here.",
   example: { jobs: 'send', results: { access: 'receive', variable: 'RESULTS_URL' } },
   variable: (name) => names.variable('QUEUE', name),
   holds: 'the URL of queue',
   value: (name, { spec, env }) => sub(arns.queueUrl(queueName(spec, env.name, name))),
-  statements: ({ name, access }: Reference, { spec, env }) => [{
-    Sid: `Queue${pascal(name)}${pascal(String(access))}`,
-    Effect: 'Allow',
-    Action: actionsFor(access as QueueAccess),
-    Resource: [sub(arns.queue(queueName(spec, env.name, name)))],
-  }],
+  statements: ({ name, access }: Reference, { spec, env }) => [
+    {
+      Sid: `Queue${pascal(name)}${pascal(String(access))}`,
+      Effect: 'Allow',
+      Action: actionsFor(access as QueueAccess),
+      Resource: [sub(arns.queue(queueName(spec, env.name, name)))],
+    },
+  ],
 };
 
 /** Each consumer receives from its queue, unless the function already writes an access that covers receiving. */
-export const consumerUses = (spec: Spec): ImpliedUse[] => queuesOf(spec).items.flatMap(({ name, value }) => {
-  if (!value.consumer) return [];
-  const written = byName(functionsOf(spec), value.consumer.function)?.value.uses.queues?.find((r) => r.name === name);
-  if (written && actionsFor(written.access as QueueAccess).includes('sqs:ReceiveMessage')) return [];
-  return [{ function: value.consumer.function, section: 'queues', name, access: 'receive' }];
-});
+export const consumerUses = (spec: Spec): ImpliedUse[] =>
+  queuesOf(spec).items.flatMap(({ name, value }) => {
+    if (!value.consumer) return [];
+    const written = byName(functionsOf(spec), value.consumer.function)?.value.uses.queues?.find((r) => r.name === name);
+    if (written && actionsFor(written.access as QueueAccess).includes('sqs:ReceiveMessage')) return [];
+    return [{ function: value.consumer.function, section: 'queues', name, access: 'receive' }];
+  });

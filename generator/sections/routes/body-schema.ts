@@ -21,7 +21,10 @@ export function readBodySchema(specDir: string, route: Route): BodySchemaResult 
   if (typeof route.body !== 'string') return { schema: route.body };
   const inside = normalize(route.body);
   if (inside.startsWith('..') || inside.startsWith(sep)) {
-    return { problem: `body schema file '${route.body}' is outside the spec folder`, fix: `move it to spec/${SCHEMAS_FOLDER}/ and write body: ${SCHEMAS_FOLDER}/<file>` };
+    return {
+      problem: `body schema file '${route.body}' is outside the spec folder`,
+      fix: `move it to spec/${SCHEMAS_FOLDER}/ and write body: ${SCHEMAS_FOLDER}/<file>`,
+    };
   }
   if (isYaml(inside) && !inside.startsWith(`${SCHEMAS_FOLDER}${sep}`)) {
     return {
@@ -36,10 +39,16 @@ export function readBodySchema(specDir: string, route: Route): BodySchemaResult 
     // JSON is YAML too, but JSON.parse reads it many times faster.
     const schema: unknown = full.endsWith('.json') ? JSON.parse(text) : fullYaml().parse(text);
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-      return { problem: `body schema file '${route.body}' does not hold a JSON Schema object`, fix: 'start the file with a mapping, for example {"type": "object"}' };
+      return {
+        problem: `body schema file '${route.body}' does not hold a JSON Schema object`,
+        fix: 'start the file with a mapping, for example {"type": "object"}',
+      };
     }
     return { schema: schema as Record<string, unknown> };
   } catch (e) {
-    return { problem: `body schema file '${route.body}' is not valid JSON or YAML: ${String((e as Error).message).split('\n')[0]}`, fix: 'fix the file\'s syntax' };
+    return {
+      problem: `body schema file '${route.body}' is not valid JSON or YAML: ${String((e as Error).message).split('\n')[0]}`,
+      fix: "fix the file's syntax",
+    };
   }
 }

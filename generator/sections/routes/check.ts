@@ -17,14 +17,34 @@ function checkRoute(spec: Spec, registry: Registry, entry: Entry<Route>, checked
   const out: Diagnostic[] = [];
   const functions = registry.section('functions');
   // For the shorthand `GET /x: fn` there is no `function` key; the locator then points at `fn`.
-  if (functions) out.push(...unknownReference(spec, functions, route.function, `route '${entry.name}' calls`, { file, path: [...path, 'function'] }));
+  if (functions)
+    out.push(
+      ...unknownReference(spec, functions, route.function, `route '${entry.name}' calls`, {
+        file,
+        path: [...path, 'function'],
+      }),
+    );
   out.push(...checkParameters(entry));
   if (route.body !== undefined && !BODY_METHODS.includes(route.method)) {
-    out.push(error('GEN206', `${route.method} requests have no body, so route '${entry.name}' cannot have a body schema`,
-      { file, path: [...path, 'body'], at: 'key' }, `remove body, or use ${BODY_METHODS.join('/')}`));
+    out.push(
+      error(
+        'GEN206',
+        `${route.method} requests have no body, so route '${entry.name}' cannot have a body schema`,
+        { file, path: [...path, 'body'], at: 'key' },
+        `remove body, or use ${BODY_METHODS.join('/')}`,
+      ),
+    );
   } else if (BODY_METHODS.includes(route.method)) {
     const body = readBodySchema(spec.specDir, route);
-    if ('problem' in body) out.push(error('GEN307', body.problem, { file, path: [...path, 'body'] }, body.fix ?? 'write the path relative to the spec folder, for example schemas/order.json'));
+    if ('problem' in body)
+      out.push(
+        error(
+          'GEN307',
+          body.problem,
+          { file, path: [...path, 'body'] },
+          body.fix ?? 'write the path relative to the spec folder, for example schemas/order.json',
+        ),
+      );
     else out.push(...checkBodyModel(spec, entry, body.schema, checkedFiles));
   }
   return out;
@@ -34,15 +54,32 @@ function checkRoute(spec: Spec, registry: Registry, entry: Entry<Route>, checked
  * A body schema API Gateway would refuse at deploy: pointed at in the schema file, or in the
  * route's inline block. A file several routes share is reported once.
  */
-function checkBodyModel(spec: Spec, { name, value: route, file, path }: Entry<Route>, schema: unknown, checkedFiles: Set<string>): Diagnostic[] {
+function checkBodyModel(
+  spec: Spec,
+  { name, value: route, file, path }: Entry<Route>,
+  schema: unknown,
+  checkedFiles: Set<string>,
+): Diagnostic[] {
   const inFile = typeof route.body === 'string' ? relative(spec.root, join(spec.specDir, route.body)) : undefined;
   if (inFile !== undefined) {
     if (checkedFiles.has(inFile)) return [];
     checkedFiles.add(inFile);
   }
-  return modelProblems(schema).map((p) => inFile === undefined
-    ? error('GEN307', `body schema of '${name}': ${p.message}`, { file, path: [...path, 'body', ...p.path], ...(p.at ? { at: p.at } : {}) }, p.fix)
-    : error('GEN307', `body schema of '${name}' (${route.body}): ${p.message}`, { file: inFile, path: p.path, ...(p.at ? { at: p.at } : {}) }, p.fix));
+  return modelProblems(schema).map((p) =>
+    inFile === undefined
+      ? error(
+          'GEN307',
+          `body schema of '${name}': ${p.message}`,
+          { file, path: [...path, 'body', ...p.path], ...(p.at ? { at: p.at } : {}) },
+          p.fix,
+        )
+      : error(
+          'GEN307',
+          `body schema of '${name}' (${route.body}): ${p.message}`,
+          { file: inFile, path: p.path, ...(p.at ? { at: p.at } : {}) },
+          p.fix,
+        ),
+  );
 }
 
 /**
@@ -54,16 +91,22 @@ function renamed(path: string, parameter: string): string {
   const used = new Set(pathParameters(path));
   const capital = parameter.charAt(0).toUpperCase() + parameter.slice(1);
   let seen = false;
-  return path.split('/').map((segment, i, segments) => {
-    if (segment !== `{${parameter}}`) return segment;
-    if (!seen) { seen = true; return segment; }
-    const before = segments[i - 1] ?? '';
-    const base = /^[A-Za-z][A-Za-z0-9]*$/.test(before) ? `${before.replace(/s$/, '')}${capital}` : parameter;
-    let candidate = base;
-    for (let n = 2; used.has(candidate); n++) candidate = `${base}${n}`;
-    used.add(candidate);
-    return `{${candidate}}`;
-  }).join('/');
+  return path
+    .split('/')
+    .map((segment, i, segments) => {
+      if (segment !== `{${parameter}}`) return segment;
+      if (!seen) {
+        seen = true;
+        return segment;
+      }
+      const before = segments[i - 1] ?? '';
+      const base = /^[A-Za-z][A-Za-z0-9]*$/.test(before) ? `${before.replace(/s$/, '')}${capital}` : parameter;
+      let candidate = base;
+      for (let n = 2; used.has(candidate); n++) candidate = `${base}${n}`;
+      used.add(candidate);
+      return `{${candidate}}`;
+    })
+    .join('/');
 }
 
 /** A request carries one value per parameter name: a path naming one twice, or a query parameter named like a path parameter, has two. */
@@ -72,13 +115,25 @@ function checkParameters({ name, value: route, file, path }: Entry<Route>): Diag
   const inPath = pathParameters(route.path);
   const twice = [...new Set(inPath.filter((p, i) => inPath.indexOf(p) !== i))];
   for (const parameter of twice) {
-    out.push(error('GEN341', `path parameter {${parameter}} appears twice in '${name}': the function would get one value for both places`,
-      { file, path, at: 'key' }, `give each place its own name: '${route.method} ${renamed(route.path, parameter)}'`));
+    out.push(
+      error(
+        'GEN341',
+        `path parameter {${parameter}} appears twice in '${name}': the function would get one value for both places`,
+        { file, path, at: 'key' },
+        `give each place its own name: '${route.method} ${renamed(route.path, parameter)}'`,
+      ),
+    );
   }
   for (const { name: query } of route.query) {
     if (!inPath.includes(query)) continue;
-    out.push(error('GEN341', `query parameter '${query}' has the name of path parameter {${query}} in '${name}': the function could not tell them apart`,
-      { file, path: [...path, 'query', query], at: 'key' }, `rename the query parameter, or drop it (the path already carries {${query}})`));
+    out.push(
+      error(
+        'GEN341',
+        `query parameter '${query}' has the name of path parameter {${query}} in '${name}': the function could not tell them apart`,
+        { file, path: [...path, 'query', query], at: 'key' },
+        `rename the query parameter, or drop it (the path already carries {${query}})`,
+      ),
+    );
   }
   return out;
 }
@@ -91,8 +146,14 @@ function checkCollisions(routes: Entry<Route>[]): Diagnostic[] {
   for (const entry of routes) {
     const first = shapes.get(shape(entry.value));
     if (first) {
-      out.push(error('GEN305', `route '${entry.name}' is the same route as '${first.name}' (${first.file}): API Gateway cannot tell them apart`,
-        { file: entry.file, path: entry.path, at: 'key' }, 'remove one of them, or give them different paths'));
+      out.push(
+        error(
+          'GEN305',
+          `route '${entry.name}' is the same route as '${first.name}' (${first.file}): API Gateway cannot tell them apart`,
+          { file: entry.file, path: entry.path, at: 'key' },
+          'remove one of them, or give them different paths',
+        ),
+      );
       continue;
     }
     shapes.set(shape(entry.value), entry);
@@ -104,8 +165,14 @@ function checkCollisions(routes: Entry<Route>[]): Diagnostic[] {
       const seen = parameterAt.get(prefix);
       if (!seen) parameterAt.set(prefix, { name: match[1], entry });
       else if (seen.name !== match[1]) {
-        out.push(error('GEN305', `path parameter {${match[1]}} in '${entry.name}' sits where '${seen.entry.name}' has {${seen.name}}; API Gateway needs one name per place`,
-          { file: entry.file, path: entry.path, at: 'key' }, `rename {${match[1]}} to {${seen.name}}`));
+        out.push(
+          error(
+            'GEN305',
+            `path parameter {${match[1]}} in '${entry.name}' sits where '${seen.entry.name}' has {${seen.name}}; API Gateway needs one name per place`,
+            { file: entry.file, path: entry.path, at: 'key' },
+            `rename {${match[1]}} to {${seen.name}}`,
+          ),
+        );
       }
     });
   }
@@ -115,5 +182,9 @@ function checkCollisions(routes: Entry<Route>[]): Diagnostic[] {
 export function checkRoutes(spec: Spec, registry: Registry): Diagnostic[] {
   const routes = routesOf(spec).items;
   const checkedFiles = new Set<string>();
-  return [...routes.flatMap((entry) => checkRoute(spec, registry, entry, checkedFiles)), ...checkCollisions(routes), ...checkOrigins(spec)];
+  return [
+    ...routes.flatMap((entry) => checkRoute(spec, registry, entry, checkedFiles)),
+    ...checkCollisions(routes),
+    ...checkOrigins(spec),
+  ];
 }

@@ -12,9 +12,14 @@ import { routesOf } from './model.js';
 
 /** One JSON line per request, with what a person needs to debug it. */
 const ACCESS_LOG_FORMAT = JSON.stringify({
-  requestId: '$context.requestId', ip: '$context.identity.sourceIp', method: '$context.httpMethod',
-  path: '$context.resourcePath', status: '$context.status', latencyMs: '$context.responseLatency',
-  integrationError: '$context.integrationErrorMessage', time: '$context.requestTime',
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  method: '$context.httpMethod',
+  path: '$context.resourcePath',
+  status: '$context.status',
+  latencyMs: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+  time: '$context.requestTime',
 });
 
 /** Output of the API's stack, and parameter of other API stacks, holding the RestApi id. */
@@ -33,10 +38,13 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
   const bodyText = stableStringify(body);
   const routesHash = createHash('sha256').update(bodyText).digest('hex');
   // A body too large to sit in the template goes to the artifact bucket (uploaded by gen deploy).
-  const external = Buffer.byteLength(bodyText) > BODY_INLINE_LIMIT
-    ? { file: 'api.openapi.json', key: `apis/${env.name}-${project}/${routesHash}.json`, content: bodyText }
-    : undefined;
-  const definition = external ? { BodyS3Location: { Bucket: sub(names.artifactBucket(env.name)), Key: external.key } } : { Body: body };
+  const external =
+    Buffer.byteLength(bodyText) > BODY_INLINE_LIMIT
+      ? { file: 'api.openapi.json', key: `apis/${env.name}-${project}/${routesHash}.json`, content: bodyText }
+      : undefined;
+  const definition = external
+    ? { BodyS3Location: { Bucket: sub(names.artifactBucket(env.name)), Key: external.key } }
+    : { Body: body };
   const deploymentId = ids.apiDeployment(routesHash);
   const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
 
@@ -44,30 +52,76 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
     layer: 'api',
     logicalId: ids.routePermission(route.method, route.path),
     // Only this API, this method and this path (parameters as wildcards) may invoke.
-    resource: invokePermission(spec, env, route.function, 'apigateway.amazonaws.com',
-      sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ids.api()}}/*/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`)),
+    resource: invokePermission(
+      spec,
+      env,
+      route.function,
+      'apigateway.amazonaws.com',
+      sub(
+        `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ids.api()}}/*/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`,
+      ),
+    ),
   }));
 
   // The API, its deployment, stage and access logs share a stack; each permission may live in
   // another stack of the layer, which then receives the API id as a parameter.
   const core: PlacedResource[] = [
-    { layer: 'api', logicalId: ids.api(), sharedAs: API_ID_OUTPUT, resource: new RestApi({ Name: apiName, ...definition, EndpointConfiguration: { Types: ['REGIONAL'] }, FailOnWarnings: true }) },
-    { layer: 'api', logicalId: deploymentId, resource: new ApiDeployment({ RestApiId: Fn.Ref(ids.api()), Description: `routes ${routesHash.slice(0, 12)}` }) },
-    { layer: 'api', logicalId: ids.apiAccessLogs(), resource: Object.assign(
-      new LogGroup({ LogGroupName: names.apiAccessLogGroup(env.name, project), RetentionInDays: env.logRetentionDays }),
-      { DeletionPolicy: retain, UpdateReplacePolicy: retain }) },
-    { layer: 'api', logicalId: ids.apiStage(), resource: new ApiStage({
-      RestApiId: Fn.Ref(ids.api()),
-      StageName: env.name,
-      DeploymentId: Fn.Ref(deploymentId),
-      TracingEnabled: true,
-      AccessLogSetting: { DestinationArn: Fn.GetAtt(ids.apiAccessLogs(), 'Arn'), Format: ACCESS_LOG_FORMAT },
-      MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true, ThrottlingRateLimit: env.api.throttle.rate, ThrottlingBurstLimit: env.api.throttle.burst }],
-    }) },
+    {
+      layer: 'api',
+      logicalId: ids.api(),
+      sharedAs: API_ID_OUTPUT,
+      resource: new RestApi({
+        Name: apiName,
+        ...definition,
+        EndpointConfiguration: { Types: ['REGIONAL'] },
+        FailOnWarnings: true,
+      }),
+    },
+    {
+      layer: 'api',
+      logicalId: deploymentId,
+      resource: new ApiDeployment({ RestApiId: Fn.Ref(ids.api()), Description: `routes ${routesHash.slice(0, 12)}` }),
+    },
+    {
+      layer: 'api',
+      logicalId: ids.apiAccessLogs(),
+      resource: Object.assign(
+        new LogGroup({
+          LogGroupName: names.apiAccessLogGroup(env.name, project),
+          RetentionInDays: env.logRetentionDays,
+        }),
+        { DeletionPolicy: retain, UpdateReplacePolicy: retain },
+      ),
+    },
+    {
+      layer: 'api',
+      logicalId: ids.apiStage(),
+      resource: new ApiStage({
+        RestApiId: Fn.Ref(ids.api()),
+        StageName: env.name,
+        DeploymentId: Fn.Ref(deploymentId),
+        TracingEnabled: true,
+        AccessLogSetting: { DestinationArn: Fn.GetAtt(ids.apiAccessLogs(), 'Arn'), Format: ACCESS_LOG_FORMAT },
+        MethodSettings: [
+          {
+            ResourcePath: '/*',
+            HttpMethod: '*',
+            MetricsEnabled: true,
+            ThrottlingRateLimit: env.api.throttle.rate,
+            ThrottlingBurstLimit: env.api.throttle.burst,
+          },
+        ],
+      }),
+    },
   ];
-  const outputs: PlacedOutput[] = [{
-    layer: 'api', group: ids.api(), name: 'ApiUrl', description: 'Base URL of the HTTP API',
-    value: sub(`https://\${${ids.api()}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${env.name}`),
-  }];
+  const outputs: PlacedOutput[] = [
+    {
+      layer: 'api',
+      group: ids.api(),
+      name: 'ApiUrl',
+      description: 'Base URL of the HTTP API',
+      value: sub(`https://\${${ids.api()}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${env.name}`),
+    },
+  ];
   return { ...fragment([...inGroup(ids.api(), core), ...permissions], outputs), documents: external ? [external] : [] };
 }

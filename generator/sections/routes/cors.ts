@@ -20,11 +20,20 @@ export function giveFunctionsOrigins(spec: Spec): Diagnostic[] {
   for (const entry of itemsOf<FunctionSpec>(spec, 'functions').items) {
     if (!routed.has(entry.name)) continue;
     if (CORS_ORIGINS_VARIABLE in entry.value.environment) {
-      out.push(error('GEN206', `environment variable ${CORS_ORIGINS_VARIABLE} is set by gen to the origins api.cors allows`,
-        { file: entry.file, path: [...entry.path, 'environment', CORS_ORIGINS_VARIABLE], at: 'key' }, `remove ${CORS_ORIGINS_VARIABLE}: gen sets it`));
+      out.push(
+        error(
+          'GEN206',
+          `environment variable ${CORS_ORIGINS_VARIABLE} is set by gen to the origins api.cors allows`,
+          { file: entry.file, path: [...entry.path, 'environment', CORS_ORIGINS_VARIABLE], at: 'key' },
+          `remove ${CORS_ORIGINS_VARIABLE}: gen sets it`,
+        ),
+      );
       continue;
     }
-    entry.value = { ...entry.value, environment: { ...entry.value.environment, [CORS_ORIGINS_VARIABLE]: cors.allowOrigins.join(',') } };
+    entry.value = {
+      ...entry.value,
+      environment: { ...entry.value.environment, [CORS_ORIGINS_VARIABLE]: cors.allowOrigins.join(',') },
+    };
   }
   return out;
 }
@@ -39,11 +48,26 @@ export function checkOrigins(spec: Spec): Diagnostic[] {
   const at = (i: number) => ({ file: api.file, path: [...api.path, 'cors', 'allowOrigins', i] });
   return origins.flatMap((origin, i) => {
     if (origin === '*') {
-      return origins.length > 1 ? [error('GEN206', "allowOrigins lists '*' with other origins: '*' already allows every origin", at(i), "keep '*' alone, or list the origins without it")] : [];
+      return origins.length > 1
+        ? [
+            error(
+              'GEN206',
+              "allowOrigins lists '*' with other origins: '*' already allows every origin",
+              at(i),
+              "keep '*' alone, or list the origins without it",
+            ),
+          ]
+        : [];
     }
     if (ORIGIN.test(origin)) return [];
     const trimmed = /^(https?:\/\/[^/\s?#]+)/.exec(origin)?.[1];
-    return [error('GEN206', `'${origin}' is not an origin as browsers send it (a scheme and a host, no path or trailing slash): it would never match`, at(i),
-      trimmed ? `write '${trimmed}'` : "write the origin with its scheme, for example 'https://app.example.com'")];
+    return [
+      error(
+        'GEN206',
+        `'${origin}' is not an origin as browsers send it (a scheme and a host, no path or trailing slash): it would never match`,
+        at(i),
+        trimmed ? `write '${trimmed}'` : "write the origin with its scheme, for example 'https://app.example.com'",
+      ),
+    ];
   });
 }

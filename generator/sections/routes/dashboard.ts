@@ -7,7 +7,14 @@ import { routesOf } from './model.js';
 export function apiDashboard({ spec, env }: CompileContext): DashboardGraph[] {
   const project = projectOf(spec);
   if (!project || routesOf(spec).items.length === 0) return [];
-  const api = (metric: string) => ['AWS/ApiGateway', metric, 'ApiName', names.api(env.name, project.value.name), 'Stage', env.name];
+  const api = (metric: string) => [
+    'AWS/ApiGateway',
+    metric,
+    'ApiName',
+    names.api(env.name, project.value.name),
+    'Stage',
+    env.name,
+  ];
   return [
     { title: 'API requests and errors', stat: 'Sum', metrics: [api('Count'), api('4XXError'), api('5XXError')] },
     { title: 'API latency (p99, ms)', stat: 'p99', metrics: [api('Latency'), api('IntegrationLatency')] },

@@ -16,7 +16,12 @@ export function routesGraph(spec: Spec): GraphPart {
   const functions = (spec.sections.functions as { names?: Set<string> } | undefined)?.names;
   return {
     layer: 'api',
-    nodes: [...groups].map(([fn, g]) => `${graphNode('routes', fn)}[${quote(`${g.paths.slice(0, 2).join('<br/>')}${g.paths.length > 2 ? '<br/>…' : ''}<br/>${g.count} route${g.count === 1 ? '' : 's'}`)}]`),
-    edges: [...groups.keys()].filter((fn) => functions?.has(fn)).map((fn) => `${graphNode('routes', fn)} --> ${graphNode('functions', fn)}`),
+    nodes: [...groups].map(
+      ([fn, g]) =>
+        `${graphNode('routes', fn)}[${quote(`${g.paths.slice(0, 2).join('<br/>')}${g.paths.length > 2 ? '<br/>…' : ''}<br/>${g.count} route${g.count === 1 ? '' : 's'}`)}]`,
+    ),
+    edges: [...groups.keys()]
+      .filter((fn) => functions?.has(fn))
+      .map((fn) => `${graphNode('routes', fn)} --> ${graphNode('functions', fn)}`),
   };
 }

@@ -20,7 +20,9 @@ export interface ApiSettings {
   cors?: { allowOrigins: string[]; allowHeaders: string[]; maxAgeSeconds: number };
 }
 
-export type RawRoute = string | { function: string; body?: string | Record<string, unknown>; query?: Record<string, 'required' | 'optional'> };
+export type RawRoute =
+  | string
+  | { function: string; body?: string | Record<string, unknown>; query?: Record<string, 'required' | 'optional'> };
 
 /** "GET /orders/{id}" -> method and path. The key pattern of the schema guarantees the shape. */
 export function parseRouteKey(key: string): { method: Method; path: string } {
@@ -32,9 +34,13 @@ export function normalizeRoute(raw: RawRoute, key: string): Route {
   const { method, path } = parseRouteKey(key);
   const value = typeof raw === 'string' ? { function: raw } : raw;
   return {
-    method, path, function: value.function,
+    method,
+    path,
+    function: value.function,
     ...(value.body !== undefined ? { body: value.body } : {}),
-    query: Object.entries(value.query ?? {}).map(([name, need]) => ({ name, required: need === 'required' })).sort((a, b) => byText(a.name, b.name)),
+    query: Object.entries(value.query ?? {})
+      .map(([name, need]) => ({ name, required: need === 'required' }))
+      .sort((a, b) => byText(a.name, b.name)),
   };
 }
 
@@ -52,7 +58,8 @@ export function normalizeApi(raw: { cors?: Partial<NonNullable<ApiSettings['cors
 }
 
 /** Whether browsers must be answered with one origin chosen per request: several are allowed, none of them any (*). */
-export const severalOrigins = (cors: NonNullable<ApiSettings['cors']>): boolean => cors.allowOrigins.length > 1 && !cors.allowOrigins.includes('*');
+export const severalOrigins = (cors: NonNullable<ApiSettings['cors']>): boolean =>
+  cors.allowOrigins.length > 1 && !cors.allowOrigins.includes('*');
 
 /** The variable that gives functions answering routes the allowed origins, when there are several to choose from. */
 export const CORS_ORIGINS_VARIABLE = 'CORS_ALLOW_ORIGINS';

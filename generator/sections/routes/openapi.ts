@@ -8,7 +8,15 @@ import { sub } from '../../output/cfn.js';
 import type { Environment } from '../../environment/model.js';
 import type { Spec } from '../../spec.js';
 import { readBodySchema } from './body-schema.js';
-import { apiOf, BODY_METHODS, pathParameters, routesOf, severalOrigins, type ApiSettings, type Route } from './model.js';
+import {
+  apiOf,
+  BODY_METHODS,
+  pathParameters,
+  routesOf,
+  severalOrigins,
+  type ApiSettings,
+  type Route,
+} from './model.js';
 import { invokeTarget } from '../functions/invoke.js';
 import { byText } from '../../order.js';
 
@@ -16,7 +24,9 @@ const integration = (spec: Spec, env: Environment, route: Route) => ({
   type: 'aws_proxy',
   httpMethod: 'POST',
   passthroughBehavior: 'when_no_match',
-  uri: sub(`arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/${invokeTarget(spec, env, route.function)}/invocations`),
+  uri: sub(
+    `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/${invokeTarget(spec, env, route.function)}/invocations`,
+  ),
 });
 
 const modelName = (route: Route) => `${pascal(route.method.toLowerCase())}${pascal(route.path) || 'Root'}Body`;
@@ -30,7 +40,10 @@ function operation(spec: Spec, env: Environment, route: Route, models: Record<st
   if (BODY_METHODS.includes(route.method)) {
     const body = readBodySchema(spec.specDir, route);
     models[modelName(route)] = 'schema' in body ? body.schema : {};
-    requestBody = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${modelName(route)}` } } } };
+    requestBody = {
+      required: true,
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${modelName(route)}` } } },
+    };
   }
   return {
     operationId: `${route.method.toLowerCase()}${pascal(route.path) || 'Root'}`,
@@ -45,23 +58,38 @@ function operation(spec: Spec, env: Environment, route: Route, models: Record<st
 function preflight(methods: string[], cors: NonNullable<ApiSettings['cors']>) {
   const quoted = (values: string[]) => `'${values.join(',')}'`;
   const several = severalOrigins(cors);
-  const headers = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Max-Age', ...(several ? ['Vary'] : [])];
+  const headers = [
+    'Access-Control-Allow-Origin',
+    'Access-Control-Allow-Methods',
+    'Access-Control-Allow-Headers',
+    'Access-Control-Max-Age',
+    ...(several ? ['Vary'] : []),
+  ];
   return {
-    responses: { 200: { description: 'CORS preflight', headers: Object.fromEntries(headers.map((h) => [h, { schema: { type: 'string' } }])) } },
+    responses: {
+      200: {
+        description: 'CORS preflight',
+        headers: Object.fromEntries(headers.map((h) => [h, { schema: { type: 'string' } }])),
+      },
+    },
     'x-amazon-apigateway-integration': {
       type: 'mock',
       requestTemplates: { 'application/json': '{"statusCode": 200}' },
-      responses: { default: {
-        statusCode: '200',
-        responseParameters: {
-          // One origin: a fixed header. Several: the mapping template below answers with the request's own origin when it is one of them.
-          ...(several ? { 'method.response.header.Vary': "'Origin'" } : { 'method.response.header.Access-Control-Allow-Origin': quoted(cors.allowOrigins) }),
-          'method.response.header.Access-Control-Allow-Methods': quoted([...methods, 'OPTIONS']),
-          'method.response.header.Access-Control-Allow-Headers': quoted(cors.allowHeaders),
-          'method.response.header.Access-Control-Max-Age': `'${cors.maxAgeSeconds}'`,
+      responses: {
+        default: {
+          statusCode: '200',
+          responseParameters: {
+            // One origin: a fixed header. Several: the mapping template below answers with the request's own origin when it is one of them.
+            ...(several
+              ? { 'method.response.header.Vary': "'Origin'" }
+              : { 'method.response.header.Access-Control-Allow-Origin': quoted(cors.allowOrigins) }),
+            'method.response.header.Access-Control-Allow-Methods': quoted([...methods, 'OPTIONS']),
+            'method.response.header.Access-Control-Allow-Headers': quoted(cors.allowHeaders),
+            'method.response.header.Access-Control-Max-Age': `'${cors.maxAgeSeconds}'`,
+          },
+          ...(several ? { responseTemplates: { 'application/json': matchingOriginTemplate(cors.allowOrigins) } } : {}),
         },
-        ...(several ? { responseTemplates: { 'application/json': matchingOriginTemplate(cors.allowOrigins) } } : {}),
-      } },
+      },
     },
   };
 }
@@ -77,7 +105,7 @@ export function matchingOriginTemplate(origins: string[]): string {
   const test = origins.map((o) => `$origin == '${o}'`).join(' || ');
   return [
     "#set($origin = $input.params().header.get('Origin'))",
-    "#if(\"$!origin\" == \"\")#set($origin = $input.params().header.get('origin'))#end",
+    '#if("$!origin" == "")#set($origin = $input.params().header.get(\'origin\'))#end',
     `#if(${test})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`,
   ].join('\n');
 }
@@ -86,12 +114,17 @@ export function matchingOriginTemplate(origins: string[]): string {
 function gatewayResponses(cors: NonNullable<ApiSettings['cors']>) {
   // Several origins: such an answer holds no data of the API, so it carries the request's own origin (gateway responses have no mapping templates to choose).
   const origin = severalOrigins(cors) ? 'method.request.header.Origin' : `'${cors.allowOrigins.join(',')}'`;
-  const parameters = { 'gatewayresponse.header.Access-Control-Allow-Origin': origin, ...(severalOrigins(cors) ? { 'gatewayresponse.header.Vary': "'Origin'" } : {}) };
+  const parameters = {
+    'gatewayresponse.header.Access-Control-Allow-Origin': origin,
+    ...(severalOrigins(cors) ? { 'gatewayresponse.header.Vary': "'Origin'" } : {}),
+  };
   return { DEFAULT_4XX: { responseParameters: parameters }, DEFAULT_5XX: { responseParameters: parameters } };
 }
 
 export function openApiDocument(spec: Spec, env: Environment, title: string) {
-  const routes = [...routesOf(spec).items.map((e) => e.value)].sort((a, b) => byText(a.path, b.path) || byText(a.method, b.method));
+  const routes = [...routesOf(spec).items.map((e) => e.value)].sort(
+    (a, b) => byText(a.path, b.path) || byText(a.method, b.method),
+  );
   const models: Record<string, unknown> = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
@@ -99,7 +132,11 @@ export function openApiDocument(spec: Spec, env: Environment, title: string) {
   }
   const cors = apiOf(spec)?.value.cors;
   if (cors) {
-    for (const operations of Object.values(paths)) operations.options = preflight(Object.keys(operations).map((m) => m.toUpperCase()), cors);
+    for (const operations of Object.values(paths))
+      operations.options = preflight(
+        Object.keys(operations).map((m) => m.toUpperCase()),
+        cors,
+      );
   }
   return {
     openapi: '3.0.1',

@@ -13,10 +13,16 @@ export const routeSchema: JsonSchema = {
     additionalProperties: false,
     required: ['function'],
     properties: {
-      function: { type: 'string', minLength: 1, description: 'Name of the function from the functions section.', examples: ['orders'] },
+      function: {
+        type: 'string',
+        minLength: 1,
+        description: 'Name of the function from the functions section.',
+        examples: ['orders'],
+      },
       body: {
         type: ['string', 'object'],
-        description: 'JSON Schema (draft 4, as API Gateway models are) the request body must match: a file in spec/schemas/ (.json or .yaml) or inline. Default for POST/PUT/PATCH: any JSON object.',
+        description:
+          'JSON Schema (draft 4, as API Gateway models are) the request body must match: a file in spec/schemas/ (.json or .yaml) or inline. Default for POST/PUT/PATCH: any JSON object.',
         examples: ['schemas/order.json', { type: 'object', required: ['symbol'] }],
       },
       query: {
@@ -42,9 +48,27 @@ export const apiSchema: JsonSchema = {
       examples: [{ allowOrigins: ['https://app.example.com'] }],
       additionalProperties: false,
       properties: {
-        allowOrigins: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Origins allowed; default any (*).', examples: [['https://app.example.com']] },
-        allowHeaders: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Request headers allowed; default Content-Type, Authorization.', examples: [['Content-Type', 'Authorization', 'X-Request-Id']] },
-        maxAgeSeconds: { type: 'integer', minimum: 0, maximum: 86400, description: 'How long browsers cache the answer; default 600.', examples: [3600] },
+        allowOrigins: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          description: 'Origins allowed; default any (*).',
+          examples: [['https://app.example.com']],
+        },
+        allowHeaders: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          description: 'Request headers allowed; default Content-Type, Authorization.',
+          examples: [['Content-Type', 'Authorization', 'X-Request-Id']],
+        },
+        maxAgeSeconds: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 86400,
+          description: 'How long browsers cache the answer; default 600.',
+          examples: [3600],
+        },
       },
     },
   },

@@ -1,10 +1,14 @@
 /** The API's part of environments/<name>.yaml: throttling of the whole stage. */
 import { integer, settings, type JsonSchema } from '../../schema/json-schema.js';
 
-export interface ApiEnvironmentSettings { throttle: { rate: number; burst: number } }
+export interface ApiEnvironmentSettings {
+  throttle: { rate: number; burst: number };
+}
 
 declare module '../../environment/model.js' {
-  interface SectionSettings { api: ApiEnvironmentSettings }
+  interface SectionSettings {
+    api: ApiEnvironmentSettings;
+  }
 }
 
 export const apiSettingsSchema: JsonSchema = settings('HTTP API settings.', {

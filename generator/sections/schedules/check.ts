@@ -25,7 +25,8 @@ function knownTimezone(name: string): boolean {
 
 function checkCron(cron: string): string | undefined {
   const fields = cron.trim().split(/\s+/);
-  if (fields.length !== 6) return `has ${fields.length} fields; EventBridge cron has six: minutes hours day-of-month month day-of-week year`;
+  if (fields.length !== 6)
+    return `has ${fields.length} fields; EventBridge cron has six: minutes hours day-of-month month day-of-week year`;
   if (fields[2] !== '?' && fields[4] !== '?') return 'sets both day-of-month and day-of-week; one of them must be ?';
   return undefined;
 }
@@ -35,29 +36,91 @@ function checkSchedule(spec: Spec, registry: Registry, entry: Entry<Schedule>): 
   const at = (...rest: string[]) => ({ file, path: [...path, ...rest] });
   const out: Diagnostic[] = [];
   if (schedule.every === undefined && schedule.cron === undefined) {
-    out.push(error('GEN202', `schedule '${name}' says neither when (every) nor at what times (cron) it runs`, at(), 'add every: 5 minutes, or cron: "0 2 * * ? *"'));
+    out.push(
+      error(
+        'GEN202',
+        `schedule '${name}' says neither when (every) nor at what times (cron) it runs`,
+        at(),
+        'add every: 5 minutes, or cron: "0 2 * * ? *"',
+      ),
+    );
   } else if (schedule.every !== undefined && schedule.cron !== undefined) {
-    out.push(error('GEN206', `schedule '${name}' has both every and cron`, { ...at('cron'), at: 'key' }, 'keep one of every, cron'));
+    out.push(
+      error(
+        'GEN206',
+        `schedule '${name}' has both every and cron`,
+        { ...at('cron'), at: 'key' },
+        'keep one of every, cron',
+      ),
+    );
   }
   if (schedule.cron !== undefined) {
     const problem = checkCron(schedule.cron);
-    if (problem) out.push(error('GEN323', `cron '${schedule.cron}' of schedule '${name}' ${problem}`, at('cron'), 'write six fields, for example "0 2 * * ? *" (02:00 every day)'));
+    if (problem)
+      out.push(
+        error(
+          'GEN323',
+          `cron '${schedule.cron}' of schedule '${name}' ${problem}`,
+          at('cron'),
+          'write six fields, for example "0 2 * * ? *" (02:00 every day)',
+        ),
+      );
   }
   if (schedule.timezone !== undefined && !knownTimezone(schedule.timezone)) {
     const zones = Intl.supportedValuesOf('timeZone');
-    out.push(error('GEN323', `timezone '${schedule.timezone}' of schedule '${name}' is not a known time zone.${suggestion(schedule.timezone, zones)}`,
-      at('timezone'), 'use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC'));
+    out.push(
+      error(
+        'GEN323',
+        `timezone '${schedule.timezone}' of schedule '${name}' is not a known time zone.${suggestion(schedule.timezone, zones)}`,
+        at('timezone'),
+        'use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC',
+      ),
+    );
   }
   if (schedule.windowMinutes !== undefined && schedule.windowMinutes > MAX_WINDOW_MINUTES) {
-    out.push(error('GEN323', `window of schedule '${name}' is ${schedule.windowMinutes} minutes; Scheduler allows at most ${MAX_WINDOW_MINUTES} (24 hours)`, at('window'), 'use a window of at most 24 hours'));
+    out.push(
+      error(
+        'GEN323',
+        `window of schedule '${name}' is ${schedule.windowMinutes} minutes; Scheduler allows at most ${MAX_WINDOW_MINUTES} (24 hours)`,
+        at('window'),
+        'use a window of at most 24 hours',
+      ),
+    );
   }
   if (schedule.input !== undefined && JSON.stringify(schedule.input).length > MAX_INPUT) {
-    out.push(error('GEN206', `input of schedule '${name}' is ${JSON.stringify(schedule.input).length} characters as JSON; Scheduler allows ${MAX_INPUT}`, at('input'), 'send less'));
+    out.push(
+      error(
+        'GEN206',
+        `input of schedule '${name}' is ${JSON.stringify(schedule.input).length} characters as JSON; Scheduler allows ${MAX_INPUT}`,
+        at('input'),
+        'send less',
+      ),
+    );
   }
-  const long = physicalNameProblem('schedule', name, spec.environmentNames, (env) => names.schedule(env, name), { max: 64, what: 'Scheduler schedule names' });
+  const long = physicalNameProblem('schedule', name, spec.environmentNames, (env) => names.schedule(env, name), {
+    max: 64,
+    what: 'Scheduler schedule names',
+  });
   if (long) out.push(error('GEN320', long.message, { ...at(), at: 'key' }, long.fix));
-  out.push(...unknownReference(spec, registry.section('functions')!, schedule.function, `schedule '${name}' invokes`, at('function')));
-  if (schedule.deadLetterQueue !== undefined) out.push(...checkDeadLetterQueue(spec, registry, schedule.deadLetterQueue, `schedule '${name}' sends failed invocations to`, at('deadLetterQueue')));
+  out.push(
+    ...unknownReference(
+      spec,
+      registry.section('functions')!,
+      schedule.function,
+      `schedule '${name}' invokes`,
+      at('function'),
+    ),
+  );
+  if (schedule.deadLetterQueue !== undefined)
+    out.push(
+      ...checkDeadLetterQueue(
+        spec,
+        registry,
+        schedule.deadLetterQueue,
+        `schedule '${name}' sends failed invocations to`,
+        at('deadLetterQueue'),
+      ),
+    );
   out.push(...checkEnvironmentNames(spec, schedule.enabled, 'enabled', at('enabled')));
   return out;
 }
@@ -66,9 +129,17 @@ function checkSchedule(spec: Spec, registry: Registry, entry: Entry<Schedule>): 
 function checkGroup(spec: Spec): Diagnostic[] {
   const project = projectOf(spec);
   if (!project || schedulesOf(spec).items.length === 0) return [];
-  const long = physicalNameProblem('project', project.value.name, spec.environmentNames, (env) => names.scheduleGroup(env, project.value.name), { max: 64, what: 'Scheduler schedule group names (<environment>-<project>)' });
+  const long = physicalNameProblem(
+    'project',
+    project.value.name,
+    spec.environmentNames,
+    (env) => names.scheduleGroup(env, project.value.name),
+    { max: 64, what: 'Scheduler schedule group names (<environment>-<project>)' },
+  );
   return long ? [error('GEN320', long.message, { file: project.file, path: [...project.path, 'name'] }, long.fix)] : [];
 }
 
-export const checkSchedules = (spec: Spec, registry: Registry): Diagnostic[] =>
-  [...checkGroup(spec), ...schedulesOf(spec).items.flatMap((entry) => checkSchedule(spec, registry, entry))];
+export const checkSchedules = (spec: Spec, registry: Registry): Diagnostic[] => [
+  ...checkGroup(spec),
+  ...schedulesOf(spec).items.flatMap((entry) => checkSchedule(spec, registry, entry)),
+];

@@ -19,11 +19,15 @@ import { enabledIn, expressionOf, schedulesOf, type Schedule } from './model.js'
 
 const TRUST = {
   Version: '2012-10-17',
-  Statement: [{
-    Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole',
-    // Only schedules of this account may use the role (confused deputy).
-    Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
-  }],
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Service: 'scheduler.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      // Only schedules of this account may use the role (confused deputy).
+      Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
+    },
+  ],
 };
 
 function compileSchedule(ctx: CompileContext, entry: Entry<Schedule>): PlacedResource[] {
@@ -31,20 +35,25 @@ function compileSchedule(ctx: CompileContext, entry: Entry<Schedule>): PlacedRes
   const { name, value: schedule } = entry;
   const scheduleName = names.schedule(env.name, name);
   const target = sub(invokeTarget(spec, env, schedule.function));
-  const deadLetterQueue = schedule.deadLetterQueue === undefined ? undefined : queueArn(spec, env.name, schedule.deadLetterQueue);
+  const deadLetterQueue =
+    schedule.deadLetterQueue === undefined ? undefined : queueArn(spec, env.name, schedule.deadLetterQueue);
   const role = new IamRole({
     AssumeRolePolicyDocument: TRUST,
     Description: `Lets schedule ${scheduleName} invoke function ${names.function(env.name, schedule.function)}`,
-    Policies: [{
-      PolicyName: 'schedule',
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          { Sid: 'Invoke', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [target] },
-          ...(deadLetterQueue ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }] : []),
-        ],
+    Policies: [
+      {
+        PolicyName: 'schedule',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'Invoke', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [target] },
+            ...(deadLetterQueue
+              ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }]
+              : []),
+          ],
+        },
       },
-    }],
+    ],
   });
   const retry = {
     ...(schedule.retries !== undefined ? { MaximumRetryAttempts: schedule.retries } : {}),
@@ -56,7 +65,10 @@ function compileSchedule(ctx: CompileContext, entry: Entry<Schedule>): PlacedRes
     ...(schedule.description !== undefined ? { Description: schedule.description } : {}),
     ScheduleExpression: expressionOf(schedule),
     ...(schedule.timezone !== undefined ? { ScheduleExpressionTimezone: schedule.timezone } : {}),
-    FlexibleTimeWindow: schedule.windowMinutes !== undefined ? { Mode: 'FLEXIBLE', MaximumWindowInMinutes: schedule.windowMinutes } : { Mode: 'OFF' },
+    FlexibleTimeWindow:
+      schedule.windowMinutes !== undefined
+        ? { Mode: 'FLEXIBLE', MaximumWindowInMinutes: schedule.windowMinutes }
+        : { Mode: 'OFF' },
     State: enabledIn(schedule, env.name) ? 'ENABLED' : 'DISABLED',
     Target: {
       Arn: target,
@@ -76,8 +88,14 @@ export function compileSchedules(ctx: CompileContext): Fragment {
   const entries = schedulesOf(ctx.spec).items;
   const project = projectOf(ctx.spec);
   if (entries.length === 0 || !project) return fragment([]);
-  return fragment(inGroup(ids.scheduleGroup(), [
-    { layer: 'triggers', logicalId: ids.scheduleGroup(), resource: new SchedulerScheduleGroup({ Name: names.scheduleGroup(ctx.env.name, project.value.name) }) },
-    ...entries.flatMap((entry) => compileSchedule(ctx, entry)),
-  ]));
+  return fragment(
+    inGroup(ids.scheduleGroup(), [
+      {
+        layer: 'triggers',
+        logicalId: ids.scheduleGroup(),
+        resource: new SchedulerScheduleGroup({ Name: names.scheduleGroup(ctx.env.name, project.value.name) }),
+      },
+      ...entries.flatMap((entry) => compileSchedule(ctx, entry)),
+    ]),
+  );
 }

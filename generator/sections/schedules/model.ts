@@ -18,7 +18,11 @@ export interface Schedule {
   enabled: boolean | Record<string, boolean>;
 }
 
-export interface RawSchedule extends Omit<Schedule, 'every' | 'windowMinutes' | 'enabled'> { every?: string; window?: string; enabled?: Schedule['enabled'] }
+export interface RawSchedule extends Omit<Schedule, 'every' | 'windowMinutes' | 'enabled'> {
+  every?: string;
+  window?: string;
+  enabled?: Schedule['enabled'];
+}
 
 /** "5 minutes" -> {5, minute}; "1 hour" -> {1, hour}. */
 const amount = (text: string) => {
@@ -43,6 +47,8 @@ export function normalizeSchedule(raw: RawSchedule): Schedule {
 export const schedulesOf = (spec: Spec) => itemsOf<Schedule>(spec, 'schedules');
 
 /** The expression Scheduler runs: rate(1 hour), rate(5 minutes) (singular only for one), or cron(...). */
-export const expressionOf = (s: Schedule) => (s.every ? `rate(${s.every.value} ${s.every.unit}${s.every.value === 1 ? '' : 's'})` : `cron(${s.cron})`);
+export const expressionOf = (s: Schedule) =>
+  s.every ? `rate(${s.every.value} ${s.every.unit}${s.every.value === 1 ? '' : 's'})` : `cron(${s.cron})`;
 
-export const enabledIn = (s: Schedule, env: string) => (typeof s.enabled === 'boolean' ? s.enabled : s.enabled[env] ?? true);
+export const enabledIn = (s: Schedule, env: string) =>
+  typeof s.enabled === 'boolean' ? s.enabled : (s.enabled[env] ?? true);

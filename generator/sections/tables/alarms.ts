@@ -5,7 +5,10 @@ import type { AlarmType } from '../section.js';
 
 export const tableAlarmTypes: Record<string, AlarmType> = {
   'table-throttles': {
-    watches: 'table', unit: 'count', defaultThreshold: 1, about: 'reads and writes a table refused for lack of capacity',
+    watches: 'table',
+    unit: 'count',
+    defaultThreshold: 1,
+    about: 'reads and writes a table refused for lack of capacity',
     metrics: (table, { env }) => {
       const dimensions = { TableName: names.table(env.name, table ?? '') };
       const period = env.alarms.periodSeconds;

@@ -26,21 +26,28 @@ function attributeDefinitions(table: Table) {
 function tableResource(name: string, table: Table, env: Environment) {
   const provisioned = env.tables.billing === 'provisioned';
   const throughput = provisioned
-    ? { ProvisionedThroughput: { ReadCapacityUnits: env.tables.capacity.read, WriteCapacityUnits: env.tables.capacity.write } }
+    ? {
+        ProvisionedThroughput: {
+          ReadCapacityUnits: env.tables.capacity.read,
+          WriteCapacityUnits: env.tables.capacity.write,
+        },
+      }
     : {};
   const resource = new DynamoDBTable({
     TableName: names.table(env.name, name),
     BillingMode: provisioned ? 'PROVISIONED' : 'PAY_PER_REQUEST',
     AttributeDefinitions: attributeDefinitions(table),
     KeySchema: keySchema(table.partitionKey, table.sortKey),
-    ...(table.indexes.length > 0 ? {
-      GlobalSecondaryIndexes: table.indexes.map((index) => ({
-        IndexName: index.name,
-        KeySchema: keySchema(index.partitionKey, index.sortKey),
-        Projection: { ProjectionType: 'ALL' },
-        ...throughput,
-      })),
-    } : {}),
+    ...(table.indexes.length > 0
+      ? {
+          GlobalSecondaryIndexes: table.indexes.map((index) => ({
+            IndexName: index.name,
+            KeySchema: keySchema(index.partitionKey, index.sortKey),
+            Projection: { ProjectionType: 'ALL' },
+            ...throughput,
+          })),
+        }
+      : {}),
     ...throughput,
     PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     SSESpecification: { SSEEnabled: true },
@@ -57,36 +64,42 @@ function autoscaling(name: string, table: Table, env: Environment): PlacedResour
   if (env.tables.billing !== 'provisioned' || !scaling.enabled) return [];
   const tableId = ids.table(name);
   const targets = [undefined, ...table.indexes.map((i) => i.name)];
-  return targets.flatMap((index) => (['Read', 'Write'] as const).flatMap((dimension): PlacedResource[] => {
-    const resourceId = `table/${names.table(env.name, name)}${index ? `/index/${index}` : ''}`;
-    const targetId = ids.scalableTarget(name, index, dimension);
-    const target = new ScalableTarget({
-      ServiceNamespace: 'dynamodb',
-      ResourceId: resourceId,
-      ScalableDimension: `dynamodb:${index ? 'index' : 'table'}:${dimension}CapacityUnits`,
-      MinCapacity: scaling.minCapacity,
-      MaxCapacity: scaling.maxCapacity,
-    }).dependsOn(tableId);
-    const policy = new ScalingPolicy({
-      PolicyName: `${names.table(env.name, name)}${index ? `-${index}` : ''}-${dimension.toLowerCase()}`,
-      PolicyType: 'TargetTrackingScaling',
-      ScalingTargetId: Fn.Ref(targetId),
-      TargetTrackingScalingPolicyConfiguration: {
-        TargetValue: scaling.targetUtilization,
-        PredefinedMetricSpecification: { PredefinedMetricType: `DynamoDB${dimension}CapacityUtilization` },
-      },
-    });
-    return [
-      { layer: 'data', logicalId: targetId, resource: target },
-      { layer: 'data', logicalId: ids.scalingPolicy(name, index, dimension), resource: policy },
-    ];
-  }));
+  return targets.flatMap((index) =>
+    (['Read', 'Write'] as const).flatMap((dimension): PlacedResource[] => {
+      const resourceId = `table/${names.table(env.name, name)}${index ? `/index/${index}` : ''}`;
+      const targetId = ids.scalableTarget(name, index, dimension);
+      const target = new ScalableTarget({
+        ServiceNamespace: 'dynamodb',
+        ResourceId: resourceId,
+        ScalableDimension: `dynamodb:${index ? 'index' : 'table'}:${dimension}CapacityUnits`,
+        MinCapacity: scaling.minCapacity,
+        MaxCapacity: scaling.maxCapacity,
+      }).dependsOn(tableId);
+      const policy = new ScalingPolicy({
+        PolicyName: `${names.table(env.name, name)}${index ? `-${index}` : ''}-${dimension.toLowerCase()}`,
+        PolicyType: 'TargetTrackingScaling',
+        ScalingTargetId: Fn.Ref(targetId),
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: scaling.targetUtilization,
+          PredefinedMetricSpecification: { PredefinedMetricType: `DynamoDB${dimension}CapacityUtilization` },
+        },
+      });
+      return [
+        { layer: 'data', logicalId: targetId, resource: target },
+        { layer: 'data', logicalId: ids.scalingPolicy(name, index, dimension), resource: policy },
+      ];
+    }),
+  );
 }
 
 export function compileTables({ spec, env }: CompileContext): Fragment {
   // A table and its scaling resources share a stack (they refer to each other).
   const resources = tablesOf(spec).items.flatMap(({ name, value }): PlacedResource[] => {
-    const table: PlacedResource = { layer: 'data', logicalId: ids.table(name), resource: tableResource(name, value, env) };
+    const table: PlacedResource = {
+      layer: 'data',
+      logicalId: ids.table(name),
+      resource: tableResource(name, value, env),
+    };
     return inGroup(ids.table(name), [table, ...autoscaling(name, value, env)]);
   });
   return fragment(resources);

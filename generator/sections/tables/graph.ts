@@ -7,6 +7,8 @@ import { tablesOf } from './model.js';
 
 export const tablesGraph = (spec: Spec, env: Environment): GraphPart => ({
   layer: 'data',
-  nodes: tablesOf(spec).items.map(({ name }) => `${graphNode('tables', name)}[(${quote(names.table(env.name, name))})]`),
+  nodes: tablesOf(spec).items.map(
+    ({ name }) => `${graphNode('tables', name)}[(${quote(names.table(env.name, name))})]`,
+  ),
   edges: [],
 });

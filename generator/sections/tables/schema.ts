@@ -9,9 +9,17 @@ const key = (description: string): JsonSchema => ({
   examples: ['tenantId', { name: 'version', type: 'number' }],
   if: { type: 'object' },
   then: {
-    type: 'object', additionalProperties: false, required: ['name'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['name'],
     properties: {
-      name: { type: 'string', pattern: ATTRIBUTE, hint: ATTRIBUTE_HINT, description: 'Attribute name.', examples: ['version'] },
+      name: {
+        type: 'string',
+        pattern: ATTRIBUTE,
+        hint: ATTRIBUTE_HINT,
+        description: 'Attribute name.',
+        examples: ['version'],
+      },
       type: { enum: ['string', 'number', 'binary'], default: 'string', description: 'Attribute type.' },
     },
   },
@@ -33,7 +41,9 @@ export const tableSchema: JsonSchema = {
       maxProperties: 20,
       propertyNames: { pattern: '^[A-Za-z0-9_.-]{3,255}$', hint: 'use 3-255 letters, digits, underscore, dash or dot' },
       additionalProperties: {
-        type: 'object', additionalProperties: false, required: ['partitionKey'],
+        type: 'object',
+        additionalProperties: false,
+        required: ['partitionKey'],
         description: 'One index: all attributes are projected.',
         properties: {
           partitionKey: key('Attribute the index is looked up by.'),
@@ -41,6 +51,12 @@ export const tableSchema: JsonSchema = {
         },
       },
     },
-    ttl: { type: 'string', pattern: ATTRIBUTE, hint: ATTRIBUTE_HINT, description: 'Attribute with an expiry time in epoch seconds; expired items are deleted.', examples: ['expiresAt'] },
+    ttl: {
+      type: 'string',
+      pattern: ATTRIBUTE,
+      hint: ATTRIBUTE_HINT,
+      description: 'Attribute with an expiry time in epoch seconds; expired items are deleted.',
+      examples: ['expiresAt'],
+    },
   },
 };

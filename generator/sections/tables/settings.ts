@@ -8,11 +8,17 @@ export interface TableSettings {
 }
 
 declare module '../../environment/model.js' {
-  interface SectionSettings { tables: TableSettings }
+  interface SectionSettings {
+    tables: TableSettings;
+  }
 }
 
 export const tableSettingsSchema: JsonSchema = settings('DynamoDB settings for every table.', {
-  billing: { enum: ['on-demand', 'provisioned'], default: 'on-demand', description: 'on-demand (pay per request) or provisioned capacity.' },
+  billing: {
+    enum: ['on-demand', 'provisioned'],
+    default: 'on-demand',
+    description: 'on-demand (pay per request) or provisioned capacity.',
+  },
   capacity: settings('Starting read/write capacity units per table and index (provisioned only).', {
     read: integer(1, 40000, 'Read capacity units.', { default: 5 }),
     write: integer(1, 40000, 'Write capacity units.', { default: 5 }),

@@ -16,10 +16,17 @@ const LEVELS = ['read', 'write', 'read-write'] as const;
 export type TableAccess = (typeof LEVELS)[number] | string[];
 
 export const operationsFor = (access: TableAccess): string[] =>
-  Array.isArray(access) ? [...new Set(access)].sort() : access === 'read' ? READ : access === 'write' ? WRITE : OPERATIONS;
+  Array.isArray(access)
+    ? [...new Set(access)].sort()
+    : access === 'read'
+      ? READ
+      : access === 'write'
+        ? WRITE
+        : OPERATIONS;
 
 /** Index ARNs are needed by operations that can read through an index. */
-const readsIndexes = (access: TableAccess) => (Array.isArray(access) ? access.some((op) => op === 'Query' || op === 'Scan') : access !== 'write');
+const readsIndexes = (access: TableAccess) =>
+  Array.isArray(access) ? access.some((op) => op === 'Query' || op === 'Scan') : access !== 'write';
 
 export const tableUsable: Usable = {
   access: {
@@ -28,7 +35,8 @@ export const tableUsable: Usable = {
     then: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: OPERATIONS } },
     else: { enum: [...LEVELS] },
   },
-  description: 'Tables the code uses and how: read, write, read-write, or a list of DynamoDB operations ([GetItem, Query]); `{access, variable}` renames the variable. Each becomes a TABLE_<NAME> variable and exactly these permissions.',
+  description:
+    'Tables the code uses and how: read, write, read-write, or a list of DynamoDB operations ([GetItem, Query]); `{access, variable}` renames the variable. Each becomes a TABLE_<NAME> variable and exactly these permissions.',
   example: { orders: 'read-write', audit: { access: ['GetItem', 'PutItem'], variable: 'AUDIT_TABLE' } },
   variable: names.tableVariable,
   holds: 'the name of table',
@@ -38,11 +46,13 @@ export const tableUsable: Usable = {
     const level = access as TableAccess;
     // Queries on an index need the index ARN; writes go through the table only.
     const indexes = readsIndexes(level) ? (byName(tablesOf(spec), name)?.value.indexes ?? []) : [];
-    return [{
-      Sid: `Table${name.replace(/[^A-Za-z0-9]/g, '')}`,
-      Effect: 'Allow',
-      Action: operationsFor(level).map((op) => `dynamodb:${op}`),
-      Resource: [sub(tableArn), ...indexes.map((index) => sub(`${tableArn}/index/${index.name}`))],
-    }];
+    return [
+      {
+        Sid: `Table${name.replace(/[^A-Za-z0-9]/g, '')}`,
+        Effect: 'Allow',
+        Action: operationsFor(level).map((op) => `dynamodb:${op}`),
+        Resource: [sub(tableArn), ...indexes.map((index) => sub(`${tableArn}/index/${index.name}`))],
+      },
+    ];
   },
 };

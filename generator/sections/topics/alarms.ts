@@ -7,10 +7,24 @@ import { topicsOf } from './model.js';
 
 export const topicAlarmTypes: Record<string, AlarmType> = {
   'topic-failed-deliveries': {
-    watches: 'topic', unit: 'count', defaultThreshold: 1, about: 'messages of a topic SNS could not deliver to a subscriber',
+    watches: 'topic',
+    unit: 'count',
+    defaultThreshold: 1,
+    about: 'messages of a topic SNS could not deliver to a subscriber',
     metrics: (topic, { spec, env }) => {
       const topicName = names.topic(env.name, topic ?? '', byName(topicsOf(spec), topic ?? '')?.value.fifo === true);
-      return [returning(metric('failed', 'AWS/SNS', 'NumberOfNotificationsFailed', { TopicName: topicName }, env.alarms.periodSeconds, 'Sum'))];
+      return [
+        returning(
+          metric(
+            'failed',
+            'AWS/SNS',
+            'NumberOfNotificationsFailed',
+            { TopicName: topicName },
+            env.alarms.periodSeconds,
+            'Sum',
+          ),
+        ),
+      ];
     },
   },
 };

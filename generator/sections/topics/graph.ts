@@ -12,13 +12,20 @@ export function topicsGraph(spec: Spec, env: Environment): GraphPart {
   return {
     layer: 'data',
     nodes: topics.map(({ name, value }) => {
-      const people = [['e-mail address', inEnvironment(value.subscribers.email, env.name).length], ['phone number', inEnvironment(value.subscribers.sms, env.name).length]] as const;
+      const people = [
+        ['e-mail address', inEnvironment(value.subscribers.email, env.name).length],
+        ['phone number', inEnvironment(value.subscribers.sms, env.name).length],
+      ] as const;
       const reach = people.filter(([, n]) => n > 0).map(([noun, n]) => count(n, noun));
       return `${graphNode('topics', name)}{{${quote([`${names.topic(env.name, name, value.fifo)}`, `SNS${value.fifo ? ' FIFO' : ''}, KMS-encrypted`, ...reach].join('<br/>'))}}}`;
     }),
     edges: topics.flatMap(({ name, value }) => [
-      ...value.subscribers.function.map((fn) => `${graphNode('topics', name)} -- subscribes --> ${graphNode('functions', fn)}`),
-      ...value.subscribers.queue.map((queue) => `${graphNode('topics', name)} -- subscribes --> ${graphNode('queues', queue)}`),
+      ...value.subscribers.function.map(
+        (fn) => `${graphNode('topics', name)} -- subscribes --> ${graphNode('functions', fn)}`,
+      ),
+      ...value.subscribers.queue.map(
+        (queue) => `${graphNode('topics', name)} -- subscribes --> ${graphNode('queues', queue)}`,
+      ),
     ]),
   };
 }

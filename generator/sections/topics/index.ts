@@ -20,8 +20,16 @@ export const topicsSection: Section = {
   check: checkTopics,
   compile: compileTopics,
   layers: [
-    { name: 'data', purpose: 'stateful data (tables, queues, topics); never replaced or deleted without an explicit flag' },
-    { name: 'triggers', after: 'app', purpose: 'what connects sources to functions (event source mappings, subscriptions, rules, schedules) and their invoke permissions' },
+    {
+      name: 'data',
+      purpose: 'stateful data (tables, queues, topics); never replaced or deleted without an explicit flag',
+    },
+    {
+      name: 'triggers',
+      after: 'app',
+      purpose:
+        'what connects sources to functions (event source mappings, subscriptions, rules, schedules) and their invoke permissions',
+    },
   ],
   statefulTypes: ['AWS::SNS::Topic'],
   usable: topicUsable,

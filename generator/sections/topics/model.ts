@@ -20,21 +20,31 @@ export interface Topic {
 
 export const PROTOCOLS = ['email', 'sms', 'function', 'queue'] as const;
 
-export interface RawTopic { fifo?: boolean; subscribers?: Partial<Subscribers> }
+export interface RawTopic {
+  fifo?: boolean;
+  subscribers?: Partial<Subscribers>;
+}
 
 export function normalizeTopic(raw: RawTopic): Topic {
   const s = raw.subscribers ?? {};
   return {
     fifo: raw.fifo ?? false,
-    subscribers: { email: s.email ?? [], sms: s.sms ?? [], function: [...new Set(s.function ?? [])], queue: [...new Set(s.queue ?? [])] },
+    subscribers: {
+      email: s.email ?? [],
+      sms: s.sms ?? [],
+      function: [...new Set(s.function ?? [])],
+      queue: [...new Set(s.queue ?? [])],
+    },
   };
 }
 
 /** The values that apply in one environment. */
-export const inEnvironment = (value: PerEnvironment, env: string): string[] => (Array.isArray(value) ? value : value[env] ?? []);
+export const inEnvironment = (value: PerEnvironment, env: string): string[] =>
+  Array.isArray(value) ? value : (value[env] ?? []);
 
 /** Every value, whatever the environment (for counts and checks). */
-export const anyEnvironment = (value: PerEnvironment): string[] => (Array.isArray(value) ? value : Object.values(value).flat());
+export const anyEnvironment = (value: PerEnvironment): string[] =>
+  Array.isArray(value) ? value : Object.values(value).flat();
 
 /** The topics of a spec. */
 export const topicsOf = (spec: Spec) => itemsOf<Topic>(spec, 'topics');

@@ -1,0 +1,51 @@
+/**
+ * CloudFormation cannot delete a bucket that holds objects, and a versioned bucket keeps every
+ * old version and delete marker. When an unprotected environment is destroyed (its data given up
+ * with --delete-data), gen empties its buckets first, every version included.
+ */
+import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
+import type { Clients } from './target.js';
+
+/** Deletes every object version and delete marker; returns how many went. */
+export async function emptyBucket(clients: Clients, bucket: string): Promise<number> {
+  const { DeleteObjectsCommand, ListObjectVersionsCommand } = await import('@aws-sdk/client-s3');
+  let deleted = 0;
+  let KeyMarker: string | undefined;
+  let VersionIdMarker: string | undefined;
+  do {
+    const page = await clients.s3.send(new ListObjectVersionsCommand({ Bucket: bucket, KeyMarker, VersionIdMarker }));
+    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({
+      Key: v.Key!,
+      VersionId: v.VersionId,
+    }));
+    // A page holds at most 1,000 entries, as many as one DeleteObjects takes.
+    if (objects.length > 0)
+      await clients.s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+    deleted += objects.length;
+    KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+  } while (KeyMarker !== undefined);
+  return deleted;
+}
+
+/** Empties the buckets a stack would delete (no Retain policy); names each with what it held. */
+export async function emptyStackBuckets(
+  clients: Clients,
+  stackName: string,
+  resources: Record<string, { Type: string; DeletionPolicy?: string }>,
+  say: (line: string) => void,
+): Promise<void> {
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type !== 'AWS::S3::Bucket' || r.DeletionPolicy === 'Retain') continue;
+    const found = await clients.cfn
+      .send(new DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: id }))
+      .catch(() => undefined);
+    const bucket = found?.StackResourceDetail?.PhysicalResourceId;
+    if (!bucket) continue;
+    const n = await emptyBucket(clients, bucket).catch((e: Error) => {
+      if (e.name === 'NoSuchBucket') return 0;
+      throw e;
+    });
+    say(`${stackName}/${id}: emptied ${bucket} (${n} object version${n === 1 ? '' : 's'} and delete markers)`);
+  }
+}
