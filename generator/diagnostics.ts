@@ -66,6 +66,7 @@ export const CODES = {
   GEN331: 'handler function not found in its file',
   GEN332: 'per-environment value that leaves out an environment',
   GEN333: 'runtime retired by AWS (functions can no longer be created with it)',
+  GEN334: 'Python requirement without an exact version',
   GEN340: 'sort key is the partition key',
   GEN341: 'parameter named twice in a route',
   GEN342: 'value not allowed in an AWS tag',

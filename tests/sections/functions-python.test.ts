@@ -73,6 +73,15 @@ describe('Python functions', () => {
     if (expected === 'GEN333') expect(found?.fix).toBe('use python3.14 (test the code on it first)');
   });
 
+  it('warn about requirements without an exact version, whose resolution the artifact hash cannot see', () => {
+    const built = build(ingest(), {
+      'handlers/py/requirements.txt': '# tools\nsix==1.16.0\nrequests>=2\n-r other.txt\nboto3 ; python_version > "3"\n',
+    });
+    const warnings = built.diagnostics.filter((d) => d.code === 'GEN334').map((d) => d.message.split(' in ')[0]);
+    expect(warnings).toEqual(['requests>=2', 'boto3 ; python_version > "3"']);
+    expect(built.stacks).toBeDefined(); // a warning, not an error
+  });
+
   it('take per-environment variables, naming every environment', () => {
     const perEnv = build(ingest('    environment:\n      STAGE: { test: t, production: p }\n      LEVEL: info\n'));
     expect(perEnv.resources.IngestFunction.Properties.Environment.Variables).toEqual({ LEVEL: 'info', STAGE: 't' });

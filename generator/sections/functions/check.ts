@@ -8,7 +8,14 @@ import { names } from '../../naming/ids.js';
 import { physicalNameProblem } from '../project/limits.js';
 import { unknownReference } from '../references.js';
 import { usableKey, type Registry } from '../section.js';
-import { findHandlerFile, nodeExports, outsideProject, plainlyExports, pythonFunctions } from './handler-file.js';
+import {
+  findHandlerFile,
+  nodeExports,
+  outsideProject,
+  plainlyExports,
+  pythonFunctions,
+  unpinnedRequirements,
+} from './handler-file.js';
 import { creationBlocked, deprecationSoon, HANDLER_EXTENSIONS, languageOf, newest, RUNTIMES } from './runtimes.js';
 import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
 
@@ -206,9 +213,18 @@ function checkHandler(spec: Spec, entry: Entry<FunctionSpec>, pending: Pending[]
     if (!plainlyExports(text, exportName)) pending.push({ entry, found });
     return [];
   }
+  const unpinned = unpinnedRequirements(spec.root, found).map((requirement) =>
+    warning(
+      'GEN334',
+      `${requirement} in ${join(dirname(found), 'requirements.txt')} is not pinned: pip may install a newer release at any deploy, while the artifact's name (its hash) stays the same`,
+      { file, path: [...path, 'handler'] },
+      `pin it (${requirement.split(/[<>=!~ ;[]/)[0]}==<version>), so the code that runs is the code that was built`,
+    ),
+  );
   const defined = pythonFunctions(spec.root, found);
-  if (defined.includes(exportName)) return [];
+  if (defined.includes(exportName)) return unpinned;
   return [
+    ...unpinned,
     error(
       'GEN331',
       `${found} defines no top-level function '${exportName}'.${suggestion(exportName, defined)}`,

@@ -192,3 +192,13 @@ function commonJsExports(text: string): ModuleExports {
   else if (/module\.exports\s*=/.test(text)) return {};
   return { names: [...names].sort() };
 }
+
+/** Requirements of a Python module's folder that do not name one exact version (`==`), so pip may resolve them differently later. */
+export function unpinnedRequirements(root: string, file: string): string[] {
+  const path = join(root, dirname(file), 'requirements.txt');
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('-') && !/==[^=*]+$/.test(line.split(';')[0].trim()));
+}
