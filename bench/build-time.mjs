@@ -5,7 +5,7 @@
 // Prints a table; asserts nothing. Usage: npm run bench [-- --runs 7 --sizes 1,3,10,30 --no-deploy]
 // Without --runs, small sizes get more runs (21 at 1x): their medians move most with machine noise.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { scaledProject } from './scaled-spec.mjs';
@@ -59,6 +59,8 @@ const node0 = median(
     return Number(process.hrtime.bigint() - t) / 1e6;
   }),
 );
+const header = `node ${process.version}, ${cpus().length} x ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${sizes.map((size) => `${runsFor(size)} runs at ${size}x`).join(', ')}; \`node -e 0\` takes ${node0.toFixed(0)} ms`;
+const rows = [];
 console.log(
   `gen build benchmark: node ${process.version}, ${cpus().length} x ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB; median of ${sizes.map((size) => `${runsFor(size)} runs at ${size}x`).join(', ')}; \`node -e 0\` takes ${node0.toFixed(0)} ms`,
 );
@@ -73,20 +75,40 @@ for (const size of sizes) {
     const last = results[results.length - 1];
     baseline[envs] ??= ms;
     const resources = last.stacks.reduce((n, s) => n + s.resources, 0);
-    console.log(
-      [
-        `${size}x`,
-        envs,
-        ms.toFixed(0),
-        (Math.max(...results.map((r) => r.rssKb)) / 1024).toFixed(0),
-        resources || '-',
-        last.stacks.length || '-',
-        last.ok ? 'ok' : `failed: ${last.codes.join(',')}`,
-        (ms / baseline[envs]).toFixed(2),
-      ].join('\t'),
-    );
+    const row = [
+      `${size}x`,
+      envs,
+      ms.toFixed(0),
+      (Math.max(...results.map((r) => r.rssKb)) / 1024).toFixed(0),
+      resources || '-',
+      last.stacks.length || '-',
+      last.ok ? 'ok' : `failed: ${last.codes.join(',')}`,
+      (ms / baseline[envs]).toFixed(2),
+    ];
+    rows.push(row);
+    console.log(row.join('\t'));
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+// --readme: the README's figures are this run's, written between its bench markers (never by hand).
+if (process.argv.includes('--readme')) {
+  const readme = new URL('../README.md', import.meta.url);
+  const text = readFileSync(readme, 'utf8');
+  const table = [
+    `Latest figures (\`node bench/build-time.mjs --readme\`, ${new Date().toISOString().slice(0, 10)}: ${header}):`,
+    '',
+    '| size | environments | median ms | peak MiB | resources | stacks | result | ms vs 1x |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  writeFileSync(
+    readme,
+    `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`,
+  );
+  console.log('README.md: figures written between the bench markers');
 }
 
 // The deploy figures (first, no-change and code-only deploy on the local endpoint): bench/deploy-time.mjs.

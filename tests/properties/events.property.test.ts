@@ -4,11 +4,16 @@
  * properties, GEN-G1..G9), warnings included, or refuses them at the spec, never with a broken
  * template. 100 runs, fixed seed (FC_SEED replays another).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkStacks } from '../../generator/rules/index.js';
 import { compileYaml, PROJECT } from '../helpers/compile-yaml.js';
+import { REPO } from '../fixtures/run-fixture.js';
 import { names, SEED } from './arbitraries.js';
 
 /** A spec of `n` queues, topics, buckets, rules and schedules wired to two functions, each part random. */
@@ -137,5 +142,26 @@ describe('event sections on random specs', () => {
       }),
       { numRuns: 100, seed: SEED },
     );
+  });
+
+  it('build templates cfn-lint accepts (20 random specs, one cfn-lint run)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gen-events-lint-'));
+    try {
+      const files = fc.sample(spec, { numRuns: 20, seed: SEED }).flatMap((s, i) => {
+        const built = compileYaml(`${PROJECT}\n${stringify(s)}`);
+        mkdirSync(join(dir, String(i)));
+        return (built.stacks ?? []).map((stack) => {
+          const file = join(dir, String(i), stack.file);
+          writeFileSync(file, stack.body);
+          return file;
+        });
+      });
+      expect(files.length).toBeGreaterThan(20 * 3);
+      const run = spawnSync(join(REPO, '.venv/bin/cfn-lint'), files, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(run.stdout + run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
