@@ -16,7 +16,8 @@ import { deployStack, interrupt, outputsOf, type StackDeployRequest, type StackR
 import { pseudoParameters, resolvePseudoParameters, type PseudoParameters } from '../output/documents.js';
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
-import { describeStack } from './stack-state.js';
+import { deployedTemplate, describeStack } from './stack-state.js';
+import { keepingDropped } from './removal-order.js';
 import { answers } from './moto.js';
 import { acquireLock, describeOwner, type LockOwner } from './lock.js';
 import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
@@ -140,17 +141,17 @@ async function deployLocked(
   }
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
-  for (const stack of manifest.stacks) {
-    if (request.layers.length && !request.layers.includes(stack.layer)) continue;
-    const body = readFileSync(join(request.outDir, stack.template), 'utf8');
+  const selected = manifest.stacks.filter((s) => !request.layers.length || request.layers.includes(s.layer));
+  /** Stacks updated with what they drop kept (removal-order.ts), to be updated again in reverse order. */
+  const second: { stack: (typeof selected)[number]; body: string; kept: string[] }[] = [];
+  const deployOne = async (stack: (typeof selected)[number], body: string): Promise<StackResult> => {
     const template =
       body.length > LIMITS.inlineTemplateBytes
         ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
         : { body };
     const parameters = await parameterValues(clients, stack.parameters, outputs);
-    if (typeof parameters === 'string')
-      return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${parameters}`, outputs };
-    const result = await deployOneStack(
+    if (typeof parameters === 'string') return { stackName: stack.stackName, result: 'failed', reason: parameters };
+    return deployOneStack(
       clients,
       {
         stackName: stack.stackName,
@@ -174,12 +175,40 @@ async function deployLocked(
         reason: `the endpoint refused a request: ${e.name}: ${e.message.split('\n')[0]}${process.env.GEN_DEBUG ? `\n${e.stack}` : ''}`,
       }),
     );
+  };
+  const record = async (
+    stack: (typeof selected)[number],
+    body: string,
+    result: StackResult,
+  ): Promise<string | undefined> => {
     reporter.done();
-    results.push(result);
+    // A stack updated twice (removal order) is one stack in the report: deployed if either pass changed it.
+    const earlier = results.findIndex((r) => r.stackName === stack.stackName);
+    if (earlier === -1) results.push(result);
+    else if (!(result.result === 'no-changes' && results[earlier].result === 'deployed')) results[earlier] = result;
     if ('outputs' in result && onMoto && request.execute)
       await applyBucketNotifications(clients, JSON.parse(body), pseudo, reporter.info);
-    if ('outputs' in result) outputs[stack.stackName] = result.outputs;
-    else return { ok: false, account, stacks: results, problem: `${stack.stackName}: ${result.reason}`, outputs };
+    if (!('outputs' in result)) return `${stack.stackName}: ${result.reason}`;
+    outputs[stack.stackName] = result.outputs;
+  };
+  for (const [index, stack] of selected.entries()) {
+    const body = readFileSync(join(request.outDir, stack.template), 'utf8');
+    // The last stack has nothing after it that could still use what it drops.
+    const state =
+      index < selected.length - 1 && request.execute ? await describeStack(clients, stack.stackName) : undefined;
+    const deployed = state?.exists ? ((await deployedTemplate(clients, stack.stackName)) as never) : undefined;
+    const first = keepingDropped(body, deployed, request.allowReplace);
+    if (first.kept.length > 0) {
+      reporter.info(`${stack.stackName}: keeps ${first.kept.join(', ')} until the stacks after it no longer use them`);
+      second.unshift({ stack, body, kept: first.kept });
+    }
+    const problem = await record(stack, first.body, await deployOne(stack, first.body));
+    if (problem) return { ok: false, account, stacks: results, problem, outputs };
+  }
+  for (const { stack, body, kept } of second) {
+    reporter.info(`${stack.stackName}: removes ${kept.join(', ')} now that the stacks after it are updated`);
+    const problem = await record(stack, body, await deployOne(stack, body));
+    if (problem) return { ok: false, account, stacks: results, problem, outputs };
   }
   if (request.execute)
     writeFileSync(join(request.outDir, 'outputs.json'), JSON.stringify(outputs, undefined, 2) + '\n');

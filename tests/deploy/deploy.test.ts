@@ -3,7 +3,12 @@
  * moto limits worked with: ExecuteChangeSet is synchronous, DescribeChangeSet has no
  * Replacement (so replacements come from gen's own template diff), events are stack-level.
  */
-import { CloudFormationClient, DescribeStacksCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+  GetTemplateCommand,
+  ListChangeSetsCommand,
+} from '@aws-sdk/client-cloudformation';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DeleteObjectCommand,
@@ -298,5 +303,40 @@ describe('gen destroy of an unprotected environment', () => {
     );
     await expect(s3.send(new HeadBucketCommand({ Bucket: bucket }))).rejects.toThrow();
     expect(destroyed.stderr).toContain('shop-test-data: deleted');
+  });
+});
+
+describe('removal order across stacks', () => {
+  it('renames a function with no window: the old one stays until the API stops invoking it, then goes', async () => {
+    expect(deploy().status).toBe(0);
+    edit(dir, 'spec/app.yaml', (text) =>
+      text
+        .replace('functions:\n  orders:\n', 'functions:\n  orders-v2:\n')
+        .replace('GET /orders: orders\n', 'GET /orders: orders-v2\n')
+        .replace(/function: orders\n/g, 'function: orders-v2\n'),
+    );
+    // The old function's log group holds data: dropping it is allowed by name, as always.
+    const run = deploy('--allow-replace', 'OrdersLogGroup');
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stderr.split('\n');
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    const keeps = at(
+      'shop-test-app: keeps OrdersFunction, OrdersLogGroup, OrdersRole until the stacks after it no longer use them',
+    );
+    const api = at('shop-test-api:');
+    const removes = at(
+      'shop-test-app: removes OrdersFunction, OrdersLogGroup, OrdersRole now that the stacks after it are updated',
+    );
+    expect(keeps).toBeGreaterThan(-1);
+    expect(api).toBeGreaterThan(keeps);
+    expect(removes).toBeGreaterThan(api);
+    expect(run.stderr).toContain('gen: test deployed (3 stacks changed)'); // app, api, monitoring: the data stack is as it was
+    const cfn = new CloudFormationClient(aws());
+    const app = await cfn.send(new GetTemplateCommand({ StackName: 'shop-test-app' }));
+    const resources = Object.keys((JSON.parse(app.TemplateBody!) as { Resources: object }).Resources);
+    expect(resources).toContain('OrdersV2Function');
+    expect(resources).not.toContain('OrdersFunction');
+    // Nothing left to do: the second deploy finds everything as built.
+    expect(deploy('--allow-replace', 'OrdersLogGroup').stderr).toContain('gen: test is up to date: no changes');
   });
 });
