@@ -158,3 +158,42 @@ describe('Node handler exports', () => {
     );
   });
 });
+
+describe('Node artifact names (the code hash)', () => {
+  const spec = `${PROJECT}
+functions:
+  risk: { handler: handlers/risk.handler }
+  kill: { handler: handlers/kill.handler }
+routes:
+  GET /risk: risk
+  GET /kill: kill
+`;
+  const files = (kill: string, extra: Record<string, string> = {}) => ({
+    'handlers/risk.mjs':
+      "import { armed } from './kill.mjs';\nimport { v } from 'tinylib';\nexport const handler = async () => ({ statusCode: 200, body: String(armed() + v) });\n",
+    'handlers/kill.mjs': kill,
+    'node_modules/tinylib/package.json': '{ "name": "tinylib", "version": "1.0.0", "main": "index.js" }',
+    'node_modules/tinylib/index.js': 'exports.v = 1;\n',
+    ...extra,
+  });
+  const KILL = "export const armed = () => 1;\nexport const handler = async () => ({ statusCode: 200, body: '' });\n";
+  const keys = (f: Record<string, string>) => {
+    const built = compileYaml(spec, 'test', {}, undefined, f);
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return {
+      risk: built.resources.RiskFunction.Properties.Code.S3Key,
+      kill: built.resources.KillFunction.Properties.Code.S3Key,
+    };
+  };
+
+  it('change exactly when a file the bundle is made of changes: an imported handler, a package, not an unrelated file', () => {
+    const before = keys(files(KILL));
+    const killChanged = keys(files(KILL.replace('() => 1', '() => 2')));
+    expect(killChanged.risk).not.toBe(before.risk); // risk imports kill.mjs
+    expect(killChanged.kill).not.toBe(before.kill);
+    const packageChanged = keys(files(KILL, { 'node_modules/tinylib/index.js': 'exports.v = 2;\n' }));
+    expect(packageChanged.risk).not.toBe(before.risk);
+    expect(packageChanged.kill).toBe(before.kill); // kill does not use the package
+    expect(keys(files(KILL, { 'handlers/lib/unused.mjs': 'export const x = 1;\n' }))).toEqual(before);
+  });
+});

@@ -20,7 +20,19 @@ export interface FunctionCode {
   artifact: Artifact;
 }
 
-export function functionCode(spec: Spec, env: string, name: string, fn: FunctionSpec, shared: string): FunctionCode {
+/** What every Node function's hash is made from: its bundle's inputs (bundle-hash.ts), else the shared-code fallback. */
+export interface NodeSources {
+  shared: string;
+  bundles: ReadonlyMap<string, string>;
+}
+
+export function functionCode(
+  spec: Spec,
+  env: string,
+  name: string,
+  fn: FunctionSpec,
+  { shared, bundles }: NodeSources,
+): FunctionCode {
   const { file, exportName } = splitHandler(fn.handler);
   // Key order is the manifest's (function, source, bucket, key): manifests are compared byte for byte.
   const artifact = (source: string, codeHash: string) => ({
@@ -46,10 +58,12 @@ export function functionCode(spec: Spec, env: string, name: string, fn: Function
       },
     };
   }
-  const codeHash = handlerHash(spec.root, fn.handler, shared);
+  const source = findHandlerFile(spec.root, fn.handler);
+  // The bundle's inputs when it bundles; otherwise (a syntax error the checks report) the file and all shared code.
+  const codeHash = (source && bundles.get(source)) ?? handlerHash(spec.root, fn.handler, shared);
   return {
     handler: `index.${exportName}`,
     codeHash,
-    artifact: artifact(findHandlerFile(spec.root, fn.handler) ?? fn.handler, codeHash),
+    artifact: artifact(source ?? fn.handler, codeHash),
   };
 }

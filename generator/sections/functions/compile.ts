@@ -14,7 +14,8 @@ import { fragment, inGroup, type Artifact, type Fragment, type PlacedResource } 
 import { ids, names } from '../../naming/ids.js';
 import type { Entry } from '../../spec.js';
 import type { CompileContext, ImpliedUse } from '../section.js';
-import { functionCode } from './code.js';
+import { functionCode, type NodeSources } from './code.js';
+import { bundleHashes } from './bundle-hash.js';
 import { findHandlerFile, sharedCodeHash } from './handler-file.js';
 import { ALIAS_NAME, usesAlias } from './invoke.js';
 import { functionsOf, variableIn, type FunctionSpec } from './model.js';
@@ -40,7 +41,7 @@ function impliedStatements(ctx: CompileContext, implied: ImpliedUse[], granted: 
 function compileFunction(
   ctx: CompileContext,
   { name, value: fn }: Entry<FunctionSpec>,
-  shared: string,
+  shared: NodeSources,
   implied: ImpliedUse[],
 ): { resources: PlacedResource[]; artifact: Artifact } {
   const { spec, env, registry } = ctx;
@@ -152,7 +153,7 @@ export function compileFunctions(ctx: CompileContext): Fragment {
       .items.map((f) => findHandlerFile(spec.root, f.value.handler))
       .filter((f): f is string => !!f),
   );
-  const shared = sharedCodeHash(spec.root, entries);
+  const shared = { shared: sharedCodeHash(spec.root, entries), bundles: bundleHashes(spec.root, [...entries].sort()) };
   const implied = ctx.registry.sections.flatMap((section) => section.impliedUses?.(spec) ?? []);
   const compiled = functionsOf(spec).items.map((entry) =>
     compileFunction(

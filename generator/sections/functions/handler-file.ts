@@ -36,10 +36,9 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
- * Fingerprint of everything a bundle may include from the project besides its own entry file:
- * the other files under handlers/ that are not entries (shared code such as handlers/lib/).
- * Over-approximating is deliberate: a missed change would leave old code running. npm
- * dependencies are not covered (the AWS SDK comes with the runtime); see README, deploy.
+ * Fallback fingerprint, used only when the handlers do not bundle (bundle-hash.ts gives the exact
+ * one otherwise): everything a bundle may include from the project besides its own entry file,
+ * the other files under handlers/ that are not entries. Over-approximating is deliberate.
  */
 export function sharedCodeHash(root: string, entries: Set<string>): string {
   const hash = createHash('sha256');
