@@ -94,5 +94,5 @@ export function checkStacks(
 }
 
 export function projectViolations(rules: readonly ProjectRule[], project: Project): Diagnostic[] {
-  return rules.flatMap((rule) => rule.check(project).map((v) => diagnostic(rule, v, v.resource)));
+  return rules.flatMap((rule) => rule.check(project).map((v) => diagnostic(rule, v, v.resource, v.location)));
 }

@@ -9,7 +9,7 @@
  * given; a rule whose scope is 'environment' may also read the other stacks of the environment
  * (context.stacks), for facts that span stacks (a queue in one, its consumer in another).
  */
-import type { Severity } from '../diagnostics.js';
+import type { Location, Severity } from '../diagnostics.js';
 import type { Environment } from '../environment/model.js';
 import type { Registry } from '../sections/section.js';
 import type { Spec } from '../spec.js';
@@ -52,6 +52,8 @@ export interface Violation {
   severity?: Severity;
   /** Overrides the rule's fix for this finding. */
   fix?: string;
+  /** Where the finding is written (a key of an environment file), for file:line:col. */
+  location?: Location;
 }
 
 /** What `gen rules` documents about a rule. */
