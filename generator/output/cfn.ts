@@ -52,6 +52,12 @@ export const SnsTopicPolicy = classOf(topicPolicy);
 export const KmsKey = classOf(kmsKey);
 export const KmsAlias = classOf(kmsAlias);
 export const DeletionPolicy = resource.DeletionPolicy;
+
+/** The deletion and replacement policy of what holds data: kept in protected environments, deleted in the others. */
+export function keptWhenProtected(isProtected: boolean) {
+  const policy = isProtected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
+  return { DeletionPolicy: policy, UpdateReplacePolicy: policy };
+}
 export const Fn = fn;
 /** `Fn::Sub` with no variables: the way gen names things in other stacks without exports. */
 export const sub = (text: string) => new dataTypes.IntrinsicFunction('Fn::Sub', text);

@@ -1,5 +1,5 @@
 /** The alarm topic: SNS encrypted with its own rotating KMS key; only CloudWatch of this account may publish. */
-import { DeletionPolicy, Fn, KmsAlias, KmsKey, SnsTopic, SnsTopicPolicy, sub } from '../../output/cfn.js';
+import { Fn, KmsAlias, KmsKey, SnsTopic, SnsTopicPolicy, sub, keptWhenProtected } from '../../output/cfn.js';
 import type { PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
@@ -8,7 +8,6 @@ const ACCOUNT_ROOT = sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
 const SAME_ACCOUNT = { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } };
 
 export function alarmTopic(env: Environment, project: string): PlacedResource[] {
-  const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
   const key = Object.assign(
     new KmsKey({
       Description: `Encrypts the ${env.name} alarm topic of ${project}`,
@@ -35,7 +34,7 @@ export function alarmTopic(env: Environment, project: string): PlacedResource[] 
         ],
       },
     }),
-    { DeletionPolicy: retain, UpdateReplacePolicy: retain },
+    keptWhenProtected(env.protected),
   );
   const topicName = names.alarmTopic(env.name, project);
   return [

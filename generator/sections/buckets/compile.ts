@@ -10,7 +10,7 @@
  * bucket never refers to a function and no cycle between bucket, permission and function exists.
  */
 import { arns, ids, names, pascal } from '../../naming/ids.js';
-import { DeletionPolicy, Fn, sub } from '../../output/cfn.js';
+import { Fn, sub, keptWhenProtected } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import type { Entry } from '../../spec.js';
 import { invokePermission, invokeTarget } from '../functions/invoke.js';
@@ -252,7 +252,6 @@ function compileBucket(ctx: CompileContext, entry: Entry<Bucket>): PlacedResourc
   const { name, value: bucket } = entry;
   const physical = bucketName(ctx, name);
   const target = nativeTarget(ctx, bucket);
-  const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
   const resource = Object.assign(
     new S3Bucket({
       BucketName: sub(physical) as never,
@@ -271,7 +270,7 @@ function compileBucket(ctx: CompileContext, entry: Entry<Bucket>): PlacedResourc
       ...cors(bucket),
       ...notificationConfiguration(ctx, bucket),
     } as never),
-    { DeletionPolicy: retain, UpdateReplacePolicy: retain },
+    keptWhenProtected(env.protected),
   );
   if (target) resource.dependsOn(target.policy);
   // Bucket and policy refer to each other by Ref; a bucket notifying a queue or topic joins its group (one stack, so DependsOn holds).

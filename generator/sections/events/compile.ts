@@ -5,7 +5,7 @@
  * (grants): events.amazonaws.com may send, only for this rule's ARN.
  */
 import { arns, ids, names, pascal } from '../../naming/ids.js';
-import { DeletionPolicy, Fn, sub } from '../../output/cfn.js';
+import { Fn, sub, keptWhenProtected } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import type { Entry } from '../../spec.js';
 import { invokePermission, invokeTarget } from '../functions/invoke.js';
@@ -114,7 +114,6 @@ function compileBus(ctx: CompileContext, entry: Entry<Bus>): PlacedResource[] {
   const { env } = ctx;
   const { name, value: bus } = entry;
   const resources: PlacedResource[] = [];
-  const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
   if (name !== DEFAULT_BUS) {
     resources.push({
       layer: 'data',
@@ -126,7 +125,7 @@ function compileBus(ctx: CompileContext, entry: Entry<Bus>): PlacedResource[] {
           Name: names.eventBus(env.name, name),
           ...(bus.description !== undefined ? { Description: bus.description } : {}),
         }),
-        { DeletionPolicy: retain, UpdateReplacePolicy: retain },
+        keptWhenProtected(env.protected),
       ),
     });
   }

@@ -1,7 +1,6 @@
 /** functions -> log group, role and function (plus version and alias when kept warm) in the app layer. */
 import { createHash } from 'node:crypto';
 import {
-  DeletionPolicy,
   Fn,
   IamRole,
   LambdaAlias,
@@ -9,6 +8,7 @@ import {
   LambdaVersion,
   LogGroup,
   sub,
+  keptWhenProtected,
 } from '../../output/cfn.js';
 import { fragment, inGroup, type Artifact, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
@@ -56,11 +56,10 @@ function compileFunction(
   const { codeHash } = code;
   const deadLetterQueue =
     fn.deadLetterQueue === undefined ? undefined : deadLetterQueueArn(spec, env.name, fn.deadLetterQueue);
-  const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
-  const logGroup = Object.assign(new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }), {
-    DeletionPolicy: retain,
-    UpdateReplacePolicy: retain,
-  });
+  const logGroup = Object.assign(
+    new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }),
+    keptWhenProtected(env.protected),
+  );
   const role = new IamRole({
     AssumeRolePolicyDocument: ASSUME_ROLE,
     Description: `Runs function ${functionName}`,

@@ -1,7 +1,7 @@
 /** Functions in `gen graph`: one node per function in the app layer, an edge to everything it uses. */
 import type { Environment } from '../../environment/model.js';
 import type { Spec } from '../../spec.js';
-import { graphNode, quote, type GraphPart } from '../section.js';
+import { graphNode, itemsOf, quote, type GraphPart } from '../section.js';
 import { functionsOf } from './model.js';
 
 const label = (access: unknown) => (Array.isArray(access) ? access.join(', ') : String(access));
@@ -17,7 +17,7 @@ export const functionsGraph = (spec: Spec, env: Environment): GraphPart => {
     edges: functions.flatMap(({ name, value }) =>
       Object.entries(value.uses).flatMap(([key, references]) =>
         references
-          .filter((r) => (spec.sections[key] as { names?: Set<string> } | undefined)?.names?.has(r.name))
+          .filter((r) => itemsOf(spec, key).names.has(r.name))
           .map((r) => `${graphNode('functions', name)} -- ${label(r.access)} --> ${graphNode(key, r.name)}`),
       ),
     ),

@@ -5,7 +5,7 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { Environment } from '../../environment/model.js';
 import { arns, ids, names } from '../../naming/ids.js';
-import { DeletionPolicy, Fn, sub } from '../../output/cfn.js';
+import { Fn, sub, keptWhenProtected } from '../../output/cfn.js';
 import type { Fragment, PlacedResource } from '../../output/fragment.js';
 import { byName, type Entry, type Spec } from '../../spec.js';
 import { invokeName } from '../functions/invoke.js';
@@ -44,8 +44,7 @@ export function visibilityOf(spec: Spec, env: Environment, queue: Queue): number
 
 const retained = <T extends object>(resource: T, env: Environment) => {
   // In-flight messages outlive a stack in protected environments.
-  const policy = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
-  return Object.assign(resource, { DeletionPolicy: policy, UpdateReplacePolicy: policy });
+  return Object.assign(resource, keptWhenProtected(env.protected));
 };
 
 function queueResource(name: string, fifo: boolean, properties: Record<string, unknown>, env: Environment) {

@@ -1,6 +1,6 @@
 /** routes -> RestApi (OpenAPI body), deployment, stage with logs/throttling/tracing, invoke permissions. */
 import { createHash } from 'node:crypto';
-import { ApiDeployment, ApiStage, DeletionPolicy, Fn, LogGroup, RestApi, sub } from '../../output/cfn.js';
+import { ApiDeployment, ApiStage, Fn, LogGroup, RestApi, sub, keptWhenProtected } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedOutput, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import { stableStringify } from '../../output/stable-json.js';
@@ -46,7 +46,6 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
     ? { BodyS3Location: { Bucket: sub(names.artifactBucket(env.name)), Key: external.key } }
     : { Body: body };
   const deploymentId = ids.apiDeployment(routesHash);
-  const retain = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
 
   const permissions: PlacedResource[] = routes.map(({ value: route }) => ({
     layer: 'api',
@@ -90,7 +89,7 @@ export function compileRoutes({ spec, env }: CompileContext): Fragment {
           LogGroupName: names.apiAccessLogGroup(env.name, project),
           RetentionInDays: env.logRetentionDays,
         }),
-        { DeletionPolicy: retain, UpdateReplacePolicy: retain },
+        keptWhenProtected(env.protected),
       ),
     },
     {

@@ -1,7 +1,7 @@
 /** Routes in `gen graph`: one node per function's routes (large APIs stay readable), an edge to the function. */
 import type { Spec } from '../../spec.js';
 import { byText } from '../../order.js';
-import { graphNode, quote, type GraphPart } from '../section.js';
+import { graphNode, itemsOf, quote, type GraphPart } from '../section.js';
 import { routesOf } from './model.js';
 
 export function routesGraph(spec: Spec): GraphPart {
@@ -13,7 +13,7 @@ export function routesGraph(spec: Spec): GraphPart {
     group.count++;
     groups.set(route.function, group);
   }
-  const functions = (spec.sections.functions as { names?: Set<string> } | undefined)?.names;
+  const functions = itemsOf(spec, 'functions').names;
   return {
     layer: 'api',
     nodes: [...groups].map(
@@ -21,7 +21,7 @@ export function routesGraph(spec: Spec): GraphPart {
         `${graphNode('routes', fn)}[${quote(`${g.paths.slice(0, 2).join('<br/>')}${g.paths.length > 2 ? '<br/>…' : ''}<br/>${g.count} route${g.count === 1 ? '' : 's'}`)}]`,
     ),
     edges: [...groups.keys()]
-      .filter((fn) => functions?.has(fn))
+      .filter((fn) => functions.has(fn))
       .map((fn) => `${graphNode('routes', fn)} --> ${graphNode('functions', fn)}`),
   };
 }

@@ -1,5 +1,5 @@
 /** tables -> DynamoDB tables in the data layer, with autoscaling where capacity is provisioned. */
-import { DeletionPolicy, DynamoDBTable, Fn, ScalableTarget, ScalingPolicy } from '../../output/cfn.js';
+import { DynamoDBTable, Fn, ScalableTarget, ScalingPolicy, keptWhenProtected } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
@@ -55,8 +55,7 @@ function tableResource(name: string, table: Table, env: Environment) {
     DeletionProtectionEnabled: env.protected,
   });
   // Data outlives a stack in protected environments: deleting or replacing keeps the table.
-  const policy = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
-  return Object.assign(resource, { DeletionPolicy: policy, UpdateReplacePolicy: policy });
+  return Object.assign(resource, keptWhenProtected(env.protected));
 }
 
 function autoscaling(name: string, table: Table, env: Environment): PlacedResource[] {

@@ -6,7 +6,7 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { Environment } from '../../environment/model.js';
 import { arns, ids, names, pascal } from '../../naming/ids.js';
-import { DeletionPolicy, Fn, sub } from '../../output/cfn.js';
+import { Fn, sub, keptWhenProtected } from '../../output/cfn.js';
 import type { Fragment, PlacedResource } from '../../output/fragment.js';
 import { byText } from '../../order.js';
 import type { Entry } from '../../spec.js';
@@ -25,8 +25,7 @@ export const AWS_MANAGED_KEY = 'alias/aws/sns';
 const ACCOUNT_ROOT = () => sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
 
 const retained = <T extends object>(resource: T, env: Environment) => {
-  const policy = env.protected ? DeletionPolicy.Retain : DeletionPolicy.Delete;
-  return Object.assign(resource, { DeletionPolicy: policy, UpdateReplacePolicy: policy });
+  return Object.assign(resource, keptWhenProtected(env.protected));
 };
 
 /** A key for one topic: the account administers it through IAM; each publishing service may use it for its own sources only. */
