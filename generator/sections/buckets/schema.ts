@@ -94,6 +94,7 @@ export const bucketSchema: JsonSchema = {
       additionalProperties: false,
       required: ['allowOrigins', 'allowMethods'],
       description: 'Browsers on these origins may call the bucket directly (presigned uploads and downloads).',
+      examples: [{ allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'PUT'] }],
       properties: {
         allowOrigins: texts('Origins allowed (https://app.example.com, or * for any).', [['https://app.example.com']]),
         allowMethods: {

@@ -100,6 +100,7 @@ export const busSchema: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       description: "Keep the bus's events so they can be replayed.",
+      examples: [{ retentionDays: 7 }],
       properties: { retentionDays: integer(1, 36500, 'Days events are kept (default: forever).', { examples: [7] }) },
     },
     rules: {
