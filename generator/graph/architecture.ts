@@ -37,13 +37,17 @@ export function architectureMermaid(spec: Spec, env: Environment, registry: Regi
   return lines.join('\n') + '\n';
 }
 
+/** English plural of a section noun: bus -> buses, key -> keys, policy -> policies. */
+export const plural = (noun: string) =>
+  /(s|x|z|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+
 /** "170 routes, 34 functions, 32 tables, 67 alarms": every map section that has items. */
 function counts(spec: Spec, registry: Registry): string {
   return registry.sections
     .filter((s) => s.kind === 'map' && s.graph)
     .map((s) => ({ count: itemsOf(spec, s.key).items.length, noun: s.names?.noun ?? s.key }))
     .filter(({ count }) => count > 0)
-    .map(({ count, noun }) => `${count} ${noun}${count === 1 ? '' : 's'}`)
+    .map(({ count, noun }) => `${count} ${count === 1 ? noun : plural(noun)}`)
     .join(', ');
 }
 

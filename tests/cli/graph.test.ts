@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cleanup, gen, REPO } from '../fixtures/run-fixture.js';
 import { platform } from '../reference/platform.js';
+import { plural } from '../../generator/graph/architecture.js';
 
 const out = mkdtempSync(join(tmpdir(), 'gen-graph-'));
 afterAll(() => cleanup(out));
@@ -40,5 +41,18 @@ describe('gen graph', () => {
     expect(html).toContain('<pre class="mermaid">\nflowchart LR');
     expect(html).toContain('mermaid.initialize({ startOnLoad: true');
     expect(html).not.toMatch(/<script[^>]+src="https?:/); // nothing fetched from the network
+  });
+});
+
+describe('section counts', () => {
+  it('are English plurals (2 buses, 3 policies, 4 keys)', () => {
+    expect(['bus', 'policy', 'key', 'box', 'table', 'day'].map(plural)).toEqual([
+      'buses',
+      'policies',
+      'keys',
+      'boxes',
+      'tables',
+      'days',
+    ]);
   });
 });
