@@ -63,6 +63,10 @@ export const ids = {
   scheduleRole: (schedule: string) => `${pascal(schedule)}ScheduleRole`,
   scheduleGroup: () => 'ScheduleGroup',
   dashboard: () => 'Dashboard',
+  key: (key: string) => `${pascal(key)}Key`,
+  keyAlias: (key: string) => `${pascal(key)}KeyAlias`,
+  secret: (secret: string) => `${pascal(secret)}Secret`,
+  secretPolicy: (secret: string) => `${pascal(secret)}SecretPolicy`,
 };
 
 /** Eight hex digits of sha256: a stable key for things named by long values (a subscription's e-mail address). */
@@ -104,6 +108,14 @@ export const names = {
   schedule: (env: string, schedule: string) => `${env}-${schedule}`,
   scheduleGroup: (env: string, project: string) => `${env}-${project}`,
   dashboard: (env: string, project: string) => `${env}-${project}`,
+  keyAlias: (env: string, project: string, key: string) => `alias/${env}-${project}-${key}`,
+  /** Secret names are paths: the environment first (rule GEN-P7), then the project. */
+  secret: (env: string, project: string, secret: string) => `${env}/${project}/${secret}`,
+  /**
+   * The IAM path of a function's role when a resource policy in another stack must recognise the
+   * role (a secret's): roles get random names from CloudFormation, but a path is chosen and fixed.
+   */
+  rolePath: (env: string, project: string, fn: string) => `/${project}/${env}/${fn}/`,
 };
 
 function variable(prefix: string, name: string): string {
@@ -128,6 +140,13 @@ export const arns = {
     `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${busName === 'default' ? '' : `${busName}/`}${ruleName}`,
   scheduleGroup: (group: string) =>
     `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule-group/${group}`,
+  /** Secrets Manager appends six random characters to a secret's name in its ARN. */
+  secret: (secretName: string) =>
+    `arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:${secretName}-??????`,
+  /** Every role under an IAM path (names.rolePath): the role's name is CloudFormation's. */
+  rolesUnder: (path: string) => `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role${path}*`,
+  /** Every key of the account and region: statements narrow it by alias (kms:ResourceAliases), keys having random ids. */
+  keys: () => 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*',
   schedule: (group: string, schedule: string) =>
     `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/${group}/${schedule}`,
 };

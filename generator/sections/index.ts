@@ -7,12 +7,14 @@ import { bucketsSection } from './buckets/index.js';
 import { dashboardSection } from './dashboard/index.js';
 import { eventsSection } from './events/index.js';
 import { functionsSection } from './functions/index.js';
+import { keysSection } from './keys/index.js';
 import { projectSection } from './project/index.js';
 import { queuesSection } from './queues/index.js';
 import { createRegistry } from './registry.js';
 import { resourcesSection } from './resources/index.js';
 import { apiSection, routesSection } from './routes/index.js';
 import { schedulesSection } from './schedules/index.js';
+import { secretsSection } from './secrets/index.js';
 import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
 import { topicsSection } from './topics/index.js';
@@ -25,6 +27,8 @@ export const BUILTIN_SECTIONS: readonly Section[] = [
   bucketsSection,
   eventsSection,
   schedulesSection,
+  keysSection,
+  secretsSection,
   functionsSection,
   apiSection,
   routesSection,

@@ -170,6 +170,12 @@ export interface Usable {
   statements: (reference: Reference, ctx: CompileContext) => object[];
   /** Checks of one reference beyond the item existing. */
   check?: (reference: Reference, spec: Spec) => { message: string; fix: string } | undefined;
+  /**
+   * The items' resource policies admit the roles of the functions that use them (secrets): a
+   * function using one gets a role under an IAM path of its own (names.rolePath), which a policy
+   * in another stack can match by ARN pattern without knowing the role's generated name.
+   */
+  identifiesRoles?: boolean;
 }
 
 /** An alarm type on a section's items: the metric recipe, unit and default threshold. */

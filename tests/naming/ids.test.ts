@@ -68,6 +68,34 @@ describe('logical IDs', () => {
   });
 });
 
+describe('keys and secrets', () => {
+  it('pin logical IDs, physical names and ARN patterns', () => {
+    expect({
+      key: ids.key('secrets'),
+      keyAlias: ids.keyAlias('secrets'),
+      secret: ids.secret('binance-api'),
+      secretPolicy: ids.secretPolicy('binance-api'),
+    }).toEqual({
+      key: 'SecretsKey',
+      keyAlias: 'SecretsKeyAlias',
+      secret: 'BinanceApiSecret',
+      secretPolicy: 'BinanceApiSecretPolicy',
+    });
+    expect(names.keyAlias('production', 'crypto-trading', 'secrets')).toBe('alias/production-crypto-trading-secrets');
+    expect(names.secret('production', 'crypto-trading', 'binance-api')).toBe('production/crypto-trading/binance-api');
+    expect(names.rolePath('production', 'crypto-trading', 'order-router')).toBe(
+      '/crypto-trading/production/order-router/',
+    );
+    expect(arns.secret('test/shop/binance-api')).toBe(
+      'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:test/shop/binance-api-??????',
+    );
+    expect(arns.rolesUnder('/shop/test/orders/')).toBe(
+      'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/shop/test/orders/*',
+    );
+    expect(arns.keys()).toBe('arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*');
+  });
+});
+
 describe('did you mean', () => {
   it('suggests close names and nothing for unrelated ones', () => {
     expect(didYouMean('memroy', ['memory', 'timeout'])).toBe('memory');

@@ -21,6 +21,7 @@ import { ALIAS_NAME, usesAlias } from './invoke.js';
 import { functionsOf, variableIn, type FunctionSpec } from './model.js';
 import { ASSUME_ROLE, deadLetterQueueArn, logStatement, TRACING_STATEMENT } from './policy.js';
 import { byText } from '../../order.js';
+import { projectOf } from '../project/model.js';
 
 /** Statements of the uses other sections imply for this function (a queue's consumer), minus any already granted word for word. */
 function impliedStatements(ctx: CompileContext, implied: ImpliedUse[], granted: object[]): object[] {
@@ -60,7 +61,12 @@ function compileFunction(
     new LogGroup({ LogGroupName: logGroupName, RetentionInDays: env.logRetentionDays }),
     keptWhenProtected(env.protected),
   );
+  // Resource policies in other stacks (a secret's) recognise the role by a path of its own.
+  const path = uses.some(({ section }) => section.usable.identifiesRoles)
+    ? names.rolePath(env.name, projectOf(spec)?.value.name ?? 'project', name)
+    : undefined;
   const role = new IamRole({
+    ...(path ? { Path: path } : {}),
     AssumeRolePolicyDocument: ASSUME_ROLE,
     Description: `Runs function ${functionName}`,
     Policies: [

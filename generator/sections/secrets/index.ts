@@ -1,0 +1,25 @@
+/** secrets: Secrets Manager secrets whose value never enters a template, readable only by the functions that name them. */
+import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
+import { DATA_LAYER } from '../events/targets.js';
+import type { Section } from '../section.js';
+import { checkSecrets } from './check.js';
+import { compileSecrets } from './compile.js';
+import { secretsGraph } from './graph.js';
+import { normalizeSecret } from './model.js';
+import { secretSchema } from './schema.js';
+import { secretUsable } from './usable.js';
+
+export const secretsSection: Section = {
+  key: 'secrets',
+  kind: 'map',
+  schema: secretSchema,
+  // <environment>/<project>/<name> must fit Secrets Manager's 512 characters.
+  names: { pattern: KEBAB_NAME, noun: 'secret', hint: KEBAB_HINT, maxLength: 200 },
+  normalize: normalizeSecret,
+  check: checkSecrets,
+  compile: compileSecrets,
+  layers: [DATA_LAYER],
+  statefulTypes: ['AWS::SecretsManager::Secret'],
+  usable: secretUsable,
+  graph: secretsGraph,
+};
