@@ -67,6 +67,9 @@ export const ids = {
   keyAlias: (key: string) => `${pascal(key)}KeyAlias`,
   secret: (secret: string) => `${pascal(secret)}Secret`,
   secretPolicy: (secret: string) => `${pascal(secret)}SecretPolicy`,
+  stateMachine: (workflow: string) => `${pascal(workflow)}StateMachine`,
+  stateMachineRole: (workflow: string) => `${pascal(workflow)}StateMachineRole`,
+  stateMachineLogGroup: (workflow: string) => `${pascal(workflow)}StateMachineLogGroup`,
 };
 
 /** Eight hex digits of sha256: a stable key for things named by long values (a subscription's e-mail address). */
@@ -116,6 +119,9 @@ export const names = {
    * role (a secret's): roles get random names from CloudFormation, but a path is chosen and fixed.
    */
   rolePath: (env: string, project: string, fn: string) => `/${project}/${env}/${fn}/`,
+  stateMachine: (env: string, workflow: string) => `${env}-${workflow}`,
+  /** Step Functions' vended logs go to groups under /aws/vendedlogs/ (their resource policy stays small). */
+  stateMachineLogGroup: (env: string, workflow: string) => `/aws/vendedlogs/states/${env}-${workflow}`,
 };
 
 function variable(prefix: string, name: string): string {
@@ -147,6 +153,8 @@ export const arns = {
   rolesUnder: (path: string) => `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role${path}*`,
   /** Every key of the account and region: statements narrow it by alias (kms:ResourceAliases), keys having random ids. */
   keys: () => 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*',
+  stateMachine: (stateMachineName: string) =>
+    `arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:${stateMachineName}`,
   schedule: (group: string, schedule: string) =>
     `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/${group}/${schedule}`,
 };

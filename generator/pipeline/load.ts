@@ -3,19 +3,19 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { listYamlTree, parseSource, SCHEMAS_FOLDER, type SourceFile } from '../yaml/source.js';
+import { isStateLanguageFile, listYamlTree, parseSource, SCHEMAS_FOLDER, type SourceFile } from '../yaml/source.js';
 
 export interface Loaded {
   sources: SourceFile[];
   diagnostics: Diagnostic[];
 }
 
-/** Load every YAML file in `dir` (but spec/schemas/, which holds body schemas); file names in messages are relative to `root`. */
+/** Load every YAML file in `dir` (but spec/schemas/, which holds body schemas, and workflow definitions *.asl.yaml); file names in messages are relative to `root`. */
 export function loadDirectory(dir: string, root: string): Loaded {
   const sources: SourceFile[] = [];
   const listing = listYamlTree(dir, root, [SCHEMAS_FOLDER]);
   const diagnostics: Diagnostic[] = [...listing.diagnostics];
-  for (const full of listing.files) {
+  for (const full of listing.files.filter((f) => !isStateLanguageFile(f))) {
     const file = relative(root, full) || full;
     let bytes: Buffer;
     try {

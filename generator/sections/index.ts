@@ -18,6 +18,7 @@ import { secretsSection } from './secrets/index.js';
 import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
 import { topicsSection } from './topics/index.js';
+import { workflowsSection } from './workflows/index.js';
 
 export const BUILTIN_SECTIONS: readonly Section[] = [
   projectSection,
@@ -30,6 +31,7 @@ export const BUILTIN_SECTIONS: readonly Section[] = [
   keysSection,
   secretsSection,
   functionsSection,
+  workflowsSection,
   apiSection,
   routesSection,
   alarmsSection,

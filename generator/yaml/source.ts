@@ -42,6 +42,12 @@ export function isYamlFile(name: string): boolean {
  */
 export const SCHEMAS_FOLDER = 'schemas';
 
+/**
+ * Amazon States Language files written in YAML (`x.asl.yaml`, the AWS toolkits' naming): a
+ * workflow's definition (sections/workflows/definition-file.ts), never a spec file.
+ */
+export const isStateLanguageFile = (file: string) => /\.asl\.ya?ml$/.test(file);
+
 /** Names no one means as a spec file: dotfiles (.#x.yaml editor locks, .x.yaml.swp) and backups (x.yaml~, #x.yaml#). */
 const isLeftover = (name: string) => name.startsWith('.') || name.endsWith('~') || name.startsWith('#');
 

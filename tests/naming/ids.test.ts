@@ -66,6 +66,20 @@ describe('logical IDs', () => {
       'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/test-orders',
     );
   });
+
+  it('pin workflow IDs, names and ARNs', () => {
+    expect([
+      ids.stateMachine('trade-lifecycle'),
+      ids.stateMachineRole('trade-lifecycle'),
+      ids.stateMachineLogGroup('trade-lifecycle'),
+    ]).toEqual(['TradeLifecycleStateMachine', 'TradeLifecycleStateMachineRole', 'TradeLifecycleStateMachineLogGroup']);
+    expect(names.stateMachine('production', 'trade-lifecycle')).toBe('production-trade-lifecycle');
+    expect(names.stateMachineLogGroup('test', 'backfill')).toBe('/aws/vendedlogs/states/test-backfill');
+    expect(names.variable('WORKFLOW', 'audit-packages')).toBe('WORKFLOW_AUDIT_PACKAGES');
+    expect(arns.stateMachine('test-backfill')).toBe(
+      'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:test-backfill',
+    );
+  });
 });
 
 describe('keys and secrets', () => {
