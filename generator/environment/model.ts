@@ -21,7 +21,5 @@ export interface Environment extends SectionSettings {
   network: { cidr: string; availabilityZones: string[]; singleNatGateway: boolean };
   domain: { name: string; api: string };
   cache: { nodeType: string; nodes: number; multiAz: boolean };
-  timeseries: { memoryRetentionHours: number; magneticRetentionDays: number };
   audit: { logRetentionDays: number };
-  budget: { monthlyAmount: number };
 }

@@ -38,7 +38,7 @@ const CORE: Record<string, JsonSchema> = {
   },
 };
 
-/** Reserved for the sections to come (network, edge, cache, time series, audit, budget). */
+/** Reserved for the sections to come (network, edge, cache, audit). */
 const RESERVED: Record<string, JsonSchema> = {
   network: obj('Network of the environment (used by the network section).', {
     cidr: {
@@ -74,14 +74,9 @@ const RESERVED: Record<string, JsonSchema> = {
     nodes: integer(1, 20, 'Number of cache nodes.', { default: 1 }),
     multiAz: { type: 'boolean', default: false, description: 'Spread nodes over zones.' },
   }),
-  timeseries: obj('Time-series store retention (used by the timeseries section).', {
-    memoryRetentionHours: integer(1, 8766, 'Hours in the memory store.', { default: 24 }),
-    magneticRetentionDays: integer(1, 73000, 'Days in the magnetic store.', { default: 30 }),
-  }),
   audit: obj('Audit log retention.', {
     logRetentionDays: integer(1, 36500, 'Days audit logs are kept.', { default: 90 }),
   }),
-  budget: obj('Cost budget.', { monthlyAmount: integer(1, 100000000, 'Monthly budget in USD.', { default: 500 }) }),
 };
 
 /** Sections with settings, as this schema needs them (a structural type: the registry stays above this floor). */

@@ -70,6 +70,17 @@ export const ids = {
   stateMachine: (workflow: string) => `${pascal(workflow)}StateMachine`,
   stateMachineRole: (workflow: string) => `${pascal(workflow)}StateMachineRole`,
   stateMachineLogGroup: (workflow: string) => `${pascal(workflow)}StateMachineLogGroup`,
+  backupVault: () => 'BackupVault',
+  backupVaultKey: () => 'BackupVaultKey',
+  backupVaultKeyAlias: () => 'BackupVaultKeyAlias',
+  backupPlan: () => 'BackupPlan',
+  backupSelection: () => 'BackupSelection',
+  backupRole: () => 'BackupRole',
+  budget: () => 'Budget',
+  timeseriesDatabase: (database: string) => `${pascal(database)}TimeseriesDatabase`,
+  timeseriesKey: (database: string) => `${pascal(database)}TimeseriesKey`,
+  timeseriesKeyAlias: (database: string) => `${pascal(database)}TimeseriesKeyAlias`,
+  timeseriesTable: (database: string, table: string) => `${pascal(database)}${pascal(table)}TimeseriesTable`,
 };
 
 /** Eight hex digits of sha256: a stable key for things named by long values (a subscription's e-mail address). */
@@ -122,6 +133,14 @@ export const names = {
   stateMachine: (env: string, workflow: string) => `${env}-${workflow}`,
   /** Step Functions' vended logs go to groups under /aws/vendedlogs/ (their resource policy stays small). */
   stateMachineLogGroup: (env: string, workflow: string) => `/aws/vendedlogs/states/${env}-${workflow}`,
+  backupVault: (env: string, project: string) => `${env}-${project}`,
+  backupVaultKeyAlias: (env: string, project: string) => `alias/${env}-${project}-backup`,
+  backupPlan: (env: string, project: string) => `${env}-${project}`,
+  backupSelection: (env: string, project: string) => `${env}-${project}-tables`,
+  budget: (env: string, project: string) => `${env}-${project}`,
+  timeseriesDatabase: (env: string, database: string) => `${env}-${database}`,
+  timeseriesKeyAlias: (env: string, project: string, database: string) =>
+    `alias/${env}-${project}-${database}-timeseries`,
 };
 
 function variable(prefix: string, name: string): string {

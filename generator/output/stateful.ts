@@ -15,4 +15,8 @@ export const STATEFUL_TYPES = new Set([
   // In-flight messages; a topic's confirmed subscriptions (an e-mail subscriber would have to confirm again).
   'AWS::SQS::Queue',
   'AWS::SNS::Topic',
+  // Recovery points: deleting the vault (it must be empty first) or its key loses every backup.
+  'AWS::Backup::BackupVault',
+  'AWS::Timestream::Database',
+  'AWS::Timestream::Table',
 ]);

@@ -33,6 +33,8 @@ export const TAGGABLE_TYPES = new Set([
   'AWS::ECR::Repository',
   'AWS::Events::Rule',
   'AWS::Scheduler::ScheduleGroup',
+  'AWS::Timestream::Database',
+  'AWS::Timestream::Table',
 ]);
 
 export const REQUIRED_TAG_KEYS = ['CostCenter', 'Environment', 'Owner', 'Project'] as const;

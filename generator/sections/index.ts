@@ -3,7 +3,9 @@
  * the one place a new section is registered; everything else is derived by the registry.
  */
 import { alarmsSection } from './alarms/index.js';
+import { backupSection } from './backup/index.js';
 import { bucketsSection } from './buckets/index.js';
+import { budgetSection } from './budget/index.js';
 import { dashboardSection } from './dashboard/index.js';
 import { eventsSection } from './events/index.js';
 import { functionsSection } from './functions/index.js';
@@ -17,6 +19,7 @@ import { schedulesSection } from './schedules/index.js';
 import { secretsSection } from './secrets/index.js';
 import type { Section } from './section.js';
 import { tablesSection } from './tables/index.js';
+import { timeseriesSection } from './timeseries/index.js';
 import { topicsSection } from './topics/index.js';
 import { workflowsSection } from './workflows/index.js';
 
@@ -34,8 +37,11 @@ export const BUILTIN_SECTIONS: readonly Section[] = [
   workflowsSection,
   apiSection,
   routesSection,
+  timeseriesSection,
   alarmsSection,
   dashboardSection,
+  backupSection,
+  budgetSection,
   resourcesSection,
 ];
 

@@ -120,3 +120,50 @@ describe('did you mean', () => {
     expect(didYouMean('x', [])).toBeUndefined();
   });
 });
+
+describe('operations resources', () => {
+  it('pin the backup, budget and time-series IDs and names', () => {
+    expect({
+      vault: ids.backupVault(),
+      vaultKey: ids.backupVaultKey(),
+      vaultKeyAlias: ids.backupVaultKeyAlias(),
+      plan: ids.backupPlan(),
+      selection: ids.backupSelection(),
+      role: ids.backupRole(),
+      budget: ids.budget(),
+      database: ids.timeseriesDatabase('market-data'),
+      databaseKey: ids.timeseriesKey('market-data'),
+      databaseKeyAlias: ids.timeseriesKeyAlias('market-data'),
+      table: ids.timeseriesTable('market-data', 'price-data'),
+    }).toEqual({
+      vault: 'BackupVault',
+      vaultKey: 'BackupVaultKey',
+      vaultKeyAlias: 'BackupVaultKeyAlias',
+      plan: 'BackupPlan',
+      selection: 'BackupSelection',
+      role: 'BackupRole',
+      budget: 'Budget',
+      database: 'MarketDataTimeseriesDatabase',
+      databaseKey: 'MarketDataTimeseriesKey',
+      databaseKeyAlias: 'MarketDataTimeseriesKeyAlias',
+      table: 'MarketDataPriceDataTimeseriesTable',
+    });
+    expect({
+      vault: names.backupVault('production', 'acinaces'),
+      vaultKeyAlias: names.backupVaultKeyAlias('production', 'acinaces'),
+      plan: names.backupPlan('production', 'acinaces'),
+      selection: names.backupSelection('production', 'acinaces'),
+      budget: names.budget('production', 'acinaces'),
+      database: names.timeseriesDatabase('production', 'market-data'),
+      databaseKeyAlias: names.timeseriesKeyAlias('production', 'acinaces', 'market-data'),
+    }).toEqual({
+      vault: 'production-acinaces',
+      vaultKeyAlias: 'alias/production-acinaces-backup',
+      plan: 'production-acinaces',
+      selection: 'production-acinaces-tables',
+      budget: 'production-acinaces',
+      database: 'production-market-data',
+      databaseKeyAlias: 'alias/production-acinaces-market-data-timeseries',
+    });
+  });
+});

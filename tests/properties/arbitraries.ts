@@ -209,6 +209,8 @@ export interface GenEnvironment {
   cache: object;
   domain: object;
   timeseries: object;
+  backup: object;
+  budget: object;
 }
 
 export const environment = (isProtected: boolean): fc.Arbitrary<GenEnvironment> =>
@@ -240,4 +242,6 @@ export const environment = (isProtected: boolean): fc.Arbitrary<GenEnvironment> 
       api: fc.constantFrom('api.a.example.com', 'api.example.com'),
     }),
     timeseries: fc.record({ magneticRetentionDays: fc.constantFrom(30, 365) }),
+    backup: fc.record({ retentionDays: fc.constantFrom(7, 35) }),
+    budget: fc.record({ monthlyAmount: fc.constantFrom(500, 5000) }),
   });

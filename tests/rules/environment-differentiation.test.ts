@@ -50,4 +50,33 @@ describe('GEN-P13 environment-differentiation', () => {
     );
     expect(finding.location).toEqual({ file: 'environments/production.yaml', path: ['tables', 'billing'] });
   });
+
+  it('compares backup retention and the budget amount once the spec has those sections', () => {
+    const ops = (name: string, prot: boolean) => ({
+      ...env(name, prot, prot ? 'provisioned' : 'on-demand'),
+      backup: { schedules: ['daily'], retentionDays: 7 },
+      budget: { monthlyAmount: 500 },
+    });
+    const withSections: Spec = {
+      ...spec([]),
+      sections: {
+        backup: { name: 'backup', file: 'spec/app.yaml', path: ['backup'], value: {} },
+        budget: { name: 'budget', file: 'spec/app.yaml', path: ['budget'], value: {} },
+      },
+    };
+    const findings = environmentDifferentiation.check({
+      spec: withSections,
+      environments: [ops('test', false), ops('production', true)] as Environment[],
+    });
+    expect(findings.map((f) => f.message)).toEqual([
+      'backup.retentionDays is 7, the same as in test',
+      'budget.monthlyAmount is 500, the same as in test',
+    ]);
+    expect(
+      environmentDifferentiation.check({
+        spec: spec([]),
+        environments: [ops('test', false), ops('production', true)] as Environment[],
+      }),
+    ).toEqual([]);
+  });
 });

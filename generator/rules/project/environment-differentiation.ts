@@ -31,6 +31,8 @@ const DIFFERENTIATING: [string, (e: Environment) => unknown, string[]][] = [
   ['domain.api', (e) => e.domain.api, ['domain', 'site']],
   ['api.throttle.rate', (e) => e.api.throttle.rate, ['routes']],
   ['timeseries.magneticRetentionDays', (e) => e.timeseries.magneticRetentionDays, ['timeseries']],
+  ['backup.retentionDays', (e) => e.backup?.retentionDays, ['backup']],
+  ['budget.monthlyAmount', (e) => e.budget?.monthlyAmount, ['budget']],
 ];
 
 export const environmentDifferentiation: ProjectRule = {

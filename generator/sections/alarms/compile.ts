@@ -2,15 +2,18 @@
 import { CloudWatchAlarm, Fn, sub } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { arns, ids, names } from '../../naming/ids.js';
-import type { CompileContext } from '../section.js';
+import { grantsFor, type CompileContext } from '../section.js';
 import { projectOf } from '../project/model.js';
 import { alarmsOf, thresholdFor } from './model.js';
-import { alarmTopic } from './topic.js';
+import { ALARM_TOPIC, alarmTopic } from './topic.js';
 
-export function compileAlarms({ spec, env, registry }: CompileContext): Fragment {
+export function compileAlarms(ctx: CompileContext): Fragment {
+  const { spec, env, registry } = ctx;
   const entries = alarmsOf(spec).items;
   const projectEntry = projectOf(spec);
-  if (entries.length === 0 || !projectEntry) return fragment([]);
+  // The topic exists for the alarms, and for other sections that notify it (a budget).
+  const grants = grantsFor(ctx, 'alarms', ALARM_TOPIC);
+  if ((entries.length === 0 && grants.length === 0) || !projectEntry) return fragment([]);
   const project = projectEntry.value.name;
   // By its deterministic ARN rather than Ref: alarms may live in other stacks than the topic.
   const topic = sub(arns.topic(names.alarmTopic(env.name, project)));
@@ -50,7 +53,7 @@ export function compileAlarms({ spec, env, registry }: CompileContext): Fragment
     };
   });
   return fragment(
-    [...inGroup(ids.alarmTopic(), alarmTopic(env, project)), ...alarms],
+    [...inGroup(ids.alarmTopic(), alarmTopic(env, project, grants)), ...alarms],
     [
       {
         layer: 'monitoring',

@@ -1,13 +1,39 @@
-/** The alarm topic: SNS encrypted with its own rotating KMS key; only CloudWatch of this account may publish. */
+/**
+ * The alarm topic: SNS encrypted with its own rotating KMS key; only CloudWatch of this account
+ * may publish, and the AWS services other sections name (Budgets), each for its own sources.
+ */
 import { Fn, KmsAlias, KmsKey, SnsTopic, SnsTopicPolicy, sub, keptWhenProtected } from '../../output/cfn.js';
 import type { PlacedResource } from '../../output/fragment.js';
-import { ids, names } from '../../naming/ids.js';
+import { ids, names, pascal } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
+import type { PolicyGrant } from '../section.js';
 
 const ACCOUNT_ROOT = sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
 const SAME_ACCOUNT = { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } };
 
-export function alarmTopic(env: Environment, project: string): PlacedResource[] {
+/** The name other sections' grants give to the alarm topic (`{section: 'alarms', name: ALARM_TOPIC}`): no alarm can be named so. */
+export const ALARM_TOPIC = '(alarm topic)';
+
+/** An AWS service publishing to an encrypted topic needs the key too (SNS developer guide, "AWS service event sources"). */
+const keyStatement = (grant: PolicyGrant) => ({
+  Sid: `${pascal(grant.sid)}PublishesEncrypted`,
+  Effect: 'Allow',
+  Principal: { Service: grant.service },
+  Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+  Resource: '*',
+  Condition: { ...SAME_ACCOUNT, ArnLike: { 'aws:SourceArn': grant.sourceArn } },
+});
+
+const publishStatement = (grant: PolicyGrant) => ({
+  Sid: pascal(grant.sid),
+  Effect: 'Allow',
+  Principal: { Service: grant.service },
+  Action: grant.actions,
+  Resource: Fn.Ref(ids.alarmTopic()),
+  Condition: { ...SAME_ACCOUNT, ArnLike: { 'aws:SourceArn': grant.sourceArn } },
+});
+
+export function alarmTopic(env: Environment, project: string, grants: PolicyGrant[] = []): PlacedResource[] {
   const key = Object.assign(
     new KmsKey({
       Description: `Encrypts the ${env.name} alarm topic of ${project}`,
@@ -31,6 +57,7 @@ export function alarmTopic(env: Environment, project: string): PlacedResource[] 
             Resource: '*',
             Condition: SAME_ACCOUNT,
           },
+          ...grants.map(keyStatement),
         ],
       },
     }),
@@ -77,6 +104,7 @@ export function alarmTopic(env: Environment, project: string): PlacedResource[] 
                 },
               },
             },
+            ...grants.map(publishStatement),
           ],
         },
       }),
