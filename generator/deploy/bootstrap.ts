@@ -1,5 +1,12 @@
-/** The environment's artifact bucket, in its own stack, as `cdk bootstrap` does: made once per account, region and environment. */
+/**
+ * The environment's artifact bucket, in its own stack, as `cdk bootstrap` does: made once per
+ * account, region and environment; and the account's API Gateway logging role (bootstrap-account.ts),
+ * made by the first environment bootstrapped in a region and left unchanged by the others.
+ */
 import { stableStringify } from '../output/stable-json.js';
+import { accountStackName, accountTemplate } from './bootstrap-account.js';
+import { answers } from './moto.js';
+import { skippedLocally } from './moto-types.js';
 
 export const bootstrapStackName = (env: string) => `gen-bootstrap-${env}`;
 export const artifactBucketName = (env: string, account: string, region: string) =>
@@ -75,28 +82,40 @@ export function bootstrapTemplate(env: string): string {
   );
 }
 
-/** Create or update the bootstrap stack. Its bucket is retained even if the stack is deleted. */
+/**
+ * Create or update the account stack, then the environment's bootstrap stack (its bucket is
+ * retained even if the stack is deleted). A failure of the first stops before the second.
+ */
 export async function bootstrap(
   clients: import('./target.js').Clients,
   env: string,
   reporter: import('./reporter.js').Reporter,
 ) {
   const { deployStack } = await import('./stack-deploy.js');
-  const body = bootstrapTemplate(env);
-  return deployStack(
-    clients,
-    {
-      stackName: bootstrapStackName(env),
-      body,
-      template: { body },
-      tags: { Environment: env, ManagedBy: 'gen' },
-      parameters: {},
-      protected: false,
-      approve: true,
-      execute: true,
-      allowReplace: [],
-      waitTimeoutMs: 30 * 60_000,
-    },
-    reporter,
-  );
+  const stack = (stackName: string, body: string, tags: Record<string, string>) =>
+    deployStack(
+      clients,
+      {
+        stackName,
+        body,
+        template: { body },
+        tags,
+        parameters: {},
+        protected: false,
+        approve: true,
+        execute: true,
+        allowReplace: [],
+        waitTimeoutMs: 30 * 60_000,
+      },
+      reporter,
+    );
+  if (clients.endpoint !== undefined && (await answers(clients.endpoint))) {
+    const skipped = skippedLocally([JSON.parse(accountTemplate())]);
+    reporter.info(
+      `local endpoint: moto does not create ${skipped.map(([type, n]) => `${type} (${n})`).join(', ')}; its role is created, the account setting is checked by the template tests`,
+    );
+  }
+  const account = await stack(accountStackName(), accountTemplate(), { ManagedBy: 'gen' });
+  if ('reason' in account) return account;
+  return stack(bootstrapStackName(env), bootstrapTemplate(env), { Environment: env, ManagedBy: 'gen' });
 }

@@ -1,11 +1,12 @@
-/** gen bootstrap --env <name>: create the environment's artifact bucket stack (once per account and region). */
+/** gen bootstrap --env <name>: create the account's API Gateway logging role (once per region) and the environment's artifact bucket stack. */
 import type { Argv } from 'yargs';
 import { EXIT } from '../exit-codes.js';
 import { withTarget, withTargetOptions, type TargetArgs } from './target-options.js';
 
 export const bootstrapCommand = {
   command: 'bootstrap',
-  describe: "Create the environment's artifact bucket (encrypted, versioned, private) that deploys upload code to",
+  describe:
+    "Create the environment's artifact bucket (encrypted, versioned, private) that deploys upload code to, and the account's API Gateway logging role",
   builder: (yargs: Argv) => withTargetOptions(yargs),
   run: (args: TargetArgs) =>
     withTarget(args, 'bootstrap', async (target) => {
