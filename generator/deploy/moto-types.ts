@@ -106,11 +106,20 @@ export const MOTO_TYPES: ReadonlySet<string> = new Set([
   'AWS::StepFunctions::StateMachine',
 ]);
 
+/**
+ * Types moto's CloudFormation knows but cannot make as gen writes them (moto 5.2.1;
+ * tests/deploy/moto-types.test.ts shows each failure with the installed moto), so they are named
+ * as not created too. KMS keys: moto tags them with the KMS API's TagKey/TagValue and fails on
+ * CloudFormation's Key/Value, and keeps a KeyPolicy object unparsed (DescribeKey and GetKeyPolicy
+ * fail); aliases point at those keys.
+ */
+export const MOTO_BROKEN: ReadonlySet<string> = new Set(['AWS::KMS::Alias', 'AWS::KMS::Key']);
+
 /** Types of these templates that the local endpoint will not create, with how many of each. */
 export function skippedLocally(templates: { Resources?: Record<string, { Type: string }> }[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const t of templates)
     for (const r of Object.values(t.Resources ?? {}))
-      if (!MOTO_TYPES.has(r.Type)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
+      if (!MOTO_TYPES.has(r.Type) || MOTO_BROKEN.has(r.Type)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 }

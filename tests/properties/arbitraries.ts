@@ -23,6 +23,8 @@ export interface GenSpec {
   functions: Record<string, any>;
   routes: Record<string, any>;
   alarms: Record<string, any>;
+  keys?: Record<string, any>;
+  secrets?: Record<string, any>;
   resources?: Record<string, any>;
 }
 
@@ -181,6 +183,32 @@ const alarms = (tables: string[], functions: string[], hasRoutes: boolean) => {
     );
 };
 
+/**
+ * Keys (besides `secrets`, which the secrets need) and secrets, each secret on a random key, and
+ * which secrets each function reads. `alarms` is left out: gen gives that alias to the alarm topic's key.
+ */
+const keysAndSecrets = (functions: string[]) =>
+  fc
+    .tuple(
+      names(2).map((k) => k.filter((n) => n !== 'alarms' && n !== 'secrets')),
+      names(3),
+    )
+    .chain(([keyNames, secretNames]) =>
+      fc.record({
+        keys: fc.constant(keyNames),
+        secrets: fc.tuple(
+          ...secretNames.map((n) =>
+            fc.record({
+              name: fc.constant(n),
+              key: fc.option(fc.constantFrom('secrets', ...keyNames), { nil: undefined }),
+              generate: fc.constantFrom(undefined, true, { field: 'password', template: { username: 'app' } }),
+            }),
+          ),
+        ),
+        reads: fc.tuple(...functions.map(() => fc.subarray(secretNames))),
+      }),
+    );
+
 export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([tableNames, functionNames]) =>
   fc
     .tuple(
@@ -189,13 +217,33 @@ export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([
       routes(functionNames),
     )
     .chain(([tableDefs, fnDefs, routeDefs]) =>
-      alarms(tableNames, functionNames, Object.keys(routeDefs).length > 0).map((alarmDefs) => ({
-        project: { name: 'prop', owner: 'owners', costCenter: 'cc-1' },
-        tables: Object.fromEntries(tableNames.map((n, i) => [n, tableDefs[i]])),
-        functions: Object.fromEntries(functionNames.map((n, i) => [n, fnDefs[i]])),
-        routes: routeDefs,
-        alarms: alarmDefs,
-      })),
+      fc
+        .tuple(alarms(tableNames, functionNames, Object.keys(routeDefs).length > 0), keysAndSecrets(functionNames))
+        .map(([alarmDefs, { keys, secrets, reads }]) => ({
+          project: { name: 'prop', owner: 'owners', costCenter: 'cc-1' },
+          tables: Object.fromEntries(tableNames.map((n, i) => [n, tableDefs[i]])),
+          functions: Object.fromEntries(
+            functionNames.map((n, i) => [
+              n,
+              reads[i].length > 0
+                ? { ...fnDefs[i], secrets: Object.fromEntries(reads[i].map((r) => [r, 'read'])) }
+                : fnDefs[i],
+            ]),
+          ),
+          routes: routeDefs,
+          alarms: alarmDefs,
+          ...(secrets.length > 0 || keys.length > 0
+            ? {
+                keys: Object.fromEntries([...(secrets.length > 0 ? ['secrets'] : []), ...keys].map((k) => [k, {}])),
+                secrets: Object.fromEntries(
+                  secrets.map(({ name, key, generate }) => [
+                    name,
+                    { ...(key ? { key } : {}), ...(generate !== undefined ? { generate } : {}) },
+                  ]),
+                ),
+              }
+            : {}),
+        })),
     ),
 );
 

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { BUILTIN } from '../../generator/sections/index.js';
+import { pascal } from '../../generator/naming/ids.js';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../generator/rules/index.js';
 import type { ProjectRule } from '../../generator/rules/project-rules.js';
@@ -245,6 +246,40 @@ describe('platform properties on random specs', () => {
       }),
     ));
 
+  it('Property 7 on the secrets a spec declares: its key, the environment prefix, a policy admitting exactly its readers', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P7', out, e.logRetentionDays);
+        const secrets = ofType(out, 'AWS::SecretsManager::Secret');
+        expect(secrets.length).toBe(Object.keys(s.secrets ?? {}).length);
+        const policies = new Map(
+          ofType(out, 'AWS::SecretsManager::ResourcePolicy').map(([, r]) => [
+            r.Properties!.SecretId.Ref,
+            r.Properties!.ResourcePolicy.Statement,
+          ]),
+        );
+        for (const [id, r] of secrets) {
+          const name = String(r.Properties!.Name).replace('test/prop/', '');
+          expect(r.Properties!.Name).toBe(`test/prop/${name}`);
+          expect(r.Properties!.KmsKeyId).toBe(`alias/test-prop-${s.secrets![name].key ?? 'secrets'}`);
+          expect(r.Properties!.SecretString).toBeUndefined();
+          const readers = Object.entries(s.functions)
+            .filter(([, f]) => f.secrets?.[name] === 'read')
+            .map(([f]) => f)
+            .sort();
+          const [statement, ...more] = policies.get(id);
+          expect([statement.Effect, statement.Action, more]).toEqual(['Deny', 'secretsmanager:GetSecretValue', []]);
+          expect((statement.Condition?.ArnNotLike['aws:PrincipalArn'] ?? []).map((p: any) => p['Fn::Sub'])).toEqual(
+            readers.map((f) => `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/prop/test/${f}/*`),
+          );
+        }
+        for (const [f, fn] of Object.entries(s.functions)) {
+          const role = ofType(out, 'AWS::IAM::Role').find(([id]) => id === `${pascal(f)}Role`)![1];
+          expect(role.Properties!.Path).toBe(fn.secrets ? `/prop/test/${f}/` : undefined);
+        }
+      }),
+    ));
+
   it('Property 8: SNS topic security configuration', () =>
     fc.assert(
       fc.property(built, ({ spec: s, env: e, out }) => {
@@ -280,9 +315,13 @@ describe('platform properties on random specs', () => {
 
   it('Property 10: KMS key configuration', () =>
     fc.assert(
-      fc.property(built, ({ env: e, out }) => {
+      fc.property(built, ({ spec: s, env: e, out }) => {
         passes('GEN-P10', out, e.logRetentionDays);
         for (const [, k] of ofType(out, 'AWS::KMS::Key')) expect(k.Properties!.EnableKeyRotation).toBe(true);
+        // The spec's keys, and the alarm topic's when there are alarms: keys of the spec are real here, not vacuous.
+        expect(ofType(out, 'AWS::KMS::Key').length).toBe(
+          Object.keys(s.keys ?? {}).length + (Object.keys(s.alarms).length > 0 ? 1 : 0),
+        );
         expect(ofType(out, 'AWS::KMS::Alias').length).toBe(ofType(out, 'AWS::KMS::Key').length);
       }),
     ));
