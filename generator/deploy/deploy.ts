@@ -23,6 +23,7 @@ import { acquireLock, describeOwner, type LockOwner } from './lock.js';
 import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
 import { applyBucketNotifications } from './local-notifications.js';
 import { skippedLocally } from './moto-types.js';
+import { ecrRegistry, imagesIn, pushImages } from './images.js';
 
 export interface DeployRequest {
   root: string;
@@ -191,8 +192,24 @@ async function deployLocked(
     if (!('outputs' in result)) return `${stack.stackName}: ${result.reason}`;
     outputs[stack.stackName] = result.outputs;
   };
+  /** Images are pushed once, before the first stack that runs one (its repository is in a data stack before it). */
+  let imagesReady = false;
   for (const [index, stack] of selected.entries()) {
     const body = readFileSync(join(request.outDir, stack.template), 'utf8');
+    if (!imagesReady && request.execute && imagesIn(body, manifest.images ?? []).length > 0) {
+      imagesReady = true;
+      const images = manifest.images ?? [];
+      const result = await pushImages(images, {
+        root: request.root,
+        registry: await ecrRegistry(clients),
+        local: onMoto,
+        info: (line) => reporter.info(line),
+      });
+      if (result.problem) return { ok: false, account, stacks: results, problem: result.problem, outputs };
+      reporter.info(
+        `images: ${images.length} container images, ${result.pushed.length} pushed, ${result.unchanged.length} unchanged`,
+      );
+    }
     // The last stack has nothing after it that could still use what it drops.
     const state =
       index < selected.length - 1 && request.execute ? await describeStack(clients, stack.stackName) : undefined;

@@ -25,6 +25,8 @@ export const ids = {
   /** Versions are immutable: a new code hash publishes a new version under a new ID. */
   version: (fn: string, codeHash: string) => `${pascal(fn)}Version${codeHash.slice(0, 10)}`,
   alias: (fn: string) => `${pascal(fn)}Alias`,
+  /** The ECR repository of a container-image function. */
+  repository: (fn: string) => `${pascal(fn)}Repository`,
   api: () => 'Api',
   /** Deployments are snapshots: a new routes hash makes a new deployment, as SAM does. */
   apiDeployment: (routesHash: string) => `ApiDeployment${routesHash.slice(0, 10)}`,
@@ -96,6 +98,8 @@ export const names = {
   table: (env: string, table: string) => `${env}-${table}`,
   function: (env: string, fn: string) => `${env}-${fn}`,
   functionLogGroup: (env: string, fn: string) => `/aws/lambda/${env}-${fn}`,
+  /** A container-image function's ECR repository: named as the function (lowercase kebab fits ECR's rules). */
+  repository: (env: string, fn: string) => `${env}-${fn}`,
   api: (env: string, project: string) => `${env}-${project}-api`,
   apiAccessLogGroup: (env: string, project: string) => `/aws/apigateway/${env}-${project}-api`,
   alarmTopic: (env: string, project: string) => `${env}-${project}-alarms`,

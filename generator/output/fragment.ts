@@ -22,6 +22,19 @@ export interface Artifact {
   python?: { folder: string; runtime: string; architecture: string; requirements?: string };
 }
 
+/** A container image the deployer builds with Docker and pushes before the stacks that run it (functions' `image`). */
+export interface ImageArtifact {
+  function: string;
+  /** Build context folder and the Dockerfile in it, relative to the project root and to the context. */
+  context: string;
+  dockerfile: string;
+  /** docker build --platform: linux/arm64 or linux/amd64. */
+  platform: string;
+  /** ECR repository name (in the environment's account and region) and the tag: the context's hash. */
+  repository: string;
+  tag: string;
+}
+
 /** A CloudFormation resource as plain JSON (cloudform objects serialise to this). */
 export interface CfnResource {
   Type: string;
@@ -64,6 +77,8 @@ export interface Fragment {
   diagnostics: Diagnostic[];
   /** Code the deployer must upload before the stacks can be created. */
   artifacts: Artifact[];
+  /** Container images the deployer must build and push (absent: none). */
+  images?: ImageArtifact[];
   /** Documents too large for a template (an OpenAPI body) that the deployer uploads, see output/documents.ts. */
   documents?: UploadedDocument[];
 }

@@ -1,12 +1,12 @@
 /** manifest.json: what the deployer needs: stacks in deploy order, their hashes, tags and code artifacts. */
 import type { Environment } from '../environment/model.js';
 import type { UploadedDocument } from './documents.js';
-import type { Artifact } from './fragment.js';
+import type { Artifact, ImageArtifact } from './fragment.js';
 import { LIMITS } from './limits.js';
 import type { Stack } from './stacks.js';
 import { byText } from '../order.js';
 
-export type { Artifact };
+export type { Artifact, ImageArtifact };
 
 export interface Manifest {
   format: 1;
@@ -29,6 +29,8 @@ export interface Manifest {
     parameters: Record<string, { stackName: string; output: string }>;
   }[];
   artifacts: Artifact[];
+  /** Container images to build and push before the stacks whose functions run them; absent when there are none. */
+  images?: ImageArtifact[];
   /** Files of out/<env>/ the deployer uploads to the artifact bucket, pseudo parameters resolved. */
   documents: { file: string; key: string }[];
 }
@@ -40,6 +42,7 @@ export function buildManifest(
   tags: { Key: string; Value: string }[],
   artifacts: Artifact[],
   documents: UploadedDocument[],
+  images: ImageArtifact[] = [],
 ): Manifest {
   return {
     format: 1,
@@ -62,6 +65,8 @@ export function buildManifest(
       parameters: s.parameters,
     })),
     artifacts: [...artifacts].sort((a, b) => byText(a.function, b.function)),
+    // Written only when there are images, so manifests of projects without them stay as they were.
+    ...(images.length > 0 ? { images: [...images].sort((a, b) => byText(a.function, b.function)) } : {}),
     documents: documents.map((d) => ({ file: d.file, key: d.key })),
   };
 }

@@ -1,12 +1,13 @@
 /** Combine section fragments into one set of resources per layer; a logical ID may be used once. */
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { UploadedDocument } from './documents.js';
-import type { Artifact, Fragment, PlacedOutput, PlacedResource } from './fragment.js';
+import type { Artifact, Fragment, ImageArtifact, PlacedOutput, PlacedResource } from './fragment.js';
 
 export interface Merged {
   resources: Map<string, PlacedResource>;
   outputs: PlacedOutput[];
   artifacts: Artifact[];
+  images: ImageArtifact[];
   documents: UploadedDocument[];
   diagnostics: Diagnostic[];
 }
@@ -33,6 +34,7 @@ export function mergeFragments(fragments: Fragment[]): Merged {
     resources,
     outputs: fragments.flatMap((f) => f.outputs),
     artifacts: fragments.flatMap((f) => f.artifacts),
+    images: fragments.flatMap((f) => f.images ?? []),
     documents: fragments.flatMap((f) => f.documents ?? []),
     diagnostics,
   };

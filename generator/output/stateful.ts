@@ -19,4 +19,6 @@ export const STATEFUL_TYPES = new Set([
   'AWS::Backup::BackupVault',
   'AWS::Timestream::Database',
   'AWS::Timestream::Table',
+  // Its images: function versions that run an image stop working when it is gone.
+  'AWS::ECR::Repository',
 ]);

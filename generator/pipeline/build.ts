@@ -123,7 +123,7 @@ export function compileSpec(
     env,
     stacks,
     placement: placed.placement,
-    manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts, merged.documents),
+    manifest: buildManifest(project.name, env, stacks, tags, merged.artifacts, merged.documents, merged.images),
     documents: merged.documents,
   };
 }

@@ -150,6 +150,10 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
         `${where} ${e.message}`,
         e.keyword === 'uniqueItems' ? 'remove the repeated entry' : `adjust the number of entries (${e.message})`,
       );
+    case 'not':
+      // A key that the keys beside it rule out (handler next to image): the schema says why and what to do.
+      if (parent.hint) return at(path, 'GEN365', `${where} ${String(parent.description)}`, String(parent.hint), true);
+      return at(path, 'GEN206', `${where} ${e.message ?? 'is not valid'}`, 'see the field reference in README.md');
     case 'if':
     case 'then':
     case 'else':

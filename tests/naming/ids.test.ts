@@ -17,6 +17,7 @@ describe('logical IDs', () => {
       logGroup: ids.logGroup('kill-switch'),
       version: ids.version('kill-switch', 'abcdef0123456789'),
       alias: ids.alias('kill-switch'),
+      repository: ids.repository('fraud-detection'),
       api: ids.api(),
       deployment: ids.apiDeployment('0123456789abcdef'),
       stage: ids.apiStage(),
@@ -37,6 +38,7 @@ describe('logical IDs', () => {
       logGroup: 'KillSwitchLogGroup',
       version: 'KillSwitchVersionabcdef0123',
       alias: 'KillSwitchAlias',
+      repository: 'FraudDetectionRepository',
       api: 'Api',
       deployment: 'ApiDeployment0123456789',
       stage: 'ApiStage',
@@ -60,6 +62,7 @@ describe('logical IDs', () => {
   it('pin physical names and cross-stack ARNs (no exports)', () => {
     expect(names.table('test', 'orders')).toBe('test-orders');
     expect(names.functionLogGroup('production', 'kill-switch')).toBe('/aws/lambda/production-kill-switch');
+    expect(names.repository('production', 'fraud-detection')).toBe('production-fraud-detection');
     expect(names.stack('crypto-trading', 'test', 'data')).toBe('crypto-trading-test-data');
     expect(names.tableVariable('risk-events')).toBe('TABLE_RISK_EVENTS');
     expect(arns.table('test-orders')).toBe(

@@ -1,6 +1,7 @@
 /**
  * GEN-P5, design property 5. Why: a handler file no function uses is dead code that still ships
- * in reviews and audits, or a function someone forgot to declare; a function nothing invokes
+ * in reviews and audits, or a function someone forgot to declare (files in a container-image
+ * function's folder are that function's code); a function nothing invokes
  * (no route, queue, rule, schedule or topic: every section says what it invokes) is deployed,
  * billed for its alarms and logs, and never runs. Shared code belongs in handlers/lib/, tests in
  * tests/ or *.test.* / test_*.py files, which are not handlers.
@@ -45,7 +46,11 @@ export const handlerCoverage: ProjectRule = {
     const routed = new Set(registry.sections.flatMap((section) => section.invokes?.(spec) ?? []));
     return handlerFiles(spec.root).flatMap((file) => {
       const users = functionsOf(spec)
-        .items.filter((f) => splitHandler(f.value.handler).file === file)
+        .items.filter((f) =>
+          f.value.image
+            ? file.startsWith(`${f.value.image.context}/`)
+            : f.value.handler !== undefined && splitHandler(f.value.handler).file === file,
+        )
         .map((f) => f.name);
       if (users.length === 0) return [{ resource: file, message: 'no function uses this handler file' }];
       return users.some((fn) => routed.has(fn))

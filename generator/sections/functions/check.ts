@@ -17,7 +17,8 @@ import {
   unpinnedRequirements,
 } from './handler-file.js';
 import { creationBlocked, deprecationSoon, HANDLER_EXTENSIONS, languageOf, newest, RUNTIMES } from './runtimes.js';
-import { functionsOf, splitHandler, type FunctionSpec } from './model.js';
+import { checkImage } from './image-check.js';
+import { functionsOf, isZip, splitHandler, type FunctionSpec, type ZipFunction } from './model.js';
 
 /** Every reference names an existing item, passes its section's own checks, and has a variable of its own. */
 function checkReferences(spec: Spec, registry: Registry, entry: Entry<FunctionSpec>): Diagnostic[] {
@@ -67,7 +68,10 @@ function checkReferences(spec: Spec, registry: Registry, entry: Entry<FunctionSp
 function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec>, pending: Pending[]): Diagnostic[] {
   const { value: fn, file, path } = entry;
   const out = checkReferences(spec, registry, entry);
-  out.push(...checkHandler(spec, entry, pending), ...checkEnvironment(spec, entry));
+  out.push(
+    ...(isZip(fn) ? checkHandler(spec, { ...entry, value: fn }, pending) : checkImage(spec, entry)),
+    ...checkEnvironment(spec, entry),
+  );
   const long = physicalNameProblem(
     'function',
     entry.name,
@@ -76,7 +80,8 @@ function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec
     { max: 64, what: 'Lambda function names' },
   );
   if (long) out.push(error('GEN320', long.message, { file, path, at: 'key' }, long.fix));
-  const blocked = creationBlocked(fn.runtime);
+  // An image brings its own runtime: the runtime checks are for zip functions.
+  const blocked = fn.image ? undefined : creationBlocked(fn.runtime);
   if (blocked) {
     out.push(
       error(
@@ -87,7 +92,7 @@ function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec
       ),
     );
   }
-  const deprecates = deprecationSoon(fn.runtime);
+  const deprecates = fn.image ? undefined : deprecationSoon(fn.runtime);
   if (deprecates) {
     out.push(
       warning(
@@ -135,7 +140,7 @@ function checkFunction(spec: Spec, registry: Registry, entry: Entry<FunctionSpec
 
 /** A Node handler file whose exports need a parser to tell (read for all functions in one esbuild pass). */
 interface Pending {
-  entry: Entry<FunctionSpec>;
+  entry: Entry<ZipFunction>;
   found: string;
 }
 
@@ -145,7 +150,7 @@ const EXTENSIONS = [...new Set(Object.values(HANDLER_EXTENSIONS).flat())];
  * The handler names a function, not a file: `handlers/search.mjs` (the file, its extension read
  * as the function) or `handlers/search.mjs.handler` (the extension written).
  */
-function extensionWritten(spec: Spec, { value: fn, file, path }: Entry<FunctionSpec>): Diagnostic[] {
+function extensionWritten(spec: Spec, { value: fn, file, path }: Entry<ZipFunction>): Diagnostic[] {
   const { file: base, exportName } = splitHandler(fn.handler);
   const exists = (candidate: string) => existsSync(join(spec.root, candidate));
   const asFunction = EXTENSIONS.find((e) => exportName === e.slice(1) && exists(base + e));
@@ -167,7 +172,7 @@ function extensionWritten(spec: Spec, { value: fn, file, path }: Entry<FunctionS
 }
 
 /** The handler file exists for the runtime's language, inside the project, and (Python) defines the function named; Node files whose exports need a parser are left in `pending`. */
-function checkHandler(spec: Spec, entry: Entry<FunctionSpec>, pending: Pending[]): Diagnostic[] {
+function checkHandler(spec: Spec, entry: Entry<ZipFunction>, pending: Pending[]): Diagnostic[] {
   const { value: fn, file, path } = entry;
   const written = extensionWritten(spec, entry);
   if (written.length > 0) return written;

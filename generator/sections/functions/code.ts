@@ -9,7 +9,7 @@ import { names } from '../../naming/ids.js';
 import type { Artifact } from '../../output/fragment.js';
 import type { Spec } from '../../spec.js';
 import { findHandlerFile, handlerHash, pythonPackage } from './handler-file.js';
-import { splitHandler, type FunctionSpec } from './model.js';
+import { splitHandler, type ZipFunction } from './model.js';
 import { languageOf } from './runtimes.js';
 
 const artifactKey = (env: string, fn: string, codeHash: string) => `functions/${env}-${fn}/${codeHash}.zip`;
@@ -30,7 +30,7 @@ export function functionCode(
   spec: Spec,
   env: string,
   name: string,
-  fn: FunctionSpec,
+  fn: ZipFunction,
   { shared, bundles }: NodeSources,
 ): FunctionCode {
   const { file, exportName } = splitHandler(fn.handler);

@@ -10,7 +10,14 @@ import {
   sub,
   keptWhenProtected,
 } from '../../output/cfn.js';
-import { fragment, inGroup, type Artifact, type Fragment, type PlacedResource } from '../../output/fragment.js';
+import {
+  fragment,
+  inGroup,
+  type Artifact,
+  type Fragment,
+  type ImageArtifact,
+  type PlacedResource,
+} from '../../output/fragment.js';
 import { ids, names } from '../../naming/ids.js';
 import type { Entry } from '../../spec.js';
 import type { CompileContext, ImpliedUse } from '../section.js';
@@ -18,7 +25,8 @@ import { functionCode, type NodeSources } from './code.js';
 import { bundleHashes } from './bundle-hash.js';
 import { findHandlerFile, sharedCodeHash } from './handler-file.js';
 import { ALIAS_NAME, usesAlias } from './invoke.js';
-import { functionsOf, variableIn, type FunctionSpec } from './model.js';
+import { imageArtifact, imageUri, repositoryResource } from './image.js';
+import { functionsOf, isZip, variableIn, type FunctionSpec } from './model.js';
 import { ASSUME_ROLE, deadLetterQueueArn, logStatement, TRACING_STATEMENT } from './policy.js';
 import { byText } from '../../order.js';
 import { projectOf } from '../project/model.js';
@@ -44,7 +52,7 @@ function compileFunction(
   { name, value: fn }: Entry<FunctionSpec>,
   shared: NodeSources,
   implied: ImpliedUse[],
-): { resources: PlacedResource[]; artifact: Artifact } {
+): { resources: PlacedResource[]; artifact?: Artifact; image?: ImageArtifact } {
   const { spec, env, registry } = ctx;
   // Each section the function uses grants exactly its statements and sets one variable per item.
   const uses = registry.usable.flatMap((section) =>
@@ -53,8 +61,10 @@ function compileFunction(
   const statements = uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx));
   const functionName = names.function(env.name, name);
   const logGroupName = names.functionLogGroup(env.name, name);
-  const code = functionCode(spec, env.name, name, fn, shared);
-  const { codeHash } = code;
+  // A zip of the handler's code, or a container image tagged with its context's hash: either hash names the code.
+  const code = isZip(fn) ? functionCode(spec, env.name, name, fn, shared) : undefined;
+  const image = fn.image ? imageArtifact(spec.root, env.name, name, fn.image, fn.architecture) : undefined;
+  const codeHash = code?.codeHash ?? image!.tag;
   const deadLetterQueue =
     fn.deadLetterQueue === undefined ? undefined : deadLetterQueueArn(spec, env.name, fn.deadLetterQueue);
   const logGroup = Object.assign(
@@ -99,13 +109,12 @@ function compileFunction(
   };
   const settings = {
     FunctionName: functionName,
-    Handler: code.handler,
-    Runtime: fn.runtime,
+    ...(code ? { Handler: code.handler, Runtime: fn.runtime } : { PackageType: 'Image' }),
     Architectures: [fn.architecture],
     MemorySize: fn.memory ?? env.functions.memory,
     Timeout: fn.timeout ?? env.functions.timeout,
     Role: Fn.GetAtt(ids.role(name), 'Arn'),
-    Code: { S3Bucket: sub(code.artifact.bucket), S3Key: code.artifact.key },
+    Code: code ? { S3Bucket: sub(code.artifact.bucket), S3Key: code.artifact.key } : { ImageUri: imageUri(image!) },
     TracingConfig: { Mode: 'Active' },
     ...(deadLetterQueue ? { DeadLetterConfig: { TargetArn: deadLetterQueue } } : {}),
     ...(Object.keys(variables).length > 0
@@ -147,15 +156,20 @@ function compileFunction(
       },
     );
   }
-  // The function, its role, log group, version and alias share a stack (they refer to each other).
-  return { resources: inGroup(ids.function(name), resources), artifact: code.artifact };
+  // The function, its role, log group, version and alias share a stack (they refer to each other);
+  // an image's repository is data, deployed (and pushed to) before the function exists.
+  return {
+    resources: [...inGroup(ids.function(name), resources), ...(image ? [repositoryResource(env, name)] : [])],
+    ...(code ? { artifact: code.artifact } : {}),
+    ...(image ? { image } : {}),
+  };
 }
 
 export function compileFunctions(ctx: CompileContext): Fragment {
   const { spec } = ctx;
   const entries = new Set(
     functionsOf(spec)
-      .items.map((f) => findHandlerFile(spec.root, f.value.handler))
+      .items.flatMap((f) => (isZip(f.value) ? [findHandlerFile(spec.root, f.value.handler)] : []))
       .filter((f): f is string => !!f),
   );
   const shared = { shared: sharedCodeHash(spec.root, entries), bundles: bundleHashes(spec.root, [...entries].sort()) };
@@ -168,9 +182,13 @@ export function compileFunctions(ctx: CompileContext): Fragment {
       implied.filter((use) => use.function === entry.name),
     ),
   );
-  return fragment(
-    compiled.flatMap((c) => c.resources),
-    [],
-    compiled.map((c) => c.artifact),
-  );
+  const images = compiled.flatMap((c) => (c.image ? [c.image] : []));
+  return {
+    ...fragment(
+      compiled.flatMap((c) => c.resources),
+      [],
+      compiled.flatMap((c) => (c.artifact ? [c.artifact] : [])),
+    ),
+    ...(images.length > 0 ? { images } : {}),
+  };
 }

@@ -20,6 +20,8 @@ export const functionsSection: Section = {
   check: checkFunctions,
   compile: compileFunctions,
   layers: [{ name: 'app', after: 'data', purpose: 'functions, their roles and log groups' }],
+  // Container-image functions keep their images in an ECR repository (data layer).
+  statefulTypes: ['AWS::ECR::Repository'],
   environment: functionSettingsSchema,
   alarmTypes: functionAlarmTypes,
   graph: functionsGraph,

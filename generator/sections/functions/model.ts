@@ -1,13 +1,16 @@
 import { byText } from '../../order.js';
 import type { Spec } from '../../spec.js';
 import { itemsOf, usableKey, type Reference, type Registry } from '../section.js';
+import { normalizeImage, type ImageSource } from './image.js';
 import { DEFAULT_RUNTIME } from './runtimes.js';
 
 export type Architecture = 'arm64' | 'x86_64';
 
 export interface FunctionSpec {
-  /** handlers/<file>.<export> */
-  handler: string;
+  /** handlers/<file>.<export>; absent for a container-image function. */
+  handler?: string;
+  /** A container image built from a folder with a Dockerfile, instead of handler and runtime. */
+  image?: ImageSource;
   /** Undefined: the environment's default. */
   memory?: number;
   timeout?: number;
@@ -24,6 +27,10 @@ export interface FunctionSpec {
   uses: Record<string, Reference[]>;
 }
 
+/** A function shipped as a zip of its handler's code (every function without `image`). */
+export type ZipFunction = FunctionSpec & { handler: string };
+export const isZip = (fn: FunctionSpec): fn is ZipFunction => fn.image === undefined && fn.handler !== undefined;
+
 type RawReference = unknown;
 type Scalar = string | number | boolean;
 const text = (value: Scalar | Record<string, Scalar>) =>
@@ -34,8 +41,8 @@ const text = (value: Scalar | Record<string, Scalar>) =>
           .sort(([a], [b]) => byText(a, b)),
       )
     : String(value);
-export interface RawFunction extends Partial<Omit<FunctionSpec, 'uses' | 'environment'>> {
-  handler: string;
+export interface RawFunction extends Partial<Omit<FunctionSpec, 'uses' | 'environment' | 'image'>> {
+  image?: string | { context: string; dockerfile?: string };
   environment?: Record<string, Scalar | Record<string, Scalar>>;
   [sectionKey: string]: unknown;
 }
@@ -56,7 +63,8 @@ function references(raw: Record<string, RawReference> | undefined, variable: (na
 
 export function normalizeFunction(raw: RawFunction, _name: string, registry: Registry): FunctionSpec {
   return {
-    handler: raw.handler,
+    ...(raw.handler !== undefined ? { handler: raw.handler } : {}),
+    ...(raw.image !== undefined ? { image: normalizeImage(raw.image) } : {}),
     ...(raw.memory !== undefined ? { memory: raw.memory } : {}),
     ...(raw.timeout !== undefined ? { timeout: raw.timeout } : {}),
     runtime: raw.runtime ?? DEFAULT_RUNTIME,

@@ -1,5 +1,6 @@
 import { integer, KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.js';
 import { usableKey, type Registry, type Usable } from '../section.js';
+import { handlerOrImage, imageSchema } from './image-schema.js';
 import { DEFAULT_RUNTIME, RUNTIMES } from './runtimes.js';
 
 const VARIABLE = {
@@ -37,16 +38,18 @@ export const functionSchema = (registry: Registry): JsonSchema => ({
   type: 'object',
   description: 'A Lambda function. Its name in AWS is <environment>-<name>.',
   additionalProperties: false,
-  required: ['handler'],
+  // A function runs a handler (zip) or a container image, never both (image-schema.ts).
+  ...handlerOrImage,
   properties: {
     handler: {
       type: 'string',
       pattern: '^handlers/[A-Za-z0-9_./-]+\\.[A-Za-z_$][A-Za-z0-9_$]*$',
       hint: 'write handlers/<file>.<function>, for example handlers/orders.handler for handlers/orders.mjs exporting handler',
       description:
-        'Code to run: handlers/<file>.<function>; the file is handlers/<file>.mjs, .js, .cjs or .ts (Node.js runtimes) or handlers/<file>.py (Python runtimes; its folder is shipped, with the packages of a requirements.txt beside it).',
+        'Code to run (every function without image has one): handlers/<file>.<function>; the file is handlers/<file>.mjs, .js, .cjs or .ts (Node.js runtimes) or handlers/<file>.py (Python runtimes; its folder is shipped, with the packages of a requirements.txt beside it).',
       examples: ['handlers/orders.handler'],
     },
+    image: imageSchema,
     memory: integer(128, 10240, "Memory in MB (CPU grows with it). Default: the environment's functions.memory.", {
       examples: [512],
     }),
