@@ -3,6 +3,7 @@ import { DeleteStackCommand, UpdateTerminationProtectionCommand } from '@aws-sdk
 import type { Manifest } from '../output/manifest.js';
 import { STATEFUL_TYPES } from '../output/stateful.js';
 import { emptyStackBuckets } from './empty-bucket.js';
+import { emptyStackRepositories } from './empty-repository.js';
 import type { Reporter } from './reporter.js';
 import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
 import type { Clients } from './target.js';
@@ -87,8 +88,11 @@ export async function destroy(
         new UpdateTerminationProtectionCommand({ StackName: stack.stackName, EnableTerminationProtection: false }),
       );
     }
-    // Data was given up above (--delete-data); a bucket still holding objects would fail the delete.
-    if (!options.protected) await emptyStackBuckets(clients, stack.stackName, template.Resources ?? {}, reporter.info);
+    // Data was given up above (--delete-data); a bucket or repository still holding something would fail the delete.
+    if (!options.protected) {
+      await emptyStackBuckets(clients, stack.stackName, template.Resources ?? {}, reporter.info);
+      await emptyStackRepositories(clients, stack.stackName, template.Resources ?? {}, reporter.info);
+    }
     reporter.progress(`deleting ${stack.stackName}`);
     await clients.cfn.send(new DeleteStackCommand({ StackName: stack.stackName }));
     const after = await waitForIdle(clients, stack.stackName, reporter.info, 60 * 60_000, 2000);

@@ -93,6 +93,19 @@ export interface PushOptions {
   info?: (line: string) => void;
 }
 
+/** `docker build` for one image, run from the project root: its platform, its Dockerfile, tagged for ECR. */
+export const buildArguments = (image: ImageArtifact, reference: string, buildx: boolean) => [
+  'build',
+  '--platform',
+  image.platform,
+  ...(buildx ? ['--provenance=false'] : []),
+  '--file',
+  join(image.context, image.dockerfile),
+  '--tag',
+  reference,
+  image.context,
+];
+
 /** Push the images whose tags the registry lacks. */
 export async function pushImages(images: ImageArtifact[], options: PushOptions): Promise<PushResult> {
   const { root, registry, local, runner = runCommand, info = () => {} } = options;
@@ -141,17 +154,7 @@ export async function pushImages(images: ImageArtifact[], options: PushOptions):
   for (const image of missing) {
     const reference = `${login.registry}/${image.repository}:${image.tag}`;
     info(`images: building ${image.function} (${image.context}, ${image.platform})`);
-    const built = await docker([
-      'build',
-      '--platform',
-      image.platform,
-      ...(buildx ? ['--provenance=false'] : []),
-      '--file',
-      join(image.context, image.dockerfile),
-      '--tag',
-      reference,
-      image.context,
-    ]);
+    const built = await docker(buildArguments(image, reference, buildx));
     if (built.code !== 0)
       return { pushed, unchanged, problem: `docker build of '${image.function}' failed: ${lastLine(built.stderr)}` };
     const sent = await docker(['push', reference]);

@@ -27,6 +27,7 @@ export const NAME_PROPERTIES: Record<string, string> = {
   'AWS::S3::Bucket': 'BucketName',
   'AWS::SQS::Queue': 'QueueName',
   'AWS::SNS::Topic': 'TopicName',
+  'AWS::ECR::Repository': 'RepositoryName',
   'AWS::SecretsManager::Secret': 'Name',
   'AWS::Logs::LogGroup': 'LogGroupName',
   'AWS::RDS::DBInstance': 'DBInstanceIdentifier',

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readSpec } from '../../generator/pipeline/build.js';
+import { handlerCoverage } from '../../generator/rules/project/handler-coverage.js';
 import { BUILTIN } from '../../generator/sections/index.js';
 import { contextFiles, contextHash, ignored, ignoreRules } from '../../generator/sections/functions/image-context.js';
 import { REPO } from '../fixtures/run-fixture.js';
@@ -175,6 +177,31 @@ describe('container-image functions', () => {
     });
     expect(built.diagnostics.map((d) => [d.code, d.severity])).toEqual([['GEN369', 'warning']]);
     expect(build(imageFn()).diagnostics).toEqual([]);
+  });
+});
+
+describe('handler coverage (GEN-P5) with image functions', () => {
+  it('counts the Python files of an image folder as that function’s code, not as handlers without a function', () => {
+    const root = mkdtempSync(join(tmpdir(), 'gen-image-coverage-'));
+    try {
+      const files: Record<string, string> = {
+        'spec/app.yaml': imageFn(),
+        'handlers/fraud/Dockerfile': DOCKERFILE,
+        'handlers/fraud/app.py': APP,
+        'handlers/fraud/rules/limits.py': 'LIMIT = 1\n',
+        'handlers/stray.py': APP,
+      };
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(join(root, name, '..'), { recursive: true });
+        writeFileSync(join(root, name), text);
+      }
+      const { spec } = readSpec({ root, specDir: join(root, 'spec') });
+      expect(handlerCoverage.check({ spec: spec!, environments: [] }).map((v) => v.resource)).toEqual([
+        'handlers/stray',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
