@@ -447,6 +447,100 @@ States:
     expect(long.diagnostics.map((d) => d.code)).toEqual(['GEN352', 'GEN352']);
   });
 
+  describe('started by schedules and event rules', () => {
+    const START = `${PROJECT}${FUNCTIONS}${PIPELINE}queues:\n  ops-dlq: {}\n`;
+    const trust = (service: string) => ({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: service },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
+        },
+      ],
+    });
+    const spec = `${START}schedules:
+  hourly:
+    every: 1 hour
+    workflow: orders
+    input: { source: schedule }
+    deadLetterQueue: ops-dlq
+events:
+  default:
+    rules:
+      order-placed:
+        match: { source: [shop.orders] }
+        workflow: orders
+        deadLetterQueue: ops-dlq
+`;
+    const built = compileYaml(spec);
+
+    it('a schedule targets the state machine with a role that may start exactly it (and send to its dead-letter queue)', () => {
+      expect(errors(built)).toEqual([]);
+      expect(built.resources.HourlySchedule.Properties.Target).toMatchObject({
+        Arn: machineArn('test-orders'),
+        RoleArn: { 'Fn::GetAtt': ['HourlyScheduleRole', 'Arn'] },
+        Input: '{"source":"schedule"}',
+      });
+      const role = built.resources.HourlyScheduleRole.Properties;
+      expect(role.AssumeRolePolicyDocument).toEqual(trust('scheduler.amazonaws.com'));
+      expect(role.Policies[0].PolicyDocument.Statement.map((s: any) => [s.Sid, s.Action, s.Resource])).toEqual([
+        ['StartWorkflow', ['states:StartExecution'], [machineArn('test-orders')]],
+        [
+          'DeadLetterQueue',
+          ['sqs:SendMessage'],
+          [sub('arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:test-ops-dlq')],
+        ],
+      ]);
+    });
+
+    it('an event rule targets the state machine with a role of its own that may start exactly it', () => {
+      expect(built.resources.DefaultOrderPlacedRule.Properties.Targets[0]).toMatchObject({
+        Arn: machineArn('test-orders'),
+        RoleArn: { 'Fn::GetAtt': ['DefaultOrderPlacedRole', 'Arn'] },
+      });
+      expect(built.layerOf.DefaultOrderPlacedRole).toBe('triggers');
+      const role = built.resources.DefaultOrderPlacedRole.Properties;
+      expect(role.AssumeRolePolicyDocument).toEqual(trust('events.amazonaws.com'));
+      expect(role.Policies[0].PolicyDocument.Statement).toEqual([
+        {
+          Sid: 'StartWorkflow',
+          Effect: 'Allow',
+          Action: ['states:StartExecution'],
+          Resource: [machineArn('test-orders')],
+        },
+      ]);
+      // No invoke permission: nothing is invoked, the role starts the execution.
+      expect(Object.values(built.resources).filter((r) => r.Type === 'AWS::Lambda::Permission')).toEqual([]);
+    });
+
+    it('are drawn as edges to the workflow, and refused for an unknown workflow or two targets', () => {
+      const mermaid = architectureMermaid(specOf(spec), {
+        name: 'test',
+        alarms: { periodSeconds: 60 },
+        functions: { memory: 256, timeout: 30 },
+      } as any);
+      expect(mermaid).toContain('schedules_hourly --> workflows_orders');
+      expect(mermaid).toContain('events_default -- "rule order-placed" --> workflows_orders');
+      const typo = compileYaml(spec.replace('    workflow: orders\n    input', '    workflow: ordres\n    input'));
+      expect(typo.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        ['GEN312', "schedule 'hourly' starts workflow 'ordres', which is not defined. Did you mean 'orders'?"],
+      ]);
+      expect(codes(compileYaml(spec.replace('        workflow: orders\n', '        workflow: order\n')))).toEqual([
+        'GEN312',
+      ]);
+      expect(
+        codes(
+          compileYaml(
+            spec.replace('    workflow: orders\n    input', '    workflow: orders\n    function: validate\n    input'),
+          ),
+        ),
+      ).toEqual(['GEN206']);
+      expect(codes(compileYaml(spec.replace('    workflow: orders\n    input', '    input')))).toEqual(['GEN202']);
+    });
+  });
+
   it('has workflow-failures and workflow-timeouts alarms on AWS/States by state machine ARN, and dashboard graphs', () => {
     const spec = `${PROJECT}${FUNCTIONS}${PIPELINE}alarms:\n  orders-failed: { type: workflow-failures, workflow: orders }\n  orders-slow: { type: workflow-timeouts, workflow: orders, threshold: 3 }\n`;
     const alarms = compileYaml(spec).resources;

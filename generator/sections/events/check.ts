@@ -9,7 +9,7 @@ import type { Spec } from '../../spec.js';
 import { physicalNameProblem } from '../project/limits.js';
 import type { Registry } from '../section.js';
 import { busesOf } from './model.js';
-import { checkDeadLetterQueue, exactlyOneTarget, isFifo, TARGET_KINDS, unknownTarget } from './targets.js';
+import { checkDeadLetterQueue, exactlyOneTarget, isFifo, RULE_TARGET_KINDS, unknownTarget } from './targets.js';
 
 /** In `detail`, every field is a nested object of fields or a list of values and pattern objects. */
 function checkPattern(value: unknown, location: Location, field: string): Diagnostic[] {
@@ -79,7 +79,7 @@ export function checkEvents(spec: Spec, registry: Registry): Diagnostic[] {
         );
       }
       ruleBus.set(name, bus.name);
-      const one = exactlyOneTarget(rule.written, TARGET_KINDS, who, at());
+      const one = exactlyOneTarget(rule.written, RULE_TARGET_KINDS, who, at());
       out.push(...one);
       if (one.length === 0 && rule.target) {
         const { kind, name: target } = rule.target;

@@ -10,6 +10,7 @@ import { fragment, inGroup, type Fragment, type PlacedResource } from '../../out
 import type { Entry } from '../../spec.js';
 import { invokePermission, invokeTarget } from '../functions/invoke.js';
 import type { CompileContext, PolicyGrant } from '../section.js';
+import { startRole, stateMachineArn } from '../workflows/start.js';
 import { EventBus, EventsArchive, EventsRule } from './cfn.js';
 import { busesOf, DEFAULT_BUS, type Bus, type Rule } from './model.js';
 import { isFifo, queueArn, targetId, topicArn } from './targets.js';
@@ -25,7 +26,7 @@ export function ruleGrants({ spec, env }: CompileContext): PolicyGrant[] {
       const sid = `Rule${pascal(bus.name)}${pascal(name)}`;
       const target = rule.target;
       return [
-        ...(target && target.kind !== 'function'
+        ...(target && (target.kind === 'queue' || target.kind === 'topic')
           ? [
               {
                 section: target.kind === 'queue' ? 'queues' : 'topics',
@@ -54,21 +55,24 @@ export function ruleGrants({ spec, env }: CompileContext): PolicyGrant[] {
   );
 }
 
-function ruleTarget(ctx: CompileContext, ruleName: string, rule: Rule) {
+function ruleTarget(ctx: CompileContext, bus: string, specName: string, ruleName: string, rule: Rule) {
   const { spec, env } = ctx;
   const { kind, name } = rule.target!;
   const retry = {
     ...(rule.retries !== undefined ? { MaximumRetryAttempts: rule.retries } : {}),
     ...(rule.maxEventAgeSeconds !== undefined ? { MaximumEventAgeInSeconds: rule.maxEventAgeSeconds } : {}),
   };
+  const arn = {
+    function: () => sub(invokeTarget(spec, env, name)),
+    queue: () => queueArn(spec, env.name, name),
+    topic: () => topicArn(spec, env.name, name),
+    workflow: () => stateMachineArn(env.name, name),
+  }[kind]();
   return {
     Id: targetId(name),
-    Arn:
-      kind === 'function'
-        ? sub(invokeTarget(spec, env, name))
-        : kind === 'queue'
-          ? queueArn(spec, env.name, name)
-          : topicArn(spec, env.name, name),
+    Arn: arn,
+    // EventBridge starts a workflow with a role of the rule's own; the other targets admit it by policy.
+    ...(kind === 'workflow' ? { RoleArn: Fn.GetAtt(ids.ruleRole(bus, specName), 'Arn') } : {}),
     ...(rule.input !== undefined ? { Input: JSON.stringify(rule.input) } : {}),
     ...(rule.inputPath !== undefined ? { InputPath: rule.inputPath } : {}),
     ...(Object.keys(retry).length > 0 ? { RetryPolicy: retry } : {}),
@@ -89,8 +93,23 @@ function compileRule(ctx: CompileContext, bus: string, name: string, rule: Rule)
     EventBusName: names.eventBus(env.name, bus),
     EventPattern: rule.match,
     State: 'ENABLED',
-    Targets: [ruleTarget(ctx, ruleName, rule) as never],
+    Targets: [ruleTarget(ctx, bus, name, ruleName, rule) as never],
   });
+  const role =
+    rule.target!.kind === 'workflow'
+      ? [
+          {
+            layer: 'triggers',
+            logicalId: ids.ruleRole(bus, name),
+            resource: startRole(
+              'events.amazonaws.com',
+              `Lets rule ${ruleName} start workflow ${names.stateMachine(env.name, rule.target!.name)}`,
+              env.name,
+              rule.target!.name,
+            ),
+          },
+        ]
+      : [];
   const permission =
     rule.target!.kind === 'function'
       ? [
@@ -107,7 +126,11 @@ function compileRule(ctx: CompileContext, bus: string, name: string, rule: Rule)
           },
         ]
       : [];
-  return inGroup(ids.rule(bus, name), [{ layer: 'triggers', logicalId: ids.rule(bus, name), resource }, ...permission]);
+  return inGroup(ids.rule(bus, name), [
+    { layer: 'triggers', logicalId: ids.rule(bus, name), resource },
+    ...permission,
+    ...role,
+  ]);
 }
 
 function compileBus(ctx: CompileContext, entry: Entry<Bus>): PlacedResource[] {

@@ -1,7 +1,7 @@
 import { byText } from '../../order.js';
 import type { Spec } from '../../spec.js';
 import { itemsOf } from '../section.js';
-import { targetOf, type Target, type TargetKind } from './targets.js';
+import { RULE_TARGET_KINDS, targetOf, type Target, type TargetKind } from './targets.js';
 
 /** The account's own bus: rules may sit on it, gen never creates it. */
 export const DEFAULT_BUS = 'default';
@@ -41,13 +41,11 @@ const optional = <K extends string, V>(key: K, value: V | undefined) =>
   value !== undefined ? ({ [key]: value } as Record<K, V>) : {};
 
 function normalizeRule(raw: RawRule): Rule {
-  const target = targetOf(raw);
+  const target = targetOf(raw, RULE_TARGET_KINDS);
   return {
     match: raw.match,
     ...(target ? { target } : {}),
-    written: Object.fromEntries(
-      (['function', 'queue', 'topic'] as const).filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]),
-    ),
+    written: Object.fromEntries(RULE_TARGET_KINDS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]])),
     ...optional('description', raw.description),
     ...optional('input', raw.input),
     ...optional('inputPath', raw.inputPath),

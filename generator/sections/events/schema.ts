@@ -40,7 +40,7 @@ const target = (noun: string, section: string, example: string): JsonSchema => (
   type: 'string',
   pattern: KEBAB_NAME,
   hint: `use the name of a ${noun} from the ${section} section`,
-  description: `${noun[0].toUpperCase()}${noun.slice(1)} that receives the matched events (exactly one of function, queue, topic).`,
+  description: `${noun[0].toUpperCase()}${noun.slice(1)} that receives the matched events (exactly one of function, queue, topic, workflow).`,
   examples: [example],
 });
 
@@ -60,6 +60,11 @@ const ruleSchema: JsonSchema = {
     function: target('function', 'functions', 'market-processor'),
     queue: target('queue', 'queues', 'trade-events'),
     topic: target('topic', 'topics', 'risk-alerts'),
+    workflow: {
+      ...target('workflow', 'workflows', 'trade-lifecycle'),
+      description:
+        'Workflow started with each matched event as its input (exactly one of function, queue, topic, workflow); the rule gets a role that may start exactly this workflow.',
+    },
     input: { description: 'Constant input sent instead of the event (any JSON value).', examples: [{ kind: 'trade' }] },
     inputPath: {
       type: 'string',

@@ -24,10 +24,18 @@ export const TRIGGERS_LAYER: LayerSpec = {
   purpose: 'what connects sources to functions: event rules, schedules, event source mappings and their permissions',
 };
 
-export type TargetKind = 'function' | 'queue' | 'topic';
+export type TargetKind = 'function' | 'queue' | 'topic' | 'workflow';
+/** What bucket notifications deliver to. */
 export const TARGET_KINDS: readonly TargetKind[] = ['function', 'queue', 'topic'];
+/** What event rules deliver to: a workflow too (EventBridge starts an execution with the rule's role). */
+export const RULE_TARGET_KINDS: readonly TargetKind[] = [...TARGET_KINDS, 'workflow'];
 /** The section each kind of target is an item of. */
-export const SECTION_OF: Record<TargetKind, string> = { function: 'functions', queue: 'queues', topic: 'topics' };
+export const SECTION_OF: Record<TargetKind, string> = {
+  function: 'functions',
+  queue: 'queues',
+  topic: 'topics',
+  workflow: 'workflows',
+};
 
 export interface Target {
   kind: TargetKind;

@@ -5,7 +5,7 @@ import { names } from '../../naming/ids.js';
 import { physicalNameProblem } from '../project/limits.js';
 import { projectOf } from '../project/model.js';
 import type { Entry, Spec } from '../../spec.js';
-import { checkDeadLetterQueue, checkEnvironmentNames } from '../events/targets.js';
+import { checkDeadLetterQueue, checkEnvironmentNames, exactlyOneTarget, unknownTarget } from '../events/targets.js';
 import { unknownReference } from '../references.js';
 import type { Registry } from '../section.js';
 import { schedulesOf, type Schedule } from './model.js';
@@ -102,15 +102,26 @@ function checkSchedule(spec: Spec, registry: Registry, entry: Entry<Schedule>): 
     what: 'Scheduler schedule names',
   });
   if (long) out.push(error('GEN320', long.message, { ...at(), at: 'key' }, long.fix));
-  out.push(
-    ...unknownReference(
-      spec,
-      registry.section('functions')!,
-      schedule.function,
-      `schedule '${name}' invokes`,
-      at('function'),
-    ),
-  );
+  const one = exactlyOneTarget(schedule, ['function', 'workflow'], `schedule '${name}'`, at());
+  out.push(...one);
+  if (one.length === 0)
+    out.push(
+      ...(schedule.function !== undefined
+        ? unknownReference(
+            spec,
+            registry.section('functions')!,
+            schedule.function,
+            `schedule '${name}' invokes`,
+            at('function'),
+          )
+        : unknownTarget(
+            spec,
+            registry,
+            { kind: 'workflow', name: schedule.workflow! },
+            `schedule '${name}' starts`,
+            at('workflow'),
+          )),
+    );
   if (schedule.deadLetterQueue !== undefined)
     out.push(
       ...checkDeadLetterQueue(

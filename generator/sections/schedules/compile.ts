@@ -1,7 +1,7 @@
 /**
  * schedules -> EventBridge Scheduler schedules in one schedule group (<environment>-<project>), in
  * the triggers layer after the functions exist. Each schedule assumes its own role, trusted by
- * scheduler.amazonaws.com for this account only and allowed exactly to invoke its function (and
+ * scheduler.amazonaws.com for this account only and allowed exactly to invoke its function or start its workflow (and
  * to send to its dead-letter queue: Scheduler delivers failed invocations with the schedule's role,
  * so the queue's policy needs no statement). The group, the schedules and their roles share one
  * placement group: the schedules name the group by Ref and their roles by GetAtt.
@@ -14,6 +14,7 @@ import { invokeTarget } from '../functions/invoke.js';
 import { queueArn } from '../events/targets.js';
 import { projectOf } from '../project/model.js';
 import type { CompileContext } from '../section.js';
+import { stateMachineArn } from '../workflows/start.js';
 import { SchedulerSchedule, SchedulerScheduleGroup } from './cfn.js';
 import { enabledIn, expressionOf, schedulesOf, type Schedule } from './model.js';
 
@@ -34,19 +35,28 @@ function compileSchedule(ctx: CompileContext, entry: Entry<Schedule>): PlacedRes
   const { spec, env } = ctx;
   const { name, value: schedule } = entry;
   const scheduleName = names.schedule(env.name, name);
-  const target = sub(invokeTarget(spec, env, schedule.function));
+  // A workflow is a templated target of Scheduler: StartExecution with the schedule's input.
+  const target =
+    schedule.function !== undefined
+      ? sub(invokeTarget(spec, env, schedule.function))
+      : stateMachineArn(env.name, schedule.workflow!);
   const deadLetterQueue =
     schedule.deadLetterQueue === undefined ? undefined : queueArn(spec, env.name, schedule.deadLetterQueue);
   const role = new IamRole({
     AssumeRolePolicyDocument: TRUST,
-    Description: `Lets schedule ${scheduleName} invoke function ${names.function(env.name, schedule.function)}`,
+    Description:
+      schedule.function !== undefined
+        ? `Lets schedule ${scheduleName} invoke function ${names.function(env.name, schedule.function)}`
+        : `Lets schedule ${scheduleName} start workflow ${names.stateMachine(env.name, schedule.workflow!)}`,
     Policies: [
       {
         PolicyName: 'schedule',
         PolicyDocument: {
           Version: '2012-10-17',
           Statement: [
-            { Sid: 'Invoke', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [target] },
+            schedule.function !== undefined
+              ? { Sid: 'Invoke', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [target] }
+              : { Sid: 'StartWorkflow', Effect: 'Allow', Action: ['states:StartExecution'], Resource: [target] },
             ...(deadLetterQueue
               ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }]
               : []),

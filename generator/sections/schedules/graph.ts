@@ -18,7 +18,8 @@ export const schedulesGraph = (spec: Spec, env: Environment): GraphPart => {
         `${graphNode('schedules', name)}>${quote(`${name}<br/>${when(value)}${enabledIn(value, env.name) ? '' : ' (disabled)'}`)}]`,
     ),
     edges: schedules.map(
-      ({ name, value }) => `${graphNode('schedules', name)} --> ${graphNode('functions', value.function)}`,
+      ({ name, value }) =>
+        `${graphNode('schedules', name)} --> ${value.function !== undefined ? graphNode('functions', value.function) : graphNode('workflows', value.workflow!)}`,
     ),
   };
 };

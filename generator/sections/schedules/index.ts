@@ -1,4 +1,4 @@
-/** schedules: EventBridge Scheduler schedules (rate or cron, time zones, retries, per-environment enable) that invoke functions. */
+/** schedules: EventBridge Scheduler schedules (rate or cron, time zones, retries, per-environment enable) that invoke functions or start workflows. */
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import { TRIGGERS_LAYER } from '../events/targets.js';
 import type { Section } from '../section.js';
@@ -19,7 +19,8 @@ export const schedulesSection: Section = {
   check: checkSchedules,
   compile: compileSchedules,
   layers: [TRIGGERS_LAYER],
-  invokes: (spec) => schedulesOf(spec).items.map(({ value }) => value.function),
+  invokes: (spec) =>
+    schedulesOf(spec).items.flatMap(({ value }) => (value.function !== undefined ? [value.function] : [])),
   graph: schedulesGraph,
   dashboard: schedulesDashboard,
 };

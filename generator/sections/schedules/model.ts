@@ -7,7 +7,9 @@ export interface Schedule {
   every?: { value: number; unit: 'minute' | 'hour' | 'day' };
   cron?: string;
   timezone?: string;
-  function: string;
+  /** Exactly one of function and workflow, in a spec the checks accept. */
+  function?: string;
+  workflow?: string;
   input?: unknown;
   retries?: number;
   maxEventAgeSeconds?: number;

@@ -6,7 +6,7 @@ export const WINDOW = '^[1-9][0-9]{0,3} (minute|minutes|hour|hours)$';
 export const scheduleSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['function', 'deadLetterQueue'],
+  required: ['deadLetterQueue'],
   description:
     'A schedule (EventBridge Scheduler) that invokes a function: every so often, or at cron times. Its name in AWS is <environment>-<name>, in the schedule group <environment>-<project>.',
   properties: {
@@ -42,8 +42,16 @@ export const scheduleSchema: JsonSchema = {
       type: 'string',
       pattern: KEBAB_NAME,
       hint: 'use the name of a function from the functions section',
-      description: 'Function invoked.',
+      description: 'Function invoked (exactly one of function, workflow).',
       examples: ['quality'],
+    },
+    workflow: {
+      type: 'string',
+      pattern: KEBAB_NAME,
+      hint: 'use the name of a workflow from the workflows section',
+      description:
+        "Workflow started, with input as its input (exactly one of function, workflow); the schedule's role may start exactly this workflow.",
+      examples: ['data-backfill'],
     },
     input: {
       description: 'Constant event the function receives (any JSON value). Default: no payload.',

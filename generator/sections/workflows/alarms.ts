@@ -1,7 +1,7 @@
 /** Alarm types on workflows: executions that failed, or timed out (AWS/States, by state machine ARN). */
 import { metric, returning } from '../alarm-metrics.js';
 import type { AlarmType } from '../section.js';
-import { stateMachineArn } from './usable.js';
+import { stateMachineArn } from './start.js';
 
 const executions = (metricName: string, about: string): AlarmType => ({
   watches: 'workflow',

@@ -158,7 +158,7 @@ const state: JsonSchema = {
     choice: {
       type: 'array',
       minItems: 1,
-      description: `A choice state: rules tried in order, each {variable, <comparison>: value, next} or {and|or: [conditions], next} or {not: condition, next}. Comparisons: ${COMPARISONS.join(', ')}.`,
+      description: `A choice state: rules tried in order, each {variable, <comparison>: value, next}, {and|or: [comparisons], next} or {not: comparison, next} (deeper nesting: a definition file). Comparisons: ${COMPARISONS.join(', ')}.`,
       examples: [[{ variable: '$.amount', numericGreaterThan: 10000, next: 'ManualReview' }]],
       items: rule,
     },

@@ -4,19 +4,9 @@
  * another) and states:StartExecution on exactly that ARN; for an express workflow also
  * StartSyncExecution (start and wait for the result).
  */
-import { arns, names, pascal } from '../../naming/ids.js';
-import { sub } from '../../output/cfn.js';
-import { byName, type Spec } from '../../spec.js';
+import { names, pascal } from '../../naming/ids.js';
 import type { Reference, Usable } from '../section.js';
-import { workflowsOf } from './model.js';
-
-export const stateMachineArn = (env: string, workflow: string) =>
-  sub(arns.stateMachine(names.stateMachine(env, workflow)));
-
-export const startActions = (spec: Spec, workflow: string) =>
-  byName(workflowsOf(spec), workflow)?.value.type === 'express'
-    ? ['states:StartExecution', 'states:StartSyncExecution']
-    : ['states:StartExecution'];
+import { stateMachineArn, startActions } from './start.js';
 
 export const workflowUsable: Usable = {
   access: { enum: ['start'] },
