@@ -1,4 +1,10 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { architectureMermaid } from '../../generator/graph/architecture.js';
+import { readSpec } from '../../generator/pipeline/build.js';
+import { FIXTURES } from '../fixtures/run-fixture.js';
 import { codes, compileYaml, PROJECT, type Compiled } from '../helpers/compile-yaml.js';
 
 const errors = (built: Compiled) => built.diagnostics.filter((d) => d.severity === 'error');
@@ -133,5 +139,24 @@ describe('backup section', () => {
     });
     expect(codes(built)).toEqual(['GEN206']);
     expect(built.diagnostics[0].fix).toContain('arn:aws:backup:eu-west-1:123456789012:backup-vault:dr');
+  });
+});
+
+describe('backup in gen graph', () => {
+  it('draws the plan with its schedule and vault, reading each table it selects', () => {
+    const root = mkdtempSync(join(tmpdir(), 'gen-backup-graph-'));
+    try {
+      cpSync(join(FIXTURES, 'base'), root, { recursive: true });
+      writeFileSync(join(root, 'spec/app.yaml'), `${PROJECT}${TABLES}backup: { exclude: [sessions] }\n`);
+      const spec = readSpec({ root, specDir: join(root, 'spec') }).spec!;
+      const env = { name: 'production', backup: { schedules: ['hourly', 'daily'], retentionDays: 35 } } as any;
+      const graph = architectureMermaid(spec, env);
+      expect(graph).toContain('backup[("AWS Backup<br/>hourly + daily, kept 35 days<br/>vault production-shop")]');
+      expect(graph).toContain('backup -. backs up .-> tables_orders');
+      expect(graph).toContain('backup -. backs up .-> tables_members');
+      expect(graph).not.toContain('backup -. backs up .-> tables_sessions');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO } from '../fixtures/run-fixture.js';
+import { architectureMermaid } from '../../generator/graph/architecture.js';
+import { readSpec } from '../../generator/pipeline/build.js';
+import { FIXTURES, REPO } from '../fixtures/run-fixture.js';
 import { codes, compileYaml, PROJECT, type Compiled } from '../helpers/compile-yaml.js';
 
 const errors = (built: Compiled) => built.diagnostics.filter((d) => d.severity === 'error');
@@ -102,6 +104,34 @@ describe('budget section', () => {
   it('refuses more alerts than AWS Budgets allows', () => {
     const alerts = [10, 20, 30, 40, 50, 60].map((at) => `{ at: ${at} }`).join(', ');
     expect(codes(compileYaml(`${PROJECT}budget: { alerts: [${alerts}] }\n`))).toEqual(['GEN208']);
+  });
+});
+
+describe('budget in gen graph', () => {
+  const graphOf = (text: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'gen-budget-graph-'));
+    try {
+      cpSync(join(FIXTURES, 'base'), root, { recursive: true });
+      writeFileSync(join(root, 'spec/app.yaml'), text);
+      const spec = readSpec({ root, specDir: join(root, 'spec') }).spec!;
+      return architectureMermaid(spec, {
+        name: 'test',
+        budget: { monthlyAmount: 500 },
+        functions: { memory: 256, timeout: 30 },
+        alarms: { periodSeconds: 60 },
+      } as any);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  it('draws the budget notifying the alarm topic, and the topic once, alarms or not', () => {
+    const alone = graphOf(`${PROJECT}budget: { alerts: [{ at: 80 }, { at: 100, of: forecasted }] }\n`);
+    expect(alone).toContain('budget["monthly budget 500 USD<br/>alerts at 80 %, 100 % forecast"]');
+    expect(alone).toContain('budget --> topic');
+    expect(alone.match(/topic\{\{/g)).toHaveLength(1);
+    const withAlarms = graphOf(`${PROJECT}${ALARM}budget: {}\n`);
+    expect(withAlarms.match(/topic\{\{/g)).toHaveLength(1);
   });
 });
 

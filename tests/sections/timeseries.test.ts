@@ -1,4 +1,10 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { architectureMermaid } from '../../generator/graph/architecture.js';
+import { readSpec } from '../../generator/pipeline/build.js';
+import { FIXTURES } from '../fixtures/run-fixture.js';
 import { codes, compileYaml, PROJECT, type Compiled } from '../helpers/compile-yaml.js';
 
 const errors = (built: Compiled) => built.diagnostics.filter((d) => d.severity === 'error');
@@ -57,6 +63,20 @@ describe('timeseries section', () => {
 
   it('needs nothing from the account without a timeseries section', () => {
     expect(errors(compileYaml(PROJECT))).toEqual([]);
+  });
+
+  it('is drawn by gen graph: one cylinder per database, naming its tables', () => {
+    const root = mkdtempSync(join(tmpdir(), 'gen-timeseries-graph-'));
+    try {
+      cpSync(join(FIXTURES, 'base'), root, { recursive: true });
+      writeFileSync(join(root, 'spec/app.yaml'), SPEC);
+      const spec = readSpec({ root, specDir: join(root, 'spec') }).spec!;
+      expect(architectureMermaid(spec, { name: 'test' } as any)).toContain(
+        'timeseries_market[("test-market<br/>Timestream: price-data, volume-data")]',
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('refuses a table named twice in a database', () => {

@@ -1,5 +1,6 @@
 /** backup: AWS Backup of the tables, with frequency, retention and copies from the environment file. */
 import type { Section } from '../section.js';
+import { backupGraph } from './graph.js';
 import { checkBackup } from './check.js';
 import { compileBackup } from './compile.js';
 import { normalizeBackup } from './model.js';
@@ -15,4 +16,5 @@ export const backupSection: Section = {
   compile: compileBackup,
   statefulTypes: ['AWS::Backup::BackupVault'],
   environment: backupSettingsSchema,
+  graph: backupGraph,
 };

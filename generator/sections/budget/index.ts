@@ -1,5 +1,6 @@
 /** budget: a monthly cost budget per environment, alerting the alarm topic (amount from the environment file). */
 import type { Section } from '../section.js';
+import { budgetGraph } from './graph.js';
 import { checkBudget } from './check.js';
 import { budgetGrants, compileBudget } from './compile.js';
 import { normalizeBudget } from './model.js';
@@ -15,4 +16,5 @@ export const budgetSection: Section = {
   compile: compileBudget,
   environment: budgetSettingsSchema,
   grants: budgetGrants,
+  graph: budgetGraph,
 };

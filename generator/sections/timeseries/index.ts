@@ -1,6 +1,7 @@
 /** timeseries: Timestream for LiveAnalytics, gated by the environment (closed to new AWS customers since 2025-06-20). */
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
+import { timeseriesGraph } from './graph.js';
 import { compileTimeseries } from './compile.js';
 import { timeseriesSchema } from './schema.js';
 import { timeseriesSettingsSchema } from './settings.js';
@@ -13,4 +14,5 @@ export const timeseriesSection: Section = {
   compile: compileTimeseries,
   statefulTypes: ['AWS::Timestream::Database', 'AWS::Timestream::Table'],
   environment: timeseriesSettingsSchema,
+  graph: timeseriesGraph,
 };
