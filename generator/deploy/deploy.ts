@@ -22,6 +22,7 @@ import { answers } from './moto.js';
 import { acquireLock, describeOwner, type LockOwner } from './lock.js';
 import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
 import { applyBucketNotifications } from './local-notifications.js';
+import { localOutputs } from './local-outputs.js';
 import { skippedLocally } from './moto-types.js';
 import { ecrRegistry, imagesIn, pushImages } from './images.js';
 
@@ -142,6 +143,11 @@ async function deployLocked(
   }
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
+  // moto leaves the outputs of change-set stacks empty: gen fills them in there (local-outputs.ts).
+  const stackOutputs = async (stackName: string, known?: Record<string, string>) => {
+    const found = known ?? (await outputsOf(clients, stackName).catch(() => ({}) as Record<string, string>));
+    return onMoto ? localOutputs(clients, stackName, found) : found;
+  };
   const selected = manifest.stacks.filter((s) => !request.layers.length || request.layers.includes(s.layer));
   /** Stacks updated with what they drop kept (removal-order.ts), to be updated again in reverse order. */
   const second: { stack: (typeof selected)[number]; body: string; kept: string[] }[] = [];
@@ -150,7 +156,7 @@ async function deployLocked(
       body.length > LIMITS.inlineTemplateBytes
         ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
         : { body };
-    const parameters = await parameterValues(clients, stack.parameters, outputs);
+    const parameters = await parameterValues(stack.parameters, outputs, stackOutputs);
     if (typeof parameters === 'string') return { stackName: stack.stackName, result: 'failed', reason: parameters };
     return deployOneStack(
       clients,
@@ -190,7 +196,7 @@ async function deployLocked(
     if ('outputs' in result && onMoto && request.execute)
       await applyBucketNotifications(clients, JSON.parse(body), pseudo, reporter.info);
     if (!('outputs' in result)) return `${stack.stackName}: ${result.reason}`;
-    outputs[stack.stackName] = result.outputs;
+    outputs[stack.stackName] = await stackOutputs(stack.stackName, result.outputs);
   };
   /** Images are pushed once, before the first stack that runs one (its repository is in a data stack before it). */
   let imagesReady = false;
@@ -248,15 +254,13 @@ async function deployOneStack(
 
 /** Parameters come from outputs of stacks deployed earlier in this run, or already deployed. */
 async function parameterValues(
-  clients: Clients,
   wanted: Manifest['stacks'][number]['parameters'],
   known: Record<string, Record<string, string>>,
+  outputsOfStack: (stackName: string) => Promise<Record<string, string>>,
 ): Promise<Record<string, string> | string> {
   const values: Record<string, string> = {};
   for (const [name, { stackName, output }] of Object.entries(wanted)) {
-    const value =
-      known[stackName]?.[output] ??
-      (await outputsOf(clients, stackName).catch(() => ({}) as Record<string, string>))[output];
+    const value = known[stackName]?.[output] ?? (await outputsOfStack(stackName))[output];
     if (!value)
       return `needs output ${output} of stack ${stackName}, which is not deployed: deploy that stack first (or without --stacks)`;
     values[name] = value;

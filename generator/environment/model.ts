@@ -18,7 +18,6 @@ export interface Environment extends SectionSettings {
   /** Protected environments keep data on delete and ask before changes. */
   protected: boolean;
   logRetentionDays: number;
-  network: { cidr: string; availabilityZones: string[]; singleNatGateway: boolean };
   domain: { name: string; api: string };
   cache: { nodeType: string; nodes: number; multiAz: boolean };
   audit: { logRetentionDays: number };

@@ -38,27 +38,8 @@ const CORE: Record<string, JsonSchema> = {
   },
 };
 
-/** Reserved for the sections to come (network, edge, cache, audit). */
+/** Reserved for the sections to come (edge, cache, audit). */
 const RESERVED: Record<string, JsonSchema> = {
-  network: obj('Network of the environment (used by the network section).', {
-    cidr: {
-      type: 'string',
-      pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$',
-      hint: 'use a CIDR block such as 10.0.0.0/16',
-      default: '10.0.0.0/16',
-      description: 'VPC address range.',
-    },
-    availabilityZones: {
-      type: 'array',
-      items: { type: 'string' },
-      minItems: 1,
-      maxItems: 6,
-      uniqueItems: true,
-      default: ['eu-central-1a', 'eu-central-1b'],
-      description: 'Availability zones to spread over.',
-    },
-    singleNatGateway: { type: 'boolean', default: true, description: 'One NAT gateway instead of one per zone.' },
-  }),
   domain: obj('Domain names.', {
     name: { type: 'string', default: 'example.com', description: 'Site domain.' },
     api: { type: 'string', default: 'api.example.com', description: 'API domain.' },

@@ -83,6 +83,23 @@ export const ids = {
   timeseriesKey: (database: string) => `${pascal(database)}TimeseriesKey`,
   timeseriesKeyAlias: (database: string) => `${pascal(database)}TimeseriesKeyAlias`,
   timeseriesTable: (database: string, table: string) => `${pascal(database)}${pascal(table)}TimeseriesTable`,
+  /** The network: one per environment; zone parts keyed by the zone's letter (A for eu-central-1a), never its position. */
+  vpc: () => 'Vpc',
+  internetGateway: () => 'InternetGateway',
+  internetGatewayAttachment: () => 'InternetGatewayAttachment',
+  subnet: (visibility: 'Public' | 'Private', zone: string) => `${visibility}Subnet${zone}`,
+  subnetRouteTableAssociation: (visibility: 'Public' | 'Private', zone: string) =>
+    `${visibility}Subnet${zone}RouteTableAssociation`,
+  publicRouteTable: () => 'PublicRouteTable',
+  publicRoute: () => 'PublicRouteTableInternetRoute',
+  privateRouteTable: (zone: string) => `PrivateRouteTable${zone}`,
+  privateRoute: (zone: string) => `PrivateRouteTable${zone}NatRoute`,
+  natGateway: (zone: string) => `NatGateway${zone}`,
+  natAddress: (zone: string) => `NatGateway${zone}Address`,
+  /** ecr.api -> EcrApiEndpoint. */
+  endpoint: (service: string) => `${pascal(service)}Endpoint`,
+  functionSecurityGroup: () => 'FunctionSecurityGroup',
+  endpointSecurityGroup: () => 'EndpointSecurityGroup',
 };
 
 /** Eight hex digits of sha256: a stable key for things named by long values (a subscription's e-mail address). */
@@ -145,6 +162,8 @@ export const names = {
   timeseriesDatabase: (env: string, database: string) => `${env}-${database}`,
   timeseriesKeyAlias: (env: string, project: string, database: string) =>
     `alias/${env}-${project}-${database}-timeseries`,
+  /** Name tags of network parts (they have no names of their own): <env>-<project>-vpc, <env>-<project>-private-a. */
+  networkPart: (env: string, project: string, part: string) => `${env}-${project}-${part}`,
 };
 
 function variable(prefix: string, name: string): string {

@@ -60,6 +60,11 @@ export interface PlacedResource {
    * its stack outputs Ref under this name and they receive it as a parameter of the same name.
    */
   sharedAs?: string;
+  /**
+   * CloudFormation parameter type of that parameter (AWS::EC2::Subnet::Id...), so CloudFormation
+   * checks the value names an existing resource of that kind before changing anything. Default String.
+   */
+  sharedType?: string;
 }
 
 export interface PlacedOutput {

@@ -20,8 +20,8 @@ export interface StackPlan {
   name: string;
   resources: { logicalId: string; resource: unknown }[];
   outputs: PlacedOutput[];
-  /** Parameter -> the earlier stack (plan name) and output that supplies it. */
-  parameters: Record<string, { stack: string; output: string }>;
+  /** Parameter -> the earlier stack (plan name) and output that supplies it, and its type when not String. */
+  parameters: Record<string, { stack: string; output: string; type?: string }>;
 }
 
 export interface Stack {
@@ -65,7 +65,7 @@ export function buildStacks(
                 p,
                 {
                   Description: `Filled in by gen deploy from stack ${names.stack(project, env, plan.parameters[p].stack)}`,
-                  Type: 'String',
+                  Type: plan.parameters[p].type ?? 'String',
                 },
               ]),
             ),

@@ -30,6 +30,7 @@ export const TAGGABLE_TYPES = new Set([
   'AWS::EC2::InternetGateway',
   'AWS::EC2::RouteTable',
   'AWS::EC2::EIP',
+  'AWS::EC2::VPCEndpoint',
   'AWS::ECR::Repository',
   'AWS::Events::Rule',
   'AWS::Scheduler::ScheduleGroup',

@@ -62,7 +62,8 @@ function linked(
     const shared = merged.resources.get(target)?.sharedAs;
     if (shared && where.index < index) {
       resource = renameReference(resource, target, shared);
-      plan.parameters[shared] = { stack: where.name, output: shared };
+      const type = merged.resources.get(target)?.sharedType;
+      plan.parameters[shared] = { stack: where.name, output: shared, ...(type ? { type } : {}) };
       if (!references(resource).has(target) && !dependsOn(resource).includes(target)) continue;
     }
     diagnostics.push(

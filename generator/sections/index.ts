@@ -10,6 +10,7 @@ import { dashboardSection } from './dashboard/index.js';
 import { eventsSection } from './events/index.js';
 import { functionsSection } from './functions/index.js';
 import { keysSection } from './keys/index.js';
+import { networkSection } from './network/index.js';
 import { projectSection } from './project/index.js';
 import { queuesSection } from './queues/index.js';
 import { createRegistry } from './registry.js';
@@ -25,6 +26,7 @@ import { workflowsSection } from './workflows/index.js';
 
 export const BUILTIN_SECTIONS: readonly Section[] = [
   projectSection,
+  networkSection,
   tablesSection,
   queuesSection,
   topicsSection,

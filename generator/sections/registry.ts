@@ -12,7 +12,9 @@ import type { AlarmType, LayerSpec, Registry, Section, Usable } from './section.
 
 function orderLayers(specs: LayerSpec[]): LayerSpec[] {
   const ordered: LayerSpec[] = [];
-  const pending = [...specs];
+  // Layers placed before another wait until it is placed, then go right in front of it.
+  const pending = specs.filter((l) => l.before === undefined);
+  const before = specs.filter((l) => l.before !== undefined);
   while (pending.length > 0) {
     const next = pending.findIndex((l) => l.after === undefined || ordered.some((o) => o.name === l.after));
     if (next === -1)
@@ -29,6 +31,16 @@ function orderLayers(specs: LayerSpec[]): LayerSpec[] {
     let index = at;
     while (index < ordered.length && ordered[index].after === layer.after && layer.after !== undefined) index++;
     ordered.splice(index, 0, layer);
+  }
+  for (const layer of before) {
+    if (ordered.some((o) => o.name === layer.name)) {
+      const known = ordered.find((o) => o.name === layer.name)!;
+      if (known.before === layer.before) continue;
+      throw new Error(`layer '${layer.name}' is declared in two places`);
+    }
+    const at = ordered.findIndex((o) => o.name === layer.before);
+    if (at === -1) throw new Error(`layer '${layer.name}' is placed before unknown layer '${layer.before}'`);
+    ordered.splice(at, 0, layer);
   }
   return ordered;
 }

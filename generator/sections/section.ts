@@ -29,10 +29,14 @@ export interface SectionNames {
   unknown?: Code;
 }
 
-/** A layer a section adds, placed in deploy order right after `after` (first when absent). */
+/**
+ * A layer a section adds, placed in deploy order right after `after` (first when absent), or
+ * right before `before` (the network, which every other layer may use, goes before data).
+ */
 export interface LayerSpec {
   name: Layer;
   after?: Layer;
+  before?: Layer;
   /** What the layer's stacks hold, written into each template's Description. */
   purpose: string;
 }
@@ -84,6 +88,19 @@ export interface Section {
   grants?: (ctx: CompileContext) => PolicyGrant[];
   /** Graphs for the environment's CloudWatch dashboard (one per environment, laid out by the dashboard section). */
   dashboard?: (ctx: CompileContext) => DashboardGraph[];
+  /**
+   * What this section adds to one function's resource (the network: VpcConfig and the role's
+   * network-interface statements), by function name; undefined when it adds nothing.
+   */
+  configureFunction?: (functionName: string, ctx: CompileContext) => FunctionConfiguration | undefined;
+}
+
+/** Properties, role statements and resource metadata a section adds to a function (Section.configureFunction). */
+export interface FunctionConfiguration {
+  properties?: Record<string, unknown>;
+  statements?: object[];
+  /** Resource-level Metadata: facts the platform rules read in the template (a function kept out of the network). */
+  metadata?: Record<string, unknown>;
 }
 
 /** One graph of the dashboard: metrics as CloudWatch writes them, [namespace, metric, dimension, value, ...]. */
@@ -176,6 +193,12 @@ export interface Usable {
    * in another stack can match by ARN pattern without knowing the role's generated name.
    */
   identifiesRoles?: boolean;
+  /**
+   * The AWS service the code calls for this access, as a VPC endpoint names it (sqs, sns, s3,
+   * dynamodb, events): a function in a private network without internet reaches it only through
+   * that endpoint (the network section warns when it is missing).
+   */
+  service?: string;
 }
 
 /** An alarm type on a section's items: the metric recipe, unit and default threshold. */

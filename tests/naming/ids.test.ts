@@ -53,6 +53,45 @@ describe('logical IDs', () => {
     });
   });
 
+  it('are pinned for the network, keyed by zone letter and service, never by position', () => {
+    expect({
+      vpc: ids.vpc(),
+      internetGateway: ids.internetGateway(),
+      attachment: ids.internetGatewayAttachment(),
+      privateSubnet: ids.subnet('Private', 'A'),
+      publicSubnet: ids.subnet('Public', 'C'),
+      association: ids.subnetRouteTableAssociation('Private', 'B'),
+      publicRouteTable: ids.publicRouteTable(),
+      publicRoute: ids.publicRoute(),
+      privateRouteTable: ids.privateRouteTable('B'),
+      privateRoute: ids.privateRoute('B'),
+      nat: ids.natGateway('A'),
+      natAddress: ids.natAddress('A'),
+      gatewayEndpoint: ids.endpoint('dynamodb'),
+      interfaceEndpoint: ids.endpoint('ecr.api'),
+      functionGroup: ids.functionSecurityGroup(),
+      endpointGroup: ids.endpointSecurityGroup(),
+    }).toEqual({
+      vpc: 'Vpc',
+      internetGateway: 'InternetGateway',
+      attachment: 'InternetGatewayAttachment',
+      privateSubnet: 'PrivateSubnetA',
+      publicSubnet: 'PublicSubnetC',
+      association: 'PrivateSubnetBRouteTableAssociation',
+      publicRouteTable: 'PublicRouteTable',
+      publicRoute: 'PublicRouteTableInternetRoute',
+      privateRouteTable: 'PrivateRouteTableB',
+      privateRoute: 'PrivateRouteTableBNatRoute',
+      nat: 'NatGatewayA',
+      natAddress: 'NatGatewayAAddress',
+      gatewayEndpoint: 'DynamodbEndpoint',
+      interfaceEndpoint: 'EcrApiEndpoint',
+      functionGroup: 'FunctionSecurityGroup',
+      endpointGroup: 'EndpointSecurityGroup',
+    });
+    expect(names.networkPart('test', 'crypto-trading', 'private-a')).toBe('test-crypto-trading-private-a');
+  });
+
   it('derive from the name alone', () => {
     expect(pascal('a-b-c')).toBe('ABC');
     expect(pascal('orders')).toBe('Orders');

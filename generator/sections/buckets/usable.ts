@@ -16,6 +16,7 @@ const READ_OBJECTS = ['s3:GetObject'];
 const WRITE_OBJECTS = ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'];
 
 export const bucketUsable: Usable = {
+  service: 's3',
   access: { enum: [...LEVELS] },
   description:
     'Buckets the code uses and how: read (list, get objects), write (put, delete objects) or read-write; `{access, variable}` renames the variable. Each becomes a BUCKET_<NAME> variable holding the bucket name, and exactly these permissions.',

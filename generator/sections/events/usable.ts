@@ -8,6 +8,7 @@ import { sub } from '../../output/cfn.js';
 import type { Reference, Usable } from '../section.js';
 
 export const busUsable: Usable = {
+  service: 'events',
   key: 'buses',
   access: { enum: ['publish'] },
   description:

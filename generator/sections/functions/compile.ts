@@ -47,6 +47,9 @@ function impliedStatements(ctx: CompileContext, implied: ImpliedUse[], granted: 
     .filter((s) => !seen.has(JSON.stringify(s)) && !!seen.add(JSON.stringify(s)));
 }
 
+const withMetadata = <T extends { metadata: (m: object) => T }>(resource: T, metadata: object): T =>
+  Object.keys(metadata).length > 0 ? resource.metadata(metadata) : resource;
+
 function compileFunction(
   ctx: CompileContext,
   { name, value: fn }: Entry<FunctionSpec>,
@@ -59,6 +62,8 @@ function compileFunction(
     (fn.uses[section.key] ?? []).map((reference) => ({ section, reference })),
   );
   const statements = uses.flatMap(({ section, reference }) => section.usable.statements(reference, ctx));
+  // What other sections add to every function (the network: VpcConfig and its statements).
+  const configured = registry.sections.flatMap((s) => s.configureFunction?.(name, ctx) ?? []);
   const functionName = names.function(env.name, name);
   const logGroupName = names.functionLogGroup(env.name, name);
   // A zip of the handler's code, or a container image tagged with its context's hash: either hash names the code.
@@ -89,6 +94,7 @@ function compileFunction(
             TRACING_STATEMENT,
             ...statements,
             ...impliedStatements(ctx, implied, statements),
+            ...configured.flatMap((c) => c.statements ?? []),
             ...(deadLetterQueue
               ? [{ Sid: 'DeadLetterQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [deadLetterQueue] }]
               : []),
@@ -121,7 +127,9 @@ function compileFunction(
       ? { Environment: { Variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => byText(a, b))) } }
       : {}),
     ...(fn.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {}),
+    ...Object.assign({}, ...configured.map((c) => c.properties ?? {})),
   };
+  const metadata = Object.assign({}, ...configured.map((c) => c.metadata ?? {}));
   const resources: PlacedResource[] = [
     { layer: 'app', logicalId: ids.logGroup(name), resource: logGroup },
     { layer: 'app', logicalId: ids.role(name), resource: role },
@@ -129,7 +137,7 @@ function compileFunction(
     {
       layer: 'app',
       logicalId: ids.function(name),
-      resource: new LambdaFunction(settings).dependsOn([ids.logGroup(name)]),
+      resource: withMetadata(new LambdaFunction(settings).dependsOn([ids.logGroup(name)]), metadata),
     },
   ];
   if (usesAlias(fn, env)) {

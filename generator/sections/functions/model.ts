@@ -25,6 +25,8 @@ export interface FunctionSpec {
   deadLetterQueue?: string;
   /** What the code uses of other sections, by section key (`tables`, ...), each sorted by name. */
   uses: Record<string, Reference[]>;
+  /** Written `network`: private or none (undefined: private when the spec has a network). */
+  network?: 'private' | 'none';
 }
 
 /** A function shipped as a zip of its handler's code (every function without `image`). */
@@ -77,6 +79,7 @@ export function normalizeFunction(raw: RawFunction, _name: string, registry: Reg
         .sort(([a], [b]) => byText(a, b)),
     ),
     ...(raw.deadLetterQueue !== undefined ? { deadLetterQueue: raw.deadLetterQueue } : {}),
+    ...(raw.network !== undefined ? { network: raw.network } : {}),
     uses: Object.fromEntries(
       registry.usable
         .filter((s) => raw[usableKey(s)] !== undefined)

@@ -101,6 +101,12 @@ export const functionSchema = (registry: Registry): JsonSchema => ({
         'Queue that receives the events of asynchronous invocations (events, S3, SNS) that failed every retry.',
       examples: ['orders-dlq'],
     },
+    network: {
+      enum: ['private', 'none'],
+      description:
+        "Where the function runs once the spec has a network: private (default: the network's private subnets and the functions' security group) or none (outside it; GEN-P4 warns).",
+      examples: ['none'],
+    },
     ...Object.fromEntries(
       registry.usable.map((s) => [usableKey(s), referencesSchema(s.key, s.names?.noun ?? s.key, s.usable)]),
     ),

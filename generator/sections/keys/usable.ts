@@ -33,6 +33,7 @@ export function keyUseStatement(sid: string, alias: string, actions: string[], v
 }
 
 export const keyUsable: Usable = {
+  service: 'kms',
   access: { enum: [...KEY_ACCESS] },
   description:
     'Keys the code encrypts or decrypts with itself (the KMS API, envelope encryption): encrypt (kms:Encrypt, kms:GenerateDataKey), decrypt (kms:Decrypt) or encrypt-decrypt; `{access, variable}` renames the variable. Each becomes a KEY_<NAME> variable (the key alias, usable as KeyId). Reading a secret needs no entry here.',

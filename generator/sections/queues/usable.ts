@@ -23,6 +23,7 @@ export const actionsFor = (access: QueueAccess): string[] =>
 export const queueName = (spec: Spec, env: string, name: string) => names.queue(env, name, isFifo(spec, name));
 
 export const queueUsable: Usable = {
+  service: 'sqs',
   access: { enum: [...QUEUE_ACCESS] },
   description:
     "Queues the code uses and how: send, receive or send-receive; `{access, variable}` renames the variable. Each becomes a QUEUE_<NAME> variable (the queue URL) and exactly these SQS permissions. A queue's consumer needs nothing here.",

@@ -13,6 +13,7 @@ import type { Reference, Usable } from '../section.js';
 import { DEFAULT_KEY, secretName, secretsOf } from './model.js';
 
 export const secretUsable: Usable = {
+  service: 'secretsmanager',
   access: { enum: ['read'] },
   description:
     "Secrets the code reads; `{access, variable}` renames the variable. Each becomes a SECRET_<NAME> variable (the secret's name, for GetSecretValue), secretsmanager:GetSecretValue and DescribeSecret on that secret, kms:Decrypt with its key through Secrets Manager only, and a place in the secret's resource policy (the function's role gets the IAM path /<project>/<environment>/<function>/).",

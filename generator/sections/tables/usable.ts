@@ -29,6 +29,7 @@ const readsIndexes = (access: TableAccess) =>
   Array.isArray(access) ? access.some((op) => op === 'Query' || op === 'Scan') : access !== 'write';
 
 export const tableUsable: Usable = {
+  service: 'dynamodb',
   access: {
     description: 'read, write or read-write; or an exact list of DynamoDB operations.',
     if: { type: 'array' },

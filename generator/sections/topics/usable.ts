@@ -25,6 +25,7 @@ export const topicKeyAlias = ({ spec, env }: CompileContext, name: string) =>
   names.topicKeyAlias(env.name, projectOf(spec)?.value.name ?? 'project', name);
 
 export const topicUsable: Usable = {
+  service: 'sns',
   access: { enum: ['publish'] },
   description:
     'Topics the code publishes to; `{access, variable}` renames the variable. Each becomes a TOPIC_<NAME> variable (the topic ARN) and sns:Publish on that topic (and use of its key, through SNS, when it has one of its own).',

@@ -9,6 +9,7 @@ import type { Reference, Usable } from '../section.js';
 import { stateMachineArn, startActions } from './start.js';
 
 export const workflowUsable: Usable = {
+  service: 'states',
   access: { enum: ['start'] },
   description:
     'Workflows the code starts: start; `{access, variable}` renames the variable. Each becomes a WORKFLOW_<NAME> variable (the state machine ARN) and states:StartExecution on that workflow only (and states:StartSyncExecution for an express workflow).',
