@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSpec } from '../../generator/pipeline/build.js';
 import { handlerCoverage } from '../../generator/rules/project/handler-coverage.js';
+import { functionsSection } from '../../generator/sections/functions/index.js';
 import { BUILTIN } from '../../generator/sections/index.js';
 import { contextFiles, contextHash, ignored, ignoreRules } from '../../generator/sections/functions/image-context.js';
 import { REPO } from '../fixtures/run-fixture.js';
@@ -90,6 +91,23 @@ describe('container-image functions', () => {
     // No zip to upload; the role has nothing about ECR (the repository policy lets Lambda pull).
     expect(built.manifest!.artifacts).toEqual([]);
     expect(JSON.stringify(built.resources.FraudRole)).not.toContain('ecr:');
+  });
+
+  it('say "image" in gen graph', () => {
+    const root = mkdtempSync(join(tmpdir(), 'gen-image-graph-'));
+    try {
+      for (const [name, text] of Object.entries({ 'spec/app.yaml': imageFn(), ...FILES })) {
+        mkdirSync(join(root, name, '..'), { recursive: true });
+        writeFileSync(join(root, name), text);
+      }
+      const { spec } = readSpec({ root, specDir: join(root, 'spec') });
+      const env = { name: 'test', functions: { memory: 512, timeout: 10 } } as never;
+      expect(functionsSection.graph!(spec!, env, BUILTIN).nodes).toEqual([
+        'functions_fraud(["fraud<br/>image, 3008 MB, 10 s"])',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('keep the repository in protected environments', () => {

@@ -12,7 +12,7 @@ export const functionsGraph = (spec: Spec, env: Environment): GraphPart => {
     layer: 'app',
     nodes: functions.map(
       ({ name, value }) =>
-        `${graphNode('functions', name)}([${quote(`${name}<br/>${value.memory ?? env.functions.memory} MB, ${value.timeout ?? env.functions.timeout} s`)}])`,
+        `${graphNode('functions', name)}([${quote(`${name}<br/>${value.image ? 'image, ' : ''}${value.memory ?? env.functions.memory} MB, ${value.timeout ?? env.functions.timeout} s`)}])`,
     ),
     edges: functions.flatMap(({ name, value }) =>
       Object.entries(value.uses).flatMap(([key, references]) =>
