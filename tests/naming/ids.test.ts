@@ -131,11 +131,15 @@ describe('keys and secrets', () => {
       keyAlias: ids.keyAlias('secrets'),
       secret: ids.secret('binance-api'),
       secretPolicy: ids.secretPolicy('binance-api'),
+      rotation: ids.secretRotation('binance-api'),
+      rotationPermission: ids.secretRotationPermission('binance-api'),
     }).toEqual({
       key: 'SecretsKey',
       keyAlias: 'SecretsKeyAlias',
       secret: 'BinanceApiSecret',
       secretPolicy: 'BinanceApiSecretPolicy',
+      rotation: 'BinanceApiSecretRotation',
+      rotationPermission: 'BinanceApiSecretRotationPermission',
     });
     expect(names.keyAlias('production', 'crypto-trading', 'secrets')).toBe('alias/production-crypto-trading-secrets');
     expect(names.secret('production', 'crypto-trading', 'binance-api')).toBe('production/crypto-trading/binance-api');

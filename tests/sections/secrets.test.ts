@@ -202,6 +202,82 @@ ${fn('trader', '    secrets: { binance-api: write }\n')}`);
     expect(codes(compileYaml(`${PROJECT}${KEYS}secrets:\n  db: { generate: { length: 4 } }\n`))).toContain('GEN204');
   });
 
+  it('rotates a secret with a function of the spec: permission and schedule after the function, its role and policy place', () => {
+    const spec = `${PROJECT}${KEYS}secrets:\n  binance-api: { rotation: { function: rotate-binance, everyDays: 14 } }\n  token: { rotation: { function: rotate-binance } }\nfunctions:
+${fn('rotate-binance')}${fn('trader', '    secrets: { binance-api: read }\n')}routes:\n  GET /x: trader\n`;
+    const built = compileYaml(spec);
+    expect(errors(built)).toEqual([]);
+    const { resources, layerOf } = built;
+    expect([layerOf.BinanceApiSecretRotation, layerOf.BinanceApiSecretRotationPermission]).toEqual([
+      'triggers',
+      'triggers',
+    ]);
+    const secretArn = (name: string) => ({
+      'Fn::Sub': `arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:test/shop/${name}-??????`,
+    });
+    expect(resources.BinanceApiSecretRotationPermission.Properties).toEqual({
+      Action: 'lambda:InvokeFunction',
+      FunctionName: 'test-rotate-binance',
+      Principal: 'secretsmanager.amazonaws.com',
+      SourceArn: secretArn('binance-api'),
+    });
+    expect(resources.BinanceApiSecretRotation).toEqual({
+      Type: 'AWS::SecretsManager::RotationSchedule',
+      Properties: {
+        SecretId: 'test/shop/binance-api',
+        RotationLambdaARN: {
+          'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:test-rotate-binance',
+        },
+        RotationRules: { AutomaticallyAfterDays: 14 },
+        RotateImmediatelyOnUpdate: false,
+      },
+      DependsOn: ['BinanceApiSecretRotationPermission'],
+    });
+    expect(resources.TokenSecretRotation.Properties.RotationRules).toEqual({ AutomaticallyAfterDays: 30 });
+    // The rotator reads and writes the value: its role, with the path the policy admits beside the reader's.
+    expect(resources.RotateBinanceRole.Properties.Path).toBe('/shop/test/rotate-binance/');
+    expect(
+      resources.BinanceApiSecretPolicy.Properties.ResourcePolicy.Statement[0].Condition.ArnNotLike['aws:PrincipalArn'],
+    ).toEqual([rolesUnder('rotate-binance'), rolesUnder('trader')]);
+    const rotate = statements(built, 'RotateBinanceRole').slice(2);
+    expect(rotate.map((st) => [st.Sid, st.Action])).toEqual([
+      [
+        'SecretBinanceApiRotate',
+        [
+          'secretsmanager:DescribeSecret',
+          'secretsmanager:GetSecretValue',
+          'secretsmanager:PutSecretValue',
+          'secretsmanager:UpdateSecretVersionStage',
+        ],
+      ],
+      ['SecretBinanceApiRotateKey', ['kms:Decrypt', 'kms:GenerateDataKey']],
+      ['SecretTokenRotate', rotate[0].Action],
+      ['SecretTokenRotateKey', ['kms:Decrypt', 'kms:GenerateDataKey']],
+    ]);
+    expect(rotate[0].Resource).toEqual([secretArn('binance-api')]);
+    // Rotation needs no variable, and a function invoked only by Secrets Manager still counts as invoked (GEN-P5).
+    expect(resources.RotateBinanceFunction.Properties.Environment).toBeUndefined();
+    expect(BUILTIN.section('secrets')!.invokes!(specOf(spec))).toEqual(['rotate-binance', 'rotate-binance']);
+    const graph = architectureMermaid(specOf(spec), { name: 'test', functions: { memory: 256, timeout: 30 } } as any);
+    expect(graph).toContain('secrets_binance_api -- rotated every 14 days by --> functions_rotate_binance');
+  });
+
+  it('reports a rotation function that does not exist, with did-you-mean', () => {
+    const built =
+      compileYaml(`${PROJECT}${KEYS}secrets:\n  binance-api: { rotation: { function: rotate-binanse } }\nfunctions:
+${fn('rotate-binance')}`);
+    expect(found(built, 'GEN302')).toEqual([
+      {
+        message:
+          "secret 'binance-api' is rotated by function 'rotate-binanse', which is not defined. Did you mean 'rotate-binance'?",
+        path: ['secrets', 'binance-api', 'rotation', 'function'],
+      },
+    ]);
+    expect(
+      codes(compileYaml(`${PROJECT}${KEYS}secrets:\n  a: { rotation: { function: x, everyDays: 0 } }\n`)),
+    ).toContain('GEN204');
+  });
+
   it('passes GEN-P7 for real, and a hand-written secret without a customer key, prefix or policy fails it', () => {
     const built = compileYaml(`${PROJECT}${KEYS}secrets:\n  binance-api: {}\n`);
     const data = built.templates.data;
@@ -280,11 +356,11 @@ describe('cfn-lint on keys and secrets', () => {
   secrets: { description: Encrypts credentials, deletionWindowDays: { production: 30, test: 10 } }
   audit: { deletionWindowDays: 7 }
 secrets:
-  binance-api: { description: Binance API key and secret }
+  binance-api: { description: Binance API key and secret, rotation: { function: rotator, everyDays: 7 } }
   db-login: { key: audit, generate: { field: password, template: { username: app }, length: 40, punctuation: false } }
   token: { generate: true }
 functions:
-${fn('trader', '    secrets: { binance-api: read, db-login: read }\n    keys: { audit: encrypt-decrypt }\n')}${fn('reporter', '    keys: { secrets: decrypt }\n')}routes:
+${fn('trader', '    secrets: { binance-api: read, db-login: read }\n    keys: { audit: encrypt-decrypt }\n')}${fn('reporter', '    keys: { secrets: decrypt }\n')}${fn('rotator')}routes:
   GET /trades: trader
   GET /reports: reporter
 `;

@@ -77,7 +77,8 @@ function compileFunction(
     keptWhenProtected(env.protected),
   );
   // Resource policies in other stacks (a secret's) recognise the role by a path of its own.
-  const path = uses.some(({ section }) => section.usable.identifiesRoles)
+  const identifies = (key: string) => registry.section(key)?.usable?.identifiesRoles === true;
+  const path = [...uses.map(({ section }) => section.key), ...implied.map((use) => use.section)].some(identifies)
     ? names.rolePath(env.name, projectOf(spec)?.value.name ?? 'project', name)
     : undefined;
   const role = new IamRole({

@@ -69,9 +69,19 @@ const checkName = ({ name, file, path }: Entry<Secret>): Diagnostic[] =>
       ]
     : [];
 
+function checkRotation(spec: Spec, registry: Registry, { name, value, file, path }: Entry<Secret>): Diagnostic[] {
+  const functions = registry.section('functions');
+  if (!value.rotation || !functions) return [];
+  return unknownReference(spec, functions, value.rotation.function, `secret '${name}' is rotated by`, {
+    file,
+    path: [...path, 'rotation', 'function'],
+  });
+}
+
 export const checkSecrets = (spec: Spec, registry: Registry): Diagnostic[] =>
   secretsOf(spec).items.flatMap((entry) => [
     ...checkKey(spec, registry, entry),
+    ...checkRotation(spec, registry, entry),
     ...checkGenerate(entry),
     ...checkName(entry),
   ]);

@@ -3,15 +3,16 @@
  * placement group of the key that encrypts it: the secret names the key by its alias and waits for
  * it (DependsOn), which only works within one stack.
  */
-import { ids } from '../../naming/ids.js';
-import { Fn, keptWhenProtected } from '../../output/cfn.js';
+import { arns, ids } from '../../naming/ids.js';
+import { Fn, keptWhenProtected, sub } from '../../output/cfn.js';
 import type { Fragment, PlacedResource } from '../../output/fragment.js';
 import { byText } from '../../order.js';
 import type { Entry } from '../../spec.js';
+import { invokePermission, invokeTarget } from '../functions/invoke.js';
 import { keyAlias } from '../keys/model.js';
 import { projectOf } from '../project/model.js';
 import type { CompileContext } from '../section.js';
-import { secretName, secretsOf, type Generate, type Secret } from './model.js';
+import { secretName, secretsOf, type Generate, type Rotation, type Secret } from './model.js';
 import { secretPolicy } from './policy.js';
 
 /** GenerateSecretString: a random string, or a JSON object with the random value in one field. */
@@ -26,7 +27,47 @@ function generated(generate: Generate) {
   };
 }
 
-function compileSecret({ spec, env }: CompileContext, { name, value }: Entry<Secret>): PlacedResource[] {
+/**
+ * Rotation, in the triggers layer (after the function exists): Secrets Manager may invoke the
+ * function for this secret only, then the schedule names the secret by name (it lives in the data
+ * stack) and the function by ARN. The first rotation waits for the schedule, not the deploy: a
+ * secret whose value is set out of band has none to rotate yet.
+ */
+function rotation(
+  { spec, env }: CompileContext,
+  name: string,
+  { function: fn, everyDays }: Rotation,
+): PlacedResource[] {
+  const secret = secretName(spec, env.name, name);
+  const group = ids.secretRotation(name);
+  const permission = ids.secretRotationPermission(name);
+  return [
+    {
+      layer: 'triggers',
+      logicalId: permission,
+      group,
+      resource: invokePermission(spec, env, fn, 'secretsmanager.amazonaws.com', sub(arns.secret(secret))),
+    },
+    {
+      layer: 'triggers',
+      logicalId: ids.secretRotation(name),
+      group,
+      resource: {
+        Type: 'AWS::SecretsManager::RotationSchedule',
+        Properties: {
+          SecretId: secret,
+          RotationLambdaARN: sub(invokeTarget(spec, env, fn)),
+          RotationRules: { AutomaticallyAfterDays: everyDays },
+          RotateImmediatelyOnUpdate: false,
+        },
+        DependsOn: [permission],
+      },
+    },
+  ];
+}
+
+function compileSecret(ctx: CompileContext, { name, value }: Entry<Secret>): PlacedResource[] {
+  const { spec, env } = ctx;
   const project = projectOf(spec)?.value.name ?? 'project';
   const group = ids.key(value.key);
   const secret = {
@@ -57,6 +98,7 @@ function compileSecret({ spec, env }: CompileContext, { name, value }: Entry<Sec
         },
       },
     },
+    ...(value.rotation ? rotation(ctx, name, value.rotation) : []),
   ];
 }
 

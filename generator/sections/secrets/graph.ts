@@ -12,8 +12,17 @@ export const secretsGraph = (spec: Spec, env: Environment): GraphPart => {
       ({ name, value }) =>
         `${graphNode('secrets', name)}[/${quote(`${secretName(spec, env.name, name)}<br/>secret, ${value.generate ? 'generated' : 'set out of band'}`)}/]`,
     ),
-    edges: secrets
-      .filter(({ value }) => itemsOf(spec, 'keys').names.has(value.key))
-      .map(({ name, value }) => `${graphNode('secrets', name)} -- encrypted by --> ${graphNode('keys', value.key)}`),
+    edges: [
+      ...secrets
+        .filter(({ value }) => itemsOf(spec, 'keys').names.has(value.key))
+        .map(({ name, value }) => `${graphNode('secrets', name)} -- encrypted by --> ${graphNode('keys', value.key)}`),
+      ...secrets.flatMap(({ name, value }) =>
+        value.rotation
+          ? [
+              `${graphNode('secrets', name)} -- rotated every ${value.rotation.everyDays} days by --> ${graphNode('functions', value.rotation.function)}`,
+            ]
+          : [],
+      ),
+    ],
   };
 };

@@ -3,6 +3,9 @@ import type { Spec } from '../../spec.js';
 import { projectOf } from '../project/model.js';
 import { itemsOf } from '../section.js';
 
+/** Days between rotations when a rotation names none. */
+export const DEFAULT_ROTATION_DAYS = 30;
+
 /** The key a secret is encrypted with when it names none. */
 export const DEFAULT_KEY = 'secrets';
 
@@ -16,8 +19,15 @@ export interface Generate {
   template?: Record<string, string>;
 }
 
+/** A Lambda function of the spec that Secrets Manager invokes to rotate the value, every so many days. */
+export interface Rotation {
+  function: string;
+  everyDays: number;
+}
+
 export interface Secret {
   description?: string;
+  rotation?: Rotation;
   key: string;
   /** Whether the spec names the key (else it is DEFAULT_KEY, and a missing one is explained as such). */
   keyWritten: boolean;
@@ -27,6 +37,7 @@ export interface Secret {
 
 export interface RawSecret {
   description?: string;
+  rotation?: { function: string; everyDays?: number };
   key?: string;
   generate?: boolean | Partial<Generate>;
 }
@@ -37,6 +48,9 @@ export function normalizeSecret(raw: RawSecret): Secret {
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     key: raw.key ?? DEFAULT_KEY,
     keyWritten: raw.key !== undefined,
+    ...(raw.rotation
+      ? { rotation: { function: raw.rotation.function, everyDays: raw.rotation.everyDays ?? DEFAULT_ROTATION_DAYS } }
+      : {}),
     ...(generate
       ? {
           generate: {

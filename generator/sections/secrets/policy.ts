@@ -10,16 +10,19 @@
 import { arns, names } from '../../naming/ids.js';
 import { sub } from '../../output/cfn.js';
 import { byText } from '../../order.js';
-import type { Spec } from '../../spec.js';
+import { byName, type Spec } from '../../spec.js';
 import { functionsOf } from '../functions/model.js';
 import { projectOf } from '../project/model.js';
+import { secretsOf } from './model.js';
 
-/** The functions that read a secret (`secrets: {<name>: read}`), sorted. */
-export const readersOf = (spec: Spec, secret: string): string[] =>
-  functionsOf(spec)
+/** The functions that read a secret (`secrets: {<name>: read}`) or rotate it, sorted. */
+export const readersOf = (spec: Spec, secret: string): string[] => {
+  const rotator = byName(secretsOf(spec), secret)?.value.rotation?.function;
+  const readers = functionsOf(spec)
     .items.filter(({ value }) => (value.uses.secrets ?? []).some((r) => r.name === secret))
-    .map((f) => f.name)
-    .sort(byText);
+    .map((f) => f.name);
+  return [...new Set([...readers, ...(rotator ? [rotator] : [])])].sort(byText);
+};
 
 export function secretPolicy(spec: Spec, env: string, secret: string) {
   const project = projectOf(spec)?.value.name ?? 'project';

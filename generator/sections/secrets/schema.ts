@@ -75,5 +75,31 @@ export const secretSchema: JsonSchema = {
       examples: ['secrets'],
     },
     generate,
+    rotation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['function'],
+      description:
+        'Rotate the value with a function of the spec (it implements the four steps of a Secrets Manager rotation function: createSecret, setSecret, testSecret, finishSecret), every everyDays days. ' +
+        "Secrets Manager may invoke the function for this secret only; the function gets exactly the rights rotation needs, and is admitted by the secret's resource policy. The first rotation comes after everyDays, not at deploy; when the schedule is created, Secrets Manager runs the function's testSecret step once, so set an out-of-band value before adding rotation.",
+      examples: [{ function: 'rotate-binance', everyDays: 30 }],
+      properties: {
+        function: {
+          type: 'string',
+          pattern: KEBAB_NAME,
+          hint: 'use the name of a function from the functions section',
+          description: 'The function that rotates the secret.',
+          examples: ['rotate-binance'],
+        },
+        everyDays: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+          default: 30,
+          description: 'Days between rotations (Secrets Manager allows 1-1000).',
+          examples: [30],
+        },
+      },
+    },
   },
 };

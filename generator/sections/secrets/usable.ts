@@ -6,11 +6,14 @@
  */
 import { arns, names, pascal } from '../../naming/ids.js';
 import { sub } from '../../output/cfn.js';
-import { byName } from '../../spec.js';
+import { byName, type Spec } from '../../spec.js';
 import { keyAlias } from '../keys/model.js';
 import { keyUseStatement } from '../keys/usable.js';
-import type { Reference, Usable } from '../section.js';
+import type { ImpliedUse, Reference, Usable } from '../section.js';
 import { DEFAULT_KEY, secretName, secretsOf } from './model.js';
+
+const READ = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
+const ROTATE = [...READ, 'secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage'];
 
 export const secretUsable: Usable = {
   service: 'secretsmanager',
@@ -22,16 +25,34 @@ export const secretUsable: Usable = {
   holds: 'the name of secret',
   value: (name, { spec, env }) => secretName(spec, env.name, name),
   identifiesRoles: true,
-  statements: ({ name }: Reference, { spec, env }) => {
+  statements: ({ name, access }: Reference, { spec, env }) => {
     const key = byName(secretsOf(spec), name)?.value.key ?? DEFAULT_KEY;
+    const rotates = access === 'rotate';
+    const verb = rotates ? 'Rotate' : 'Read';
     return [
       {
-        Sid: `Secret${pascal(name)}Read`,
+        Sid: `Secret${pascal(name)}${verb}`,
         Effect: 'Allow',
-        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        Action: rotates ? ROTATE : READ,
         Resource: [sub(arns.secret(secretName(spec, env.name, name)))],
       },
-      keyUseStatement(`Secret${pascal(name)}Key`, keyAlias(spec, env.name, key), ['kms:Decrypt'], 'secretsmanager'),
+      keyUseStatement(
+        `Secret${pascal(name)}${rotates ? 'RotateKey' : 'Key'}`,
+        keyAlias(spec, env.name, key),
+        rotates ? ['kms:Decrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        'secretsmanager',
+      ),
     ];
   },
 };
+
+/**
+ * A rotation function's use of its secret (implied by `rotation:`, never written): it reads the
+ * current value, writes the pending one and moves the stage labels. GetRandomPassword is left out:
+ * it has no resource to name (IAM wants `*`, which rule GEN-P9 refuses); the function makes its
+ * own random values.
+ */
+export const rotationUses = (spec: Spec): ImpliedUse[] =>
+  secretsOf(spec).items.flatMap(({ name, value }) =>
+    value.rotation ? [{ function: value.rotation.function, section: 'secrets', name, access: 'rotate' }] : [],
+  );
