@@ -18,6 +18,7 @@ import { alarmActions } from './template/alarm-actions.js';
 import { apiValidation } from './template/api-request-validation.js';
 import { bucketSecurity } from './template/bucket-security.js';
 import { consumedQueueDeadLetter } from './template/consumed-queue-dead-letter.js';
+import { stateMachineObservability } from './template/state-machine-observability.js';
 import { eventTargetDeadLetter } from './template/event-target-dead-letter.js';
 import { functionConfiguration } from './template/function-configuration.js';
 import { iamGranularity } from './template/iam-granularity.js';
@@ -53,6 +54,7 @@ export const TEMPLATE_RULES: readonly Rule[] = [
   eventTargetDeadLetter,
   securityGroupIngress,
   consumedQueueDeadLetter,
+  stateMachineObservability,
 ];
 
 /** Rules over the project: spec, handler files, environment files (project/). */

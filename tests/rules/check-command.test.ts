@@ -103,11 +103,12 @@ describe('gen rules', () => {
     const ids = rules.map((r: { id: string }) => r.id);
     // The design's 14 properties first, in their order, then the guardrails.
     expect(ids.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `GEN-P${i + 1}`));
-    expect(ids.slice(14)).toEqual(['GEN-G1', 'GEN-G2', 'GEN-G3', 'GEN-G7', 'GEN-G9']);
+    expect(ids.slice(14)).toEqual(['GEN-G1', 'GEN-G2', 'GEN-G3', 'GEN-G6', 'GEN-G7', 'GEN-G9']);
     expect(
       rules.filter((r: { property?: number }) => r.property !== undefined).map((r: { property: number }) => r.property),
     ).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     expect(rules.find((r: { id: string }) => r.id === 'GEN-G9').severity).toBe('warning');
+    expect(rules.find((r: { id: string }) => r.id === 'GEN-G6').severity).toBe('warning');
     for (const r of rules) expect(r.description.length * r.fix.length * r.title.length).toBeGreaterThan(0);
   });
 });

@@ -199,6 +199,27 @@ describe('workflows section', () => {
       'Logs',
     ]);
     expect(props.Definition.States.Run.End).toBe(true);
+    // Guardrail GEN-G6 warns, at the workflow, when logging or tracing is off; it still builds.
+    const quiet = `${PROJECT}${FUNCTIONS}workflows:\n  nightly:\n    tracing: false\n    logs: off\n    start: Run\n    states:\n      Run: { function: validate, end: true }\n`;
+    const warned = compileYaml(quiet);
+    expect(warned.stacks).toBeDefined();
+    expect(warned.diagnostics.map((d) => [d.code, d.severity, d.message, positioned(quiet, d)])).toEqual([
+      [
+        'GEN601',
+        'warning',
+        expect.stringContaining(
+          'GEN-G6 state-machine-observability: NightlyStateMachine in app.template.json: logs nothing (level OFF)',
+        ),
+        'spec/app.yaml:12:3',
+      ],
+      [
+        'GEN601',
+        'warning',
+        expect.stringContaining('NightlyStateMachine in app.template.json: is not traced (X-Ray)'),
+        'spec/app.yaml:12:3',
+      ],
+    ]);
+    expect(plain.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('is not traced (X-Ray)')]);
   });
 
   it('keeps retry, payload, selector and timeout as written; retry: [] retries nothing', () => {
@@ -422,6 +443,9 @@ States:
         'GEN202',
       ]);
       expect(codes(compileYaml(`${PROJECT}workflows:\n  w: { definition: x.json, start: A }\n`))).toEqual(['GEN206']);
+      expect(codes(compileYaml(`${PROJECT}workflows:\n  w: { definition: x.json, comment: hi }\n`))).toEqual([
+        'GEN206',
+      ]);
     });
   });
 

@@ -152,6 +152,15 @@ function checkForm(entry: Entry<Workflow>, at: At): Diagnostic[] {
         'keep definition, or start and states',
       ),
     ];
+  if (w.definition !== undefined && w.comment !== undefined)
+    return [
+      error(
+        'GEN206',
+        `workflow '${name}' has a definition file and a comment: the file's Comment is the one used`,
+        { ...at('comment'), at: 'key' },
+        "remove comment, or write it as the file's Comment",
+      ),
+    ];
   if (w.definition !== undefined) return [];
   if (!short)
     return [

@@ -1,4 +1,5 @@
 /** workflows: Step Functions state machines (standard or express) whose states invoke functions, or a full state-language file. */
+import { ids } from '../../naming/ids.js';
 import { KEBAB_HINT, KEBAB_NAME } from '../../schema/json-schema.js';
 import type { Section } from '../section.js';
 import { workflowAlarmTypes } from './alarms.js';
@@ -24,6 +25,13 @@ export const workflowsSection: Section = {
   alarmTypes: workflowAlarmTypes,
   graph: workflowsGraph,
   dashboard: workflowsDashboard,
+  // Rule findings on a workflow's resources (GEN-G6: logs off, no tracing) point at the workflow.
+  locate: (spec, logicalId) => {
+    const entry = workflowsOf(spec).items.find(({ name }) =>
+      [ids.stateMachine(name), ids.stateMachineRole(name), ids.stateMachineLogGroup(name)].includes(logicalId),
+    );
+    return entry && { file: entry.file, path: entry.path, at: 'key' };
+  },
   // Functions its states invoke count as used (GEN-P5).
   invokes: (spec) =>
     workflowsOf(spec).items.flatMap(({ value }) => definitionFor(spec.specDir, value)?.functions ?? []),
