@@ -87,6 +87,15 @@ describe('backup section', () => {
       expect([resources[id].DeletionPolicy, (resources[id] as any).UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
   });
 
+  it('locks the vault in governance mode for the retention period when the environment asks', () => {
+    const locked = compileYaml(`${PROJECT}${TABLES}backup: {}\n`, 'production', {
+      production: 'region: eu-central-1\nprotected: true\nbackup: { retentionDays: 35, lock: true }\n',
+    });
+    expect(locked.resources.BackupVault.Properties.LockConfiguration).toEqual({ MinRetentionDays: 35 });
+    const open = compileYaml(`${PROJECT}${TABLES}backup: {}\n`);
+    expect(open.resources.BackupVault.Properties.LockConfiguration).toBeUndefined();
+  });
+
   it('selects the tables listed, or all but the excluded ones', () => {
     const listed = compileYaml(`${PROJECT}${TABLES}backup: { tables: [orders] }\n`);
     expect(listed.resources.BackupSelection.Properties.BackupSelection.Resources).toEqual([tableArn('test-orders')]);

@@ -66,6 +66,8 @@ function vault(env: Environment, project: string, tags: Record<string, string>):
         BackupVaultName: names.backupVault(env.name, project),
         EncryptionKeyArn: Fn.GetAtt(ids.backupVaultKey(), 'Arn'),
         BackupVaultTags: tags,
+        // No ChangeableForDays: governance mode, which a privileged user can remove; compliance mode is irreversible.
+        ...(env.backup.lock ? { LockConfiguration: { MinRetentionDays: env.backup.retentionDays } } : {}),
       },
     }),
   ];

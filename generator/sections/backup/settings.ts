@@ -7,6 +7,7 @@ export interface BackupSettings {
   schedules: BackupFrequency[];
   retentionDays: number;
   copyTo?: string;
+  lock: boolean;
 }
 
 declare module '../../environment/model.js' {
@@ -35,6 +36,13 @@ export const backupSettingsSchema: JsonSchema = settings(
       default: 7,
       examples: [35],
     }),
+    lock: {
+      type: 'boolean',
+      default: false,
+      description:
+        'AWS Backup Vault Lock in governance mode: no one deletes a recovery point before retentionDays (or shortens its retention) unless an IAM policy grants backup:DeleteBackupVaultLockConfiguration to remove the lock first. Compliance mode, which nobody can ever undo, is left out on purpose.',
+      examples: [true],
+    },
     copyTo: {
       type: 'string',
       pattern: VAULT_ARN,
