@@ -30,6 +30,9 @@ export const NAME_PROPERTIES: Record<string, string> = {
   'AWS::ECR::Repository': 'RepositoryName',
   'AWS::SecretsManager::Secret': 'Name',
   'AWS::Logs::LogGroup': 'LogGroupName',
+  'AWS::Backup::BackupVault': 'BackupVaultName',
+  'AWS::Timestream::Database': 'DatabaseName',
+  'AWS::Timestream::Table': 'TableName',
   'AWS::RDS::DBInstance': 'DBInstanceIdentifier',
   'AWS::RDS::DBCluster': 'DBClusterIdentifier',
 };

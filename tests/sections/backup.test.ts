@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dangerousChanges } from '../../generator/deploy/guard.js';
+import { localImpacts } from '../../generator/deploy/replacements.js';
 import { architectureMermaid } from '../../generator/graph/architecture.js';
 import { readSpec } from '../../generator/pipeline/build.js';
 import { FIXTURES } from '../fixtures/run-fixture.js';
@@ -167,5 +169,25 @@ describe('backup in gen graph', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the deploy guard and the backup vault', () => {
+  const data = (text: string) => compileYaml(`${PROJECT}${TABLES}${text}`).templates.data;
+
+  it('refuses to remove the vault (and its key) without --allow-replace naming them', async () => {
+    const dangers = dangerousChanges([], await localImpacts(data('backup: {}\n'), data('')));
+    expect(dangers.map((d) => [d.logicalId, d.action])).toEqual([
+      ['BackupVault', 'remove'],
+      ['BackupVaultKey', 'remove'],
+    ]);
+  });
+
+  it('knows the vault keeps its fixed name, so a replacement cannot happen on AWS', async () => {
+    const before = data('backup: {}\n');
+    const after = structuredClone(before);
+    after.Resources.BackupVault.Properties.EncryptionKeyArn = 'arn:aws:kms:eu-central-1:123456789012:key/other';
+    const [danger] = dangerousChanges([], await localImpacts(before, after));
+    expect(danger).toMatchObject({ logicalId: 'BackupVault', action: 'replace', fixedName: 'test-shop' });
   });
 });
