@@ -110,6 +110,13 @@ describe('container-image functions', () => {
     }
   });
 
+  it('run in the private network like any function, needing no ECR endpoint (Lambda pulls, not the function)', () => {
+    const built = build(`${imageFn()}network:\n  internet: none\n  endpoints: [dynamodb]\n`);
+    expect(errors(built)).toEqual([]);
+    expect(built.resources.FraudFunction.Properties.VpcConfig).toBeDefined();
+    expect(built.diagnostics.filter((d) => /ecr/i.test(d.message))).toEqual([]);
+  });
+
   it('keep the repository in protected environments', () => {
     const repository = build(imageFn(), {}, 'production').resources.FraudRepository as any;
     expect([repository.DeletionPolicy, repository.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
