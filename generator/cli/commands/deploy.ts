@@ -84,6 +84,8 @@ export const deployCommand = {
         process.stderr.write('gen: build failed; nothing was deployed\n');
         return EXIT.specErrors;
       }
+      // Warnings (a service the network cannot reach, a runtime AWS retires soon) are said before anything changes.
+      printDiagnostics(paths.root, result.diagnostics);
       const outRoot = resolve(args.out ?? join(paths.root, 'out'));
       // out/ now; placement/<env>.json, a committed file, only once stacks were actually changed (below).
       const outDir = writeOutput(
