@@ -27,7 +27,9 @@ export interface Diagnostic {
 
 /**
  * Stable diagnostic codes. Categories: 1xx YAML, 2xx schema, 3xx references,
- * 4xx environments, 5xx output limits, 6xx platform rules. Never renumber: CI scripts match on them.
+ * 4xx environments, 5xx output limits, 6xx platform rules, 7xx AWS update rules (GEN701-GEN729:
+ * changes CloudFormation on AWS would refuse or that need staging, checked against the deployed
+ * stacks). Never renumber: CI scripts match on them.
  */
 export const CODES = {
   GEN101: 'YAML syntax error',
@@ -109,6 +111,12 @@ export const CODES = {
   GEN507: 'placement file unreadable',
   GEN508: 'reference between stacks',
   GEN601: 'platform rule violated',
+  GEN701: 'more than one global secondary index created or deleted in one table update (staged by gen deploy)',
+  GEN702: 'a resource that keeps its custom name would be replaced',
+  GEN703: 'a KMS key policy that locks every principal out of changing it',
+  GEN704: 'a subnet replaced while keeping its CIDR block',
+  GEN705: "a REST API's definition changed without a new deployment",
+  GEN706: 'a named stateful resource exists outside any stack (gen deploy imports it)',
 } as const;
 export type Code = keyof typeof CODES;
 

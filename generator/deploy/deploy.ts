@@ -16,7 +16,7 @@ import { deployStack, interrupt, outputsOf, type StackDeployRequest, type StackR
 import { pseudoParameters, resolvePseudoParameters, type PseudoParameters } from '../output/documents.js';
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
-import { deployedTemplate, describeStack } from './stack-state.js';
+import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js';
 import { keepingDropped } from './removal-order.js';
 import { answers } from './moto.js';
 import { acquireLock, describeOwner, type LockOwner } from './lock.js';
@@ -25,6 +25,8 @@ import { applyBucketNotifications } from './local-notifications.js';
 import { localOutputs } from './local-outputs.js';
 import { skippedLocally } from './moto-types.js';
 import { ecrRegistry, imagesIn, pushImages } from './images.js';
+import { checkUpdate, refusals, type Template, type UpdateFinding } from './update-rules/index.js';
+import { indexStages, lastStageSays } from './update-rules/staging.js';
 
 export interface DeployRequest {
   root: string;
@@ -43,7 +45,12 @@ export interface DeployRequest {
   force?: boolean;
   /** Remove a deploy lock left by a run that is gone. */
   breakLock?: boolean;
+  /** Lines that say what the AWS update rules found, at their spec lines (the CLI knows the spec); plain messages by default. */
+  explain?: (findings: StackFinding[]) => string[];
 }
+
+/** An update rule's finding in one stack of this deploy. */
+export type StackFinding = UpdateFinding & { stackName: string; stackFile: string };
 
 /** Releases the lock this process holds (for the signal handler: interrupted()). */
 let releaseLock: (() => Promise<void>) | undefined;
@@ -55,6 +62,8 @@ export interface DeployReport {
   problem?: string;
   outputs: Record<string, Record<string, string>>;
   lockedBy?: LockOwner;
+  /** What the AWS update rules found (update-rules/): refusals stop the deploy before anything changes. */
+  findings?: StackFinding[];
 }
 
 export async function deploy(clients: Clients, request: DeployRequest, reporter: Reporter): Promise<DeployReport> {
@@ -97,6 +106,32 @@ async function deployLocked(
   bucket: string,
 ): Promise<DeployReport> {
   const { env, manifest } = request;
+  const selected = manifest.stacks.filter((s) => !request.layers.length || request.layers.includes(s.layer));
+
+  // What AWS would refuse is refused here, before anything is uploaded or changed (update-rules/).
+  const deployedTemplates = new Map<string, Template>();
+  const findings: StackFinding[] = [];
+  for (const stack of selected) {
+    const state = await describeStack(clients, stack.stackName);
+    if (!state.exists || isEmptyShell(state)) continue;
+    const deployed = (await deployedTemplate(clients, stack.stackName)) as Template;
+    deployedTemplates.set(stack.stackName, deployed);
+    const next = JSON.parse(readFileSync(join(request.outDir, stack.template), 'utf8'));
+    for (const f of await checkUpdate(deployed, next))
+      findings.push({ ...f, stackName: stack.stackName, stackFile: stack.template });
+  }
+  const explain = request.explain ?? ((list) => list.map((f) => `${f.severity} ${f.code}: ${f.message}`));
+  if (findings.length > 0) for (const line of explain(findings)) reporter.info(line);
+  const refused = refusals(findings);
+  if (refused.length > 0)
+    return {
+      ok: false,
+      account,
+      stacks: [],
+      outputs: {},
+      findings,
+      problem: `CloudFormation on AWS would refuse ${refused.length === 1 ? 'this change' : `these ${refused.length} changes`} (${refused.map((f) => `${f.code} ${f.logicalId}`).join(', ')}); nothing was changed`,
+    };
 
   let packaged: Awaited<ReturnType<typeof packageFunctions>>;
   try {
@@ -148,7 +183,6 @@ async function deployLocked(
     const found = known ?? (await outputsOf(clients, stackName).catch(() => ({}) as Record<string, string>));
     return onMoto ? localOutputs(clients, stackName, found) : found;
   };
-  const selected = manifest.stacks.filter((s) => !request.layers.length || request.layers.includes(s.layer));
   /** Stacks updated with what they drop kept (removal-order.ts), to be updated again in reverse order. */
   const second: { stack: (typeof selected)[number]; body: string; kept: string[] }[] = [];
   const deployOne = async (stack: (typeof selected)[number], body: string): Promise<StackResult> => {
@@ -225,8 +259,30 @@ async function deployLocked(
       reporter.info(`${stack.stackName}: keeps ${first.kept.join(', ')} until the stacks after it no longer use them`);
       second.unshift({ stack, body, kept: first.kept });
     }
+    // DynamoDB creates or deletes one index per table update: more go in steps (GEN701), each its own change set.
+    const before = deployedTemplates.get(stack.stackName);
+    const stages = before ? indexStages(before, JSON.parse(first.body)) : [];
+    let reviewedOnly = false;
+    for (const [i, stage] of stages.entries()) {
+      reporter.info(`${stack.stackName}: step ${i + 1} of ${stages.length + 1}: ${stage.says}`);
+      const stageBody = JSON.stringify(stage.template, undefined, 2);
+      const problem = await record(stack, stageBody, await deployOne(stack, stageBody));
+      if (problem) return { ok: false, account, stacks: results, problem, findings, outputs };
+      if (!request.execute) {
+        reporter.info(
+          `${stack.stackName}: steps ${i + 2} to ${stages.length + 1} are reviewed once step ${i + 1} is deployed (--no-execute)`,
+        );
+        reviewedOnly = true;
+        break;
+      }
+    }
+    if (reviewedOnly) continue;
+    if (stages.length > 0)
+      reporter.info(
+        `${stack.stackName}: step ${stages.length + 1} of ${stages.length + 1}: ${lastStageSays(before!, JSON.parse(first.body))}`,
+      );
     const problem = await record(stack, first.body, await deployOne(stack, first.body));
-    if (problem) return { ok: false, account, stacks: results, problem, outputs };
+    if (problem) return { ok: false, account, stacks: results, problem, findings, outputs };
   }
   for (const { stack, body, kept } of second) {
     reporter.info(`${stack.stackName}: removes ${kept.join(', ')} now that the stacks after it are updated`);
@@ -235,7 +291,7 @@ async function deployLocked(
   }
   if (request.execute)
     writeFileSync(join(request.outDir, 'outputs.json'), JSON.stringify(outputs, undefined, 2) + '\n');
-  return { ok: true, account, stacks: results, outputs };
+  return { ok: true, account, stacks: results, outputs, ...(findings.length > 0 ? { findings } : {}) };
 }
 
 /** One stack; on moto, with its REST API bodies imported by gen (local-rest-api.ts). */

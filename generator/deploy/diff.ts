@@ -7,6 +7,8 @@ import { localImpacts, type Impact } from './replacements.js';
 import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js';
 import type { Clients } from './target.js';
 import { byText } from '../order.js';
+import { stackCheck } from './update-rules/check-stacks.js';
+import type { UpdateFinding } from './update-rules/index.js';
 
 export interface DiffChange {
   logicalId: string;
@@ -18,8 +20,14 @@ export interface DiffChange {
 }
 export interface StackDiff {
   stackName: string;
+  /** Its template's file in out/<env>/. */
+  file: string;
   exists: boolean;
   changes: DiffChange[];
+  /** What the AWS update rules find in this change (update-rules/): refusals, and changes deploy stages. */
+  findings: UpdateFinding[];
+  /** The steps a staged deploy takes (one index change per table each); empty when it takes one. */
+  stages: string[];
 }
 
 export async function diffStacks(clients: Clients, manifest: Manifest, outDir: string): Promise<StackDiff[]> {
@@ -27,10 +35,13 @@ export async function diffStacks(clients: Clients, manifest: Manifest, outDir: s
   for (const stack of manifest.stacks) {
     const state = await describeStack(clients, stack.stackName);
     const deployed = state.exists && !isEmptyShell(state) ? await deployedTemplate(clients, stack.stackName) : {};
-    const impacts = await localImpacts(deployed, JSON.parse(readFileSync(join(outDir, stack.template), 'utf8')));
+    const next = JSON.parse(readFileSync(join(outDir, stack.template), 'utf8'));
+    const impacts = await localImpacts(deployed, next);
     diffs.push({
       stackName: stack.stackName,
+      file: stack.template,
       exists: state.exists,
+      ...(await stackCheck(deployed as never, next)),
       changes: [...impacts]
         .filter(([, i]) => i.impact !== 'none')
         .map(

@@ -45,6 +45,8 @@ export interface BuildResult {
   /** Where every group now lives: the committed placement file's next content. */
   placement?: Placement;
   documents?: UploadedDocument[];
+  /** The spec it was built from (messages about deployed stacks point into it: deploy/update-rules/locate.ts). */
+  spec?: Spec;
 }
 
 /** Load, validate, assemble and cross-check the spec: everything that does not depend on an environment. */
@@ -150,5 +152,5 @@ function buildEnvironment(paths: Paths, read: SpecResult, envName: string, regis
   const diagnostics = [...read.diagnostics, ...resolved.diagnostics, ...previous.diagnostics];
   if (hasErrors(diagnostics) || !read.spec || !resolved.env) return { diagnostics };
   const compiled = compileSpec(read.spec, resolved.env, previous.placement, HARD_LIMITS, registry);
-  return { ...compiled, diagnostics: [...diagnostics, ...compiled.diagnostics] };
+  return { ...compiled, spec: read.spec, diagnostics: [...diagnostics, ...compiled.diagnostics] };
 }

@@ -5,7 +5,8 @@ import { BUILTIN } from '../../sections/index.js';
 import { hasErrors } from '../../diagnostics.js';
 import { build } from '../../pipeline/build.js';
 import { outputFiles, placementWouldChange, writeOutput, writePlacement } from '../../pipeline/write.js';
-import { printDiagnostics, printJson } from '../common.js';
+import { printDiagnostics, printJson, renderDiagnostics } from '../common.js';
+import { formatText } from '../report.js';
 import { EXIT } from '../exit-codes.js';
 import { withTarget, withTargetOptions, type TargetArgs } from './target-options.js';
 
@@ -93,10 +94,11 @@ export const deployCommand = {
         env.name,
         outputFiles({ ...result, stacks: result.stacks, manifest: result.manifest }),
       );
-      const [{ deploy, interrupted }, { consoleReporter }, { bootstrap }] = await Promise.all([
+      const [{ deploy, interrupted }, { consoleReporter }, { bootstrap }, { findingDiagnostics }] = await Promise.all([
         import('../../deploy/deploy.js'),
         import('../../deploy/reporter.js'),
         import('../../deploy/bootstrap.js'),
+        import('../../deploy/update-rules/locate.js'),
       ]);
       const reporter = await consoleReporter(Boolean(process.stderr.isTTY && process.stdin.isTTY) && !args.json);
       if (args.local) await bootstrap(clients, env.name, { ...reporter, info: () => {} });
@@ -140,6 +142,9 @@ export const deployCommand = {
           waitTimeoutMs: args.waitTimeout * 1000,
           force: args.force,
           breakLock: args.breakLock,
+          // What AWS would refuse (or take in steps), said at the spec lines that make it.
+          explain: (findings) =>
+            renderDiagnostics(paths.root, findingDiagnostics(findings, result.spec, BUILTIN)).map(formatText),
         },
         reporter,
       ).finally(() => {

@@ -4,7 +4,8 @@ import type { Argv } from 'yargs';
 import { hasErrors } from '../../diagnostics.js';
 import { build } from '../../pipeline/build.js';
 import { outputFiles, writeOutput } from '../../pipeline/write.js';
-import { printDiagnostics, printJson } from '../common.js';
+import { diagnosticsJson, printDiagnostics, printJson } from '../common.js';
+import { BUILTIN } from '../../sections/index.js';
 import { EXIT } from '../exit-codes.js';
 import { withTarget, withTargetOptions, type TargetArgs } from './target-options.js';
 
@@ -27,10 +28,32 @@ export const diffCommand = {
         target.env.name,
         outputFiles({ ...result, stacks: result.stacks, manifest: result.manifest }),
       );
-      const { diffStacks, formatDiff } = await import('../../deploy/diff.js');
+      const [{ diffStacks, formatDiff }, { findingDiagnostics }, { formatStages }] = await Promise.all([
+        import('../../deploy/diff.js'),
+        import('../../deploy/update-rules/locate.js'),
+        import('../../deploy/update-rules/check-stacks.js'),
+      ]);
       const diffs = await diffStacks(target.clients, result.manifest, outDir);
-      if (args.json) printJson({ command: 'diff', environment: target.env.name, stacks: diffs });
-      else process.stdout.write(formatDiff(diffs) + '\n');
-      return EXIT.ok;
+      // What AWS would refuse in these changes (or take only in steps), at the spec lines that make them.
+      const findings = findingDiagnostics(
+        diffs.flatMap((d) => d.findings.map((f) => ({ ...f, stackFile: d.file }))),
+        result.spec,
+        BUILTIN,
+      );
+      if (args.json)
+        printJson({
+          command: 'diff',
+          environment: target.env.name,
+          stacks: diffs,
+          diagnostics: diagnosticsJson(target.paths.root, findings),
+        });
+      else {
+        process.stdout.write(formatDiff(diffs) + '\n');
+        for (const d of diffs)
+          for (const line of formatStages(d.stackName, d.stages)) process.stdout.write(`${line}\n`);
+        printDiagnostics(target.paths.root, findings);
+      }
+      // A change AWS would refuse is an error now, as gen deploy would refuse it before changing anything.
+      return hasErrors(findings) ? EXIT.specErrors : EXIT.ok;
     }),
 };

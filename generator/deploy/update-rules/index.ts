@@ -1,0 +1,33 @@
+/**
+ * The AWS update rules, and running them on one stack's (deployed, new) pair. The list is the
+ * registry: README's table and tests/deploy/update-rules.test.ts read it. Codes never change.
+ */
+import { byText } from '../../order.js';
+import { localImpacts } from '../replacements.js';
+import { apiDeployment } from './api-deployment.js';
+import { dynamodbIndexChanges } from './dynamodb-index-changes.js';
+import { kmsKeyPolicyLockout } from './kms-key-policy-lockout.js';
+import { namedReplacement } from './named-replacement.js';
+import type { Template, UpdateFinding, UpdateRule } from './rule.js';
+import { subnetCidr } from './subnet-cidr.js';
+
+export type { Template, UpdateFinding, UpdateRule } from './rule.js';
+
+export const UPDATE_RULES: readonly UpdateRule[] = [
+  dynamodbIndexChanges,
+  namedReplacement,
+  kmsKeyPolicyLockout,
+  subnetCidr,
+  apiDeployment,
+];
+
+/** Every rule on one stack: `deployed` is {} for a stack not deployed yet (then only creation rules can find anything). */
+export async function checkUpdate(deployed: Template, next: Template): Promise<UpdateFinding[]> {
+  const impacts = await localImpacts(deployed, next);
+  return UPDATE_RULES.flatMap((rule) => rule.check({ deployed, next, impacts })).sort(
+    (a, b) => byText(a.code, b.code) || byText(a.logicalId, b.logicalId),
+  );
+}
+
+/** What a deploy must refuse: everything but warnings (staged changes are warnings). */
+export const refusals = (findings: readonly UpdateFinding[]) => findings.filter((f) => f.severity === 'error');
