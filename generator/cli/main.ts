@@ -12,6 +12,7 @@ import { rulesCommand } from './commands/rules.js';
 import { deployCommand } from './commands/deploy.js';
 import { bootstrapCommand } from './commands/bootstrap.js';
 import { diffCommand } from './commands/diff.js';
+import { driftCommand } from './commands/drift.js';
 import { destroyCommand } from './commands/destroy.js';
 import { localCommand } from './commands/local.js';
 import { initCommand } from './commands/init.js';
@@ -26,6 +27,7 @@ const COMMANDS = [
   checkCommand,
   graphCommand,
   diffCommand,
+  driftCommand,
   deployCommand,
   bootstrapCommand,
   destroyCommand,

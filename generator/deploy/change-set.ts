@@ -9,10 +9,14 @@ import type { Clients } from './target.js';
 
 export interface ChangeSetRequest {
   stackName: string;
-  type: 'CREATE' | 'UPDATE';
+  type: 'CREATE' | 'UPDATE' | 'IMPORT';
   template: { body: string } | { url: string };
   tags: Record<string, string>;
   parameters?: Record<string, string>;
+  /** Parameters that keep the value the stack has (an import changes nothing else). */
+  previousParameters?: string[];
+  /** IMPORT: the existing resources to bring into the stack (adopt/import.ts). */
+  resourcesToImport?: { ResourceType: string; LogicalResourceId: string; ResourceIdentifier: Record<string, string> }[];
 }
 
 /** Stack tags in CloudFormation's shape. */
@@ -56,11 +60,15 @@ export async function createChangeSet(
       ...('body' in request.template ? { TemplateBody: request.template.body } : { TemplateURL: request.template.url }),
       Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
       Tags: stackTags(request.tags),
-      Parameters: Object.entries(request.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({
-        ParameterKey,
-        ParameterValue,
-      })),
+      Parameters: [
+        ...Object.entries(request.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({
+          ParameterKey,
+          ParameterValue,
+        })),
+        ...(request.previousParameters ?? []).map((ParameterKey) => ({ ParameterKey, UsePreviousValue: true })),
+      ],
       Description: 'created by gen deploy',
+      ...(request.resourcesToImport ? { ResourcesToImport: request.resourcesToImport } : {}),
     }),
   );
   const id = Id!;

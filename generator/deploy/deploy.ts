@@ -27,6 +27,9 @@ import { skippedLocally } from './moto-types.js';
 import { ecrRegistry, imagesIn, pushImages } from './images.js';
 import { checkUpdate, refusals, type Template, type UpdateFinding } from './update-rules/index.js';
 import { indexStages, lastStageSays } from './update-rules/staging.js';
+import { findRetained, owningStack } from './adopt/find.js';
+import { importRetained } from './adopt/import.js';
+import { serviceLookup } from './adopt/lookup.js';
 
 export interface DeployRequest {
   root: string;
@@ -45,6 +48,8 @@ export interface DeployRequest {
   force?: boolean;
   /** Remove a deploy lock left by a run that is gone. */
   breakLock?: boolean;
+  /** How a resource is found by its name outside CloudFormation (adopt/lookup.ts); the services' own APIs by default. */
+  lookup?: import('./adopt/lookup.js').Lookup;
   /** Lines that say what the AWS update rules found, at their spec lines (the CLI knows the spec); plain messages by default. */
   explain?: (findings: StackFinding[]) => string[];
 }
@@ -132,6 +137,18 @@ async function deployLocked(
       findings,
       problem: `CloudFormation on AWS would refuse ${refused.length === 1 ? 'this change' : `these ${refused.length} changes`} (${refused.map((f) => `${f.code} ${f.logicalId}`).join(', ')}); nothing was changed`,
     };
+
+  // Named resources an earlier destroy kept (DeletionPolicy Retain) would make a CREATE fail: they are imported first (adopt/).
+  const retained = await findRetained(
+    selected.map((stack) => ({
+      stackName: stack.stackName,
+      template: JSON.parse(readFileSync(join(request.outDir, stack.template), 'utf8')),
+      deployed: deployedTemplates.get(stack.stackName),
+    })),
+    request.lookup ?? serviceLookup(clients),
+    pseudoParameters(clients.region, account),
+    (id) => owningStack(clients, id),
+  );
 
   let packaged: Awaited<ReturnType<typeof packageFunctions>>;
   try {
@@ -258,6 +275,47 @@ async function deployLocked(
     if (first.kept.length > 0) {
       reporter.info(`${stack.stackName}: keeps ${first.kept.join(', ')} until the stacks after it no longer use them`);
       second.unshift({ stack, body, kept: first.kept });
+    }
+    const adopt = retained.filter((r) => r.stackName === stack.stackName);
+    if (adopt.length > 0) {
+      if (onMoto)
+        return {
+          ok: false,
+          account,
+          stacks: results,
+          outputs,
+          findings,
+          problem: `${adopt.map((r) => `'${r.name}'`).join(', ')} exist${adopt.length === 1 ? 's' : ''} outside any stack, and the local endpoint (moto) cannot import resources into a stack: remove ${adopt.length === 1 ? 'it' : 'them'} from the endpoint (or restart it: gen local stop), then deploy`,
+        };
+      const imported = await importRetained(
+        clients,
+        {
+          stackName: stack.stackName,
+          deployed: deployedTemplates.get(stack.stackName),
+          next: JSON.parse(body),
+          retained: adopt,
+          tags: manifest.tags,
+          approve: request.approve,
+          execute: request.execute,
+        },
+        reporter,
+      );
+      if (!imported.ok) {
+        if (imported.result === 'reviewed') {
+          results.push({ stackName: stack.stackName, result: 'reviewed', outputs: {} });
+          continue;
+        }
+        results.push({ stackName: stack.stackName, result: imported.result, reason: imported.reason });
+        return {
+          ok: false,
+          account,
+          stacks: results,
+          problem: `${stack.stackName}: ${imported.reason}`,
+          findings,
+          outputs,
+        };
+      }
+      deployedTemplates.set(stack.stackName, (await deployedTemplate(clients, stack.stackName)) as Template);
     }
     // DynamoDB creates or deletes one index per table update: more go in steps (GEN701), each its own change set.
     const before = deployedTemplates.get(stack.stackName);

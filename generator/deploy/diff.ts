@@ -9,6 +9,9 @@ import type { Clients } from './target.js';
 import { byText } from '../order.js';
 import { stackCheck } from './update-rules/check-stacks.js';
 import type { UpdateFinding } from './update-rules/index.js';
+import { findRetained, owningStack, type Retained } from './adopt/find.js';
+import { serviceLookup, type Lookup } from './adopt/lookup.js';
+import { pseudoParameters } from '../output/documents.js';
 
 export interface DiffChange {
   logicalId: string;
@@ -28,20 +31,45 @@ export interface StackDiff {
   findings: UpdateFinding[];
   /** The steps a staged deploy takes (one index change per table each); empty when it takes one. */
   stages: string[];
+  /** Resources it would create that exist outside any stack (kept by a destroy): gen deploy imports them first. */
+  imports: Retained[];
 }
 
-export async function diffStacks(clients: Clients, manifest: Manifest, outDir: string): Promise<StackDiff[]> {
+export async function diffStacks(
+  clients: Clients,
+  manifest: Manifest,
+  outDir: string,
+  account?: string,
+  lookup: Lookup = serviceLookup(clients),
+): Promise<StackDiff[]> {
   const diffs: StackDiff[] = [];
+  const pairs = [];
   for (const stack of manifest.stacks) {
     const state = await describeStack(clients, stack.stackName);
-    const deployed = state.exists && !isEmptyShell(state) ? await deployedTemplate(clients, stack.stackName) : {};
-    const next = JSON.parse(readFileSync(join(outDir, stack.template), 'utf8'));
+    const exists = state.exists && !isEmptyShell(state);
+    pairs.push({
+      stack,
+      exists: state.exists,
+      deployed: exists ? await deployedTemplate(clients, stack.stackName) : undefined,
+      next: JSON.parse(readFileSync(join(outDir, stack.template), 'utf8')),
+    });
+  }
+  const retained = account
+    ? await findRetained(
+        pairs.map((p) => ({ stackName: p.stack.stackName, template: p.next, deployed: p.deployed as never })),
+        lookup,
+        pseudoParameters(clients.region, account),
+        (id) => owningStack(clients, id),
+      )
+    : [];
+  for (const { stack, exists, next, deployed = {} } of pairs) {
     const impacts = await localImpacts(deployed, next);
     diffs.push({
       stackName: stack.stackName,
       file: stack.template,
-      exists: state.exists,
+      exists,
       ...(await stackCheck(deployed as never, next)),
+      imports: retained.filter((r) => r.stackName === stack.stackName),
       changes: [...impacts]
         .filter(([, i]) => i.impact !== 'none')
         .map(
@@ -78,6 +106,10 @@ export function formatDiff(diffs: StackDiff[]): string {
           `  ${MARK[c.impact]} ${c.impact.padEnd(11)} ${c.logicalId.padEnd(44)} ${c.type}${risk(c)}`,
           ...(c.reason ? [`      ${c.reason}`] : []),
         ]),
+        ...d.imports.map(
+          (r) =>
+            `  > ${'import'.padEnd(11)} ${r.logicalId.padEnd(44)} ${r.type}  '${r.name}' exists outside any stack (kept by a destroy): gen deploy imports it`,
+        ),
       ].join('\n'),
     )
     .join('\n');

@@ -17,6 +17,8 @@ export interface Clients {
   cfn: import('@aws-sdk/client-cloudformation').CloudFormationClient;
   s3: import('@aws-sdk/client-s3').S3Client;
   sts: import('@aws-sdk/client-sts').STSClient;
+  /** What the clients above were made with, for the few other services a deploy asks (deploy/adopt/lookup.ts). */
+  config?: { region: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
 }
 
 export async function connect(options: TargetOptions, environmentRegion: string): Promise<Clients> {
@@ -40,6 +42,7 @@ export async function connect(options: TargetOptions, environmentRegion: string)
     cfn: new CloudFormationClient(config),
     s3: new S3Client({ ...config, forcePathStyle: Boolean(endpoint) }),
     sts: new STSClient(config),
+    config,
   };
   const where = endpoint ?? `AWS (${region})`;
   for (const client of [clients.cfn, clients.s3, clients.sts]) {

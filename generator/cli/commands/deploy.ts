@@ -30,7 +30,8 @@ export const deployCommand = {
       .option('approve', {
         type: 'boolean',
         default: false,
-        describe: 'Apply changes to a protected environment without asking',
+        describe:
+          'Apply changes to a protected environment, and import resources an earlier destroy retained, without asking',
       })
       .option('execute', {
         type: 'boolean',

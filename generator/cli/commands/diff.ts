@@ -33,7 +33,7 @@ export const diffCommand = {
         import('../../deploy/update-rules/locate.js'),
         import('../../deploy/update-rules/check-stacks.js'),
       ]);
-      const diffs = await diffStacks(target.clients, result.manifest, outDir);
+      const diffs = await diffStacks(target.clients, result.manifest, outDir, target.account);
       // What AWS would refuse in these changes (or take only in steps), at the spec lines that make them.
       const findings = findingDiagnostics(
         diffs.flatMap((d) => d.findings.map((f) => ({ ...f, stackFile: d.file }))),
