@@ -8,6 +8,7 @@
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CreateLogGroupCommand, CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { readFileSync } from 'node:fs';
@@ -230,7 +231,7 @@ describe('on the local endpoint', () => {
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
   });
 
-  it('finds tables, log groups, buckets and queues by name, and nothing under a name not in use', async () => {
+  it('finds tables, log groups, buckets, queues and image repositories by name, and nothing under a name not in use', async () => {
     await resetMoto(endpoint.url);
     await new DynamoDBClient(aws()).send(
       new CreateTableCommand({
@@ -250,6 +251,7 @@ describe('on the local endpoint', () => {
       }),
     );
     const { QueueUrl } = await new SQSClient(aws()).send(new CreateQueueCommand({ QueueName: 'production-jobs' }));
+    await new ECRClient(aws()).send(new CreateRepositoryCommand({ repositoryName: 'production-shop-resize' }));
     const lookup = serviceLookup({
       region: 'eu-central-1',
       config: aws(),
@@ -263,6 +265,8 @@ describe('on the local endpoint', () => {
     expect(await lookup('AWS::S3::Bucket', 'gone-bucket-gen-test')).toBeUndefined();
     expect(await lookup('AWS::SQS::Queue', 'production-jobs')).toBe(QueueUrl);
     expect(await lookup('AWS::SQS::Queue', 'production-gone')).toBeUndefined();
+    expect(await lookup('AWS::ECR::Repository', 'production-shop-resize')).toBe('production-shop-resize');
+    expect(await lookup('AWS::ECR::Repository', 'production-shop-gone')).toBeUndefined();
   });
 
   it('gen deploy names the retained table and stops, since moto cannot import; nothing is created', async () => {

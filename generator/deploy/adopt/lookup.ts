@@ -13,6 +13,7 @@ export const ADOPTABLE: Record<string, { nameProperty: string; identifier: strin
   'AWS::S3::Bucket': { nameProperty: 'BucketName', identifier: 'BucketName', kind: 'bucket' },
   'AWS::SQS::Queue': { nameProperty: 'QueueName', identifier: 'QueueUrl', kind: 'queue' },
   'AWS::Events::EventBus': { nameProperty: 'Name', identifier: 'Name', kind: 'event bus' },
+  'AWS::ECR::Repository': { nameProperty: 'RepositoryName', identifier: 'RepositoryName', kind: 'image repository' },
 };
 
 /** The identifier of the resource of `type` named `name`, when it exists. */
@@ -47,6 +48,13 @@ export function serviceLookup(clients: Clients): Lookup {
         case 'AWS::SQS::Queue': {
           const { SQSClient, GetQueueUrlCommand } = await import('@aws-sdk/client-sqs');
           return (await new SQSClient(config).send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl;
+        }
+        case 'AWS::ECR::Repository': {
+          const { ECRClient, DescribeRepositoriesCommand } = await import('@aws-sdk/client-ecr');
+          const { repositories = [] } = await new ECRClient(config).send(
+            new DescribeRepositoriesCommand({ repositoryNames: [name] }),
+          );
+          return repositories[0]?.repositoryName;
         }
         case 'AWS::Events::EventBus': {
           const { EventBridgeClient, DescribeEventBusCommand } = await import('@aws-sdk/client-eventbridge');
