@@ -145,7 +145,7 @@ export const deployCommand = {
           breakLock: args.breakLock,
           // What AWS would refuse (or take in steps), said at the spec lines that make it.
           explain: (findings) =>
-            renderDiagnostics(paths.root, findingDiagnostics(findings, result.spec, BUILTIN)).map(formatText),
+            renderDiagnostics(paths.root, findingDiagnostics(findings, result.spec, BUILTIN, env.file)).map(formatText),
         },
         reporter,
       ).finally(() => {

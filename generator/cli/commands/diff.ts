@@ -39,6 +39,7 @@ export const diffCommand = {
         diffs.flatMap((d) => d.findings.map((f) => ({ ...f, stackFile: d.file }))),
         result.spec,
         BUILTIN,
+        target.env.file,
       );
       if (args.json)
         printJson({

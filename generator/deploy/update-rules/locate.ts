@@ -46,14 +46,21 @@ export function locateResource(
   return best ? { file: best.file, path: [...best.path, ...detail], at: 'key' } : undefined;
 }
 
-/** Findings as diagnostics at their spec lines; the stack's file is named when no spec line is found. */
+/** Resources an environment file's settings make (the network's subnets: its zones and ranges), by logical ID. */
+const SETTINGS: [RegExp, (string | number)[]][] = [[/^(Private|Public)Subnet[A-Z]$/, ['network', 'availabilityZones']]];
+
+/** Findings as diagnostics at their spec lines (or environment file lines); the stack's file is named when neither is found. */
 export function findingDiagnostics(
   findings: readonly (UpdateFinding & { stackFile?: string })[],
   spec: Spec | undefined,
   registry: Registry,
+  environmentFile?: string,
 ): Diagnostic[] {
   return findings.map((f) => {
-    const location = spec ? locateResource(spec, registry, f.logicalId, f.detail) : undefined;
+    const setting = SETTINGS.find(([pattern]) => pattern.test(f.logicalId))?.[1];
+    const location =
+      (spec ? locateResource(spec, registry, f.logicalId, f.detail) : undefined) ??
+      (setting && environmentFile ? { file: environmentFile, path: setting, at: 'key' as const } : undefined);
     const where = location || !f.stackFile ? '' : ` (in ${f.stackFile})`;
     return {
       code: f.code,

@@ -46,6 +46,7 @@ describe('AWS update rules: each fixture gives its findings at the spec line', (
       checked.flatMap((s) => s.findings.map((f) => ({ ...f, stackFile: s.file }))),
       after.result.spec,
       BUILTIN,
+      after.result.env?.file,
     );
     const lines = [
       ...renderDiagnostics(after.dir, diagnostics).map(formatText),

@@ -191,6 +191,15 @@ describe('GEN702-GEN705', () => {
     expect((await checkUpdate(subnet('a'), subnet('b'))).map((f) => f.code)).toEqual(['GEN704']);
     expect(await checkUpdate(subnet('a'), subnet('b', '10.0.2.0/24'))).toEqual([]);
   });
+  it('GEN704: a subnet added on the block of one the same deploy removes is refused; in another VPC, it is not', async () => {
+    const added = (vpc: string): Template => ({
+      Resources: { T: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: vpc, CidrBlock: '10.0.1.0/24' } } },
+    });
+    expect((await checkUpdate(subnet('a'), added('vpc-1'))).map((f) => [f.code, f.logicalId])).toEqual([
+      ['GEN704', 'T'],
+    ]);
+    expect(await checkUpdate(subnet('a'), added('vpc-2'))).toEqual([]);
+  });
 
   const api = (path: string, deployment: string): Template => ({
     Resources: {
