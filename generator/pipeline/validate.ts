@@ -63,6 +63,16 @@ export function validateSpecFiles(sources: SourceFile[], schemas: Schemas): Diag
         ),
       ];
     }
+    if (keys.includes('StartAt') && keys.includes('States') && keys.every((key) => !sections.includes(key))) {
+      return [
+        error(
+          'GEN104',
+          'this file looks like a workflow definition (StartAt, States), not a spec file of sections',
+          { file: source.file, path: [] },
+          `name it ${source.file.replace(/\.ya?ml$/, '.asl.yaml')}: gen reads every other YAML file under spec/ as a spec file`,
+        ),
+      ];
+    }
     const validate = validatorsFor(schemas).spec;
     if (validate(withoutHolders(data))) return [];
     const { long, rest } = namesTooLong(source.file, validate.errors ?? []);

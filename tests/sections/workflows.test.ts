@@ -365,6 +365,24 @@ States:
       expect(statements(built, 'BatchStateMachineRole').map((s) => s.Sid)).toEqual(['LogDelivery', 'Logs', 'Tracing']);
     });
 
+    it('named .yaml without .asl: both the reference and the file are said to need the .asl.yaml name', () => {
+      const built = compileYaml(spec('workflows/batch.yaml'), 'test', {}, BUILTIN, {
+        'spec/workflows/batch.yaml': ASL,
+      });
+      expect(built.diagnostics.map((d) => [d.code, d.message, d.fix])).toEqual([
+        [
+          'GEN206',
+          "workflows.batch.definition 'workflows/batch.yaml' is badly formed",
+          'name a .json file, or a YAML file ending in .asl.yaml, relative to spec/',
+        ],
+        [
+          'GEN104',
+          'this file looks like a workflow definition (StartAt, States), not a spec file of sections',
+          'name it spec/workflows/batch.asl.yaml: gen reads every other YAML file under spec/ as a spec file',
+        ],
+      ]);
+    });
+
     it('is refused when missing, broken, outside spec/, or with placeholders gen does not fill', () => {
       const file = (text: string, type = 'standard') =>
         compileYaml(spec('workflows/batch.asl.yaml', type), 'test', {}, BUILTIN, {
