@@ -26,6 +26,7 @@ export interface GenSpec {
   keys?: Record<string, any>;
   secrets?: Record<string, any>;
   resources?: Record<string, any>;
+  network?: { internet: string; endpoints: string[] };
 }
 
 /** One table: an attribute pool with one type each, so keys never conflict. */
@@ -209,6 +210,19 @@ const keysAndSecrets = (functions: string[]) =>
       }),
     );
 
+/** Half the specs have a private network (internet or not, some endpoints); a few functions stay out of it. */
+const network = (functions: string[]) =>
+  fc.option(
+    fc.record({
+      network: fc.record({
+        internet: fc.constantFrom('nat', 'none'),
+        endpoints: fc.subarray(['dynamodb', 's3', 'sns', 'sqs', 'secretsmanager', 'logs', 'states']),
+      }),
+      outside: fc.subarray(functions, { maxLength: Math.min(1, functions.length) }),
+    }),
+    { nil: undefined },
+  );
+
 export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([tableNames, functionNames]) =>
   fc
     .tuple(
@@ -218,18 +232,25 @@ export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([
     )
     .chain(([tableDefs, fnDefs, routeDefs]) =>
       fc
-        .tuple(alarms(tableNames, functionNames, Object.keys(routeDefs).length > 0), keysAndSecrets(functionNames))
-        .map(([alarmDefs, { keys, secrets, reads }]) => ({
+        .tuple(
+          alarms(tableNames, functionNames, Object.keys(routeDefs).length > 0),
+          keysAndSecrets(functionNames),
+          network(functionNames),
+        )
+        .map(([alarmDefs, { keys, secrets, reads }, net]) => ({
           project: { name: 'prop', owner: 'owners', costCenter: 'cc-1' },
           tables: Object.fromEntries(tableNames.map((n, i) => [n, tableDefs[i]])),
           functions: Object.fromEntries(
             functionNames.map((n, i) => [
               n,
-              reads[i].length > 0
-                ? { ...fnDefs[i], secrets: Object.fromEntries(reads[i].map((r) => [r, 'read'])) }
-                : fnDefs[i],
+              {
+                ...fnDefs[i],
+                ...(reads[i].length > 0 ? { secrets: Object.fromEntries(reads[i].map((r) => [r, 'read'])) } : {}),
+                ...(net?.outside.includes(n) ? { network: 'none' } : {}),
+              },
             ]),
           ),
+          ...(net ? { network: net.network } : {}),
           routes: routeDefs,
           alarms: alarmDefs,
           ...(secrets.length > 0 || keys.length > 0
@@ -283,7 +304,11 @@ export const environment = (isProtected: boolean): fc.Arbitrary<GenEnvironment> 
     api: fc.record({
       throttle: fc.record({ rate: fc.integer({ min: 1, max: 100000 }), burst: fc.integer({ min: 1, max: 100000 }) }),
     }),
-    network: fc.record({ cidr: fc.constantFrom('10.0.0.0/16', '10.1.0.0/16', '10.2.0.0/16') }),
+    network: fc.record({
+      cidr: fc.constantFrom('10.0.0.0/16', '10.1.0.0/16', '10.2.0.0/16'),
+      availabilityZones: fc.integer({ min: 1, max: 3 }),
+      singleNatGateway: fc.boolean(),
+    }),
     cache: fc.record({ nodeType: fc.constantFrom('cache.t3.micro', 'cache.r6g.large') }),
     domain: fc.record({
       name: fc.constantFrom('a.example.com', 'example.com'),

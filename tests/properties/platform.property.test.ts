@@ -124,7 +124,36 @@ describe('platform properties on random specs', () => {
           ]);
           for (const table of Object.keys(f.tables ?? {}))
             expect(Object.values(p.Environment.Variables)).toContain(`test-${table}`);
+          // In a network, every function but those written network: none runs in all its private subnets.
+          if (s.network && f.network !== 'none')
+            expect(p.VpcConfig).toEqual({
+              SubnetIds: [...'ABC']
+                .slice(0, (e.network as any).availabilityZones)
+                .map((z) => ({ Ref: `PrivateSubnet${z}Id` })),
+              SecurityGroupIds: [{ Ref: 'FunctionSecurityGroupId' }],
+            });
+          else expect(p.VpcConfig).toBeUndefined();
         }
+        // Checked together, as gen build checks them: the network's stack is found from the function stacks.
+        const stacks = Object.entries(out.templates).map(([name, template]) => ({
+          stackName: name,
+          file: name,
+          template,
+        }));
+        const findings = stacks.flatMap((stack) =>
+          (rule('GEN-P4') as Rule).check(stack.template, {
+            environment: 'test',
+            logRetentionDays: e.logRetentionDays,
+            stackName: stack.stackName,
+            stacks,
+          }),
+        );
+        const outside = Object.entries(s.functions).filter(([, f]) => s.network && f.network === 'none');
+        expect(findings.map((v) => [v.resource, v.severity, v.message]).sort()).toEqual(
+          outside
+            .map(([n]) => [`${pascal(n)}Function`, 'warning', 'runs outside the private network (network: none)'])
+            .sort(),
+        );
       }),
     ));
 
@@ -387,8 +416,11 @@ describe('platform properties on random specs', () => {
       fc.property(built, ({ env: e, out }) => {
         passes('GEN-P14', out, e.logRetentionDays);
         for (const [id, r] of allResources(out).filter(([, r]) => TAGGABLE_TYPES.has(r.Type))) {
+          // The network's parts also carry a Name (they have no name of their own in the console).
           expect(
-            r.Properties!.Tags.map((t: any) => t.Key),
+            r
+              .Properties!.Tags.map((t: any) => t.Key)
+              .filter((k: string) => k !== 'Name' || !r.Type.startsWith('AWS::EC2::')),
             id,
           ).toEqual(['CostCenter', 'Environment', 'Owner', 'Project']);
         }

@@ -23,13 +23,14 @@ export function writeProject(
   mkdirSync(join(dir, 'environments'));
   mkdirSync(join(dir, 'handlers'));
   for (const h of handlers) cpSync(join(FIXTURES, 'base/handlers/orders.mjs'), join(dir, 'handlers', `${h}.mjs`));
-  const { project, tables, functions, routes, alarms, keys, secrets, resources } = spec;
+  const { project, tables, functions, routes, alarms, keys, secrets, resources, network } = spec;
   writeFileSync(join(dir, 'spec/project.yaml'), stringify({ project }));
   writeFileSync(
     join(dir, 'spec/app.yaml'),
     stringify({ tables, functions, routes, alarms, ...(resources ? { resources } : {}) }),
   );
   if (keys) writeFileSync(join(dir, 'spec/secrets.yaml'), stringify({ keys, secrets }));
+  if (network) writeFileSync(join(dir, 'spec/network.yaml'), stringify({ network }));
   for (const [name, env] of Object.entries(environments))
     writeFileSync(join(dir, 'environments', `${name}.yaml`), stringify({ region: 'eu-central-1', ...env }));
   return dir;
