@@ -15,6 +15,8 @@ import {
   type CommonArgs,
 } from '../common.js';
 import { EXIT } from '../exit-codes.js';
+import { sinceLastBuild } from '../../deploy/update-rules/since-last-build.js';
+import { BUILTIN } from '../../sections/index.js';
 
 interface BuildArgs extends CommonArgs {
   env: string[];
@@ -75,6 +77,10 @@ function finish(paths: Paths, outDir: string, env: string, built: BuildResult, l
       : built;
   const failed = hasErrors(result.diagnostics) || !result.stacks || !result.manifest;
   if (failed) return { env, result, failed, placementChanged: false };
+  // What AWS would refuse of this change (or take in steps), since the last build: warnings, before it is overwritten.
+  result.diagnostics.push(
+    ...sinceLastBuild(resolve(outDir, env), result.stacks!, result.spec, BUILTIN, result.env?.file),
+  );
   try {
     return {
       env,

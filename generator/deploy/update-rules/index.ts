@@ -29,5 +29,17 @@ export async function checkUpdate(deployed: Template, next: Template): Promise<U
   );
 }
 
+/**
+ * The rules that need no replacement analysis, on the previous build in out/<env>/ (what the last
+ * deploy sent, when the last command was a deploy): `gen build` reports them as warnings, since it
+ * cannot know what is deployed; a subnet's replacement (GEN704's first half) is left to `gen diff`.
+ */
+export function checkSinceLastBuild(previous: Template, next: Template): UpdateFinding[] {
+  const impacts = new Map();
+  return UPDATE_RULES.filter((rule) => !rule.needsImpacts).flatMap((rule) =>
+    rule.check({ deployed: previous, next, impacts }),
+  );
+}
+
 /** What a deploy must refuse: everything but warnings (staged changes are warnings). */
 export const refusals = (findings: readonly UpdateFinding[]) => findings.filter((f) => f.severity === 'error');

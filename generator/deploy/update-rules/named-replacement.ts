@@ -34,6 +34,7 @@ export const namedReplacement: UpdateRule = {
   code: 'GEN702',
   title: 'a resource that keeps its custom name would be replaced (CloudFormation refuses)',
   source: 'CloudFormation User Guide, "Name type": a custom-named resource cannot be replaced',
+  needsImpacts: true,
   check: ({ deployed, next, impacts }) =>
     [...impacts].flatMap(([logicalId, { impact, type }]) => {
       const property = NAMED_TYPES[type];

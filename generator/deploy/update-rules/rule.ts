@@ -41,6 +41,8 @@ export interface UpdateRule {
   /** The AWS documentation the rule follows. */
   source: string;
   check: (pair: TemplatePair) => UpdateFinding[];
+  /** Reads `impacts` (the CloudFormation specification's replacement rules): skipped by `gen build`, which does not load it. */
+  needsImpacts?: true;
 }
 
 /** Resources present in both templates with the same type: the ones an update changes in place or replaces. */
