@@ -29,9 +29,9 @@ export interface GenSpec {
   network?: { internet: string; endpoints: string[] };
 }
 
-/** One table: an attribute pool with one type each, so keys never conflict. */
-const table = fc
-  .uniqueArray(fc.tuple(attribute, keyType), { minLength: 2, maxLength: 6, selector: ([n]) => n })
+/** One table: an attribute pool with one type each (string keys in either form), so keys never conflict. */
+export const table = fc
+  .uniqueArray(fc.tuple(attribute, keyType, fc.boolean()), { minLength: 2, maxLength: 6, selector: ([n]) => n })
   .chain((pool) =>
     fc
       .record({
@@ -47,7 +47,8 @@ const table = fc
         ttl: fc.boolean(),
       })
       .map(({ sort, indexes, ttl }) => {
-        const key = ([name, type]: [string, string]) => (type === 'string' ? name : { name, type });
+        const key = ([name, type, long]: [string, string, boolean]) =>
+          type === 'string' && !long ? name : { name, type };
         return {
           partitionKey: key(pool[0]),
           ...(sort ? { sortKey: key(pool[1]) } : {}),

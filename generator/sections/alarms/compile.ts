@@ -5,6 +5,7 @@ import { arns, ids, names } from '../../naming/ids.js';
 import { grantsFor, type CompileContext } from '../section.js';
 import { projectOf } from '../project/model.js';
 import { alarmsOf, thresholdFor } from './model.js';
+import { evaluationRangeProblem } from './evaluation-range.js';
 import { ALARM_TOPIC, alarmTopic } from './topic.js';
 
 export function compileAlarms(ctx: CompileContext): Fragment {
@@ -52,7 +53,7 @@ export function compileAlarms(ctx: CompileContext): Fragment {
       }),
     };
   });
-  return fragment(
+  const compiled = fragment(
     [...inGroup(ids.alarmTopic(), alarmTopic(env, project, grants)), ...alarms],
     [
       {
@@ -64,4 +65,5 @@ export function compileAlarms(ctx: CompileContext): Fragment {
       },
     ],
   );
+  return { ...compiled, diagnostics: entries.flatMap((entry) => evaluationRangeProblem(entry, env)) };
 }

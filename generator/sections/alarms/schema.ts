@@ -66,7 +66,8 @@ export function alarmSchema(registry: Registry): JsonSchema {
         type: 'integer',
         minimum: 1,
         maximum: 100,
-        description: "Periods in breach before this alarm fires. Default: the environment's alarms.evaluationPeriods.",
+        description:
+          "Periods in breach before this alarm fires. Default: the environment's alarms.evaluationPeriods. CloudWatch looks back at most 1 day with periods under an hour, 7 days with longer ones (period × evaluationPeriods; GEN204).",
         examples: [1],
       },
       statistic: {

@@ -19,5 +19,10 @@ export const alarmSettingsSchema: JsonSchema = settings('How alarms evaluate the
     default: 60,
     description: 'Length of one evaluation period.',
   },
-  evaluationPeriods: integer(1, 100, 'Periods in breach before the alarm fires.', { default: 3 }),
+  evaluationPeriods: integer(
+    1,
+    100,
+    'Periods in breach before the alarm fires; periodSeconds × evaluationPeriods at most 1 day (86400) for periods under an hour (GEN204).',
+    { default: 3 },
+  ),
 });

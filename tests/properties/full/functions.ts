@@ -1,0 +1,92 @@
+/**
+ * Functions with every field: Node and Python runtimes (all but the retired python3.11), both
+ * architectures, concurrency, per-environment variables, a dead-letter queue, and every kind of
+ * item a function may use, in the short form, the long form with its own variable, and (tables)
+ * the list of operations.
+ */
+import fc from 'fast-check';
+import { compact, DEAD_LETTERS, type Names, opt, perEnvironment, some } from './common.js';
+
+export const PYTHON_HANDLER = 'handlers/py/report.py';
+export const PYTHON_SOURCE = 'def handler(event, context):\n    return {"statusCode": 200, "body": "{}"}\n';
+
+const OPERATIONS = [
+  'BatchGetItem',
+  'BatchWriteItem',
+  'ConditionCheckItem',
+  'DeleteItem',
+  'DescribeTable',
+  'GetItem',
+  'PutItem',
+  'Query',
+  'Scan',
+  'UpdateItem',
+];
+
+/** `{item: access}` for some of `items`; the long form names its own variable (unique: prefix + index). */
+const uses = (items: string[], access: fc.Arbitrary<unknown>, prefix: string) =>
+  some(items).chain((picked) =>
+    fc
+      .tuple(...picked.map(() => fc.tuple(access, fc.boolean())))
+      .map((list) =>
+        picked.length === 0
+          ? undefined
+          : Object.fromEntries(
+              picked.map((item, i) => [
+                item,
+                list[i][1] ? { access: list[i][0], variable: `${prefix}_${i}` } : list[i][0],
+              ]),
+            ),
+      ),
+  );
+
+const scalar = fc.oneof(fc.constantFrom('on', 'x y', ''), fc.integer({ min: -5, max: 500 }), fc.boolean());
+
+const fn = (n: Names, python: boolean) =>
+  fc
+    .record({
+      memory: opt(fc.integer({ min: 128, max: 10240 })),
+      timeout: opt(fc.integer({ min: 1, max: 900 })),
+      runtime: python
+        ? fc.constantFrom('python3.12', 'python3.13', 'python3.14')
+        : opt(fc.constantFrom('nodejs22.x', 'nodejs24.x')),
+      architecture: opt(fc.constantFrom('arm64', 'x86_64')),
+      concurrency: opt(
+        fc
+          .integer({ min: 0, max: 50 })
+          .chain((reserved) =>
+            fc.tuple(
+              fc.constant(reserved),
+              reserved > 0 ? opt(fc.integer({ min: 1, max: reserved })) : fc.constant(undefined),
+            ),
+          ),
+      ),
+      environment: fc.dictionary(fc.stringMatching(/^V[A-Z0-9_]{1,6}$/), perEnvironment(scalar), { maxKeys: 3 }),
+      deadLetterQueue: opt(fc.constant(DEAD_LETTERS)),
+      tables: uses(
+        n.tables,
+        fc.oneof(fc.constantFrom('read', 'write', 'read-write'), fc.subarray(OPERATIONS, { minLength: 1 })),
+        'TBL',
+      ),
+      queues: uses([...n.queues, ...n.fifoQueues], fc.constantFrom('send', 'receive', 'send-receive'), 'QUE'),
+      topics: uses([...n.topics, ...n.fifoTopics], fc.constant('publish'), 'TOP'),
+      buckets: uses(n.buckets, fc.constantFrom('read', 'write', 'read-write'), 'BKT'),
+      buses: uses(n.buses, fc.constant('publish'), 'BUS'),
+    })
+    .map(({ concurrency, environment, ...f }) =>
+      compact({
+        handler: python ? 'handlers/py/report.handler' : 'handlers/orders.handler',
+        ...f,
+        reservedConcurrency: concurrency?.[0],
+        provisionedConcurrency: concurrency?.[1],
+        environment: Object.keys(environment).length ? environment : undefined,
+      }),
+    );
+
+export const functions = (n: Names) =>
+  fc
+    .tuple(fc.tuple(...n.nodeFunctions.map(() => fn(n, false))), fc.tuple(...n.pythonFunctions.map(() => fn(n, true))))
+    .map(([node, python]) => ({
+      ...Object.fromEntries(n.nodeFunctions.map((f, i) => [f, node[i]])),
+      ...Object.fromEntries(n.pythonFunctions.map((f, i) => [f, python[i]])),
+    }));

@@ -1,0 +1,122 @@
+/**
+ * Random valid projects that use every field of every section on main (the coverage test,
+ * tests/properties/coverage.test.ts, fails when a field is never produced): a spec, the
+ * environment it is built for, and the files it needs (a Python handler, a body schema file).
+ */
+import fc from 'fast-check';
+import { table } from '../arbitraries.js';
+import { environment as baseEnvironment, names } from '../arbitraries.js';
+import { alarms, maxEvaluationPeriods } from './alarms.js';
+import { api, BODY_SCHEMA, BODY_SCHEMA_FILE, routes } from './api.js';
+import { buckets } from './buckets.js';
+import { compact, type Names, opt } from './common.js';
+import { events, schedules } from './events.js';
+import { functions, PYTHON_HANDLER, PYTHON_SOURCE } from './functions.js';
+import { queues, topics } from './messaging.js';
+import { resources } from './resources.js';
+
+export interface FullProject {
+  spec: Record<string, unknown>;
+  /** Project files besides spec/app.yaml, by path from the project root. */
+  files: Record<string, string>;
+}
+
+/** Names by kind, each kind with its own prefix so no two items of different kinds share a name. */
+const projectNames: fc.Arbitrary<Names> = fc
+  .record({
+    tables: names(3),
+    queues: names(3, 1),
+    fifoQueues: names(2),
+    topics: names(2),
+    fifoTopics: names(1),
+    buckets: names(2),
+    buses: names(2),
+    defaultBus: fc.boolean(),
+    rules: names(3),
+    schedules: names(2),
+    nodeFunctions: names(2, 1),
+    pythonFunctions: names(2),
+  })
+  .map(({ defaultBus, ...n }) => {
+    const prefixed = (prefix: string, list: string[]) =>
+      list.filter((x) => !x.includes('dlq')).map((x) => `${prefix}-${x}`);
+    return {
+      tables: prefixed('t', n.tables),
+      queues: prefixed('q', n.queues).length ? prefixed('q', n.queues) : ['q-main'],
+      fifoQueues: prefixed('qf', n.fifoQueues),
+      topics: prefixed('tp', n.topics),
+      fifoTopics: prefixed('tf', n.fifoTopics),
+      buckets: prefixed('bk', n.buckets),
+      buses: [...(defaultBus ? ['default'] : []), ...prefixed('bus', n.buses)],
+      rules: prefixed('r', n.rules),
+      schedules: prefixed('s', n.schedules),
+      nodeFunctions: prefixed('fn', n.nodeFunctions),
+      pythonFunctions: prefixed('py', n.pythonFunctions),
+    };
+  });
+
+export const fullSpec: fc.Arbitrary<FullProject> = projectNames.chain((n) =>
+  fc
+    .record({
+      description: opt(fc.constantFrom('Random project', 'Lending: books & members')),
+      tables: fc.tuple(...n.tables.map(() => table)),
+      queues: queues(n),
+      topics: topics(n),
+      buckets: buckets(n),
+      events: events(n),
+      schedules: schedules(n),
+      functions: functions(n),
+      api,
+      routes: routes(n),
+      dashboard: opt(fc.boolean()),
+      resources: resources,
+    })
+    .chain((s) =>
+      alarms(n, Object.keys(s.routes).length > 0, s.events !== undefined && n.rules.length > 0).map((alarmDefs) => {
+        const spec = compact({
+          project: compact({ name: 'prop', owner: 'owners', costCenter: 'cc-1', description: s.description }),
+          ...s,
+          description: undefined,
+          tables: Object.fromEntries(n.tables.map((t, i) => [t, s.tables[i]])),
+          alarms: alarmDefs,
+        });
+        return {
+          spec,
+          files: { [PYTHON_HANDLER]: PYTHON_SOURCE, [`spec/${BODY_SCHEMA_FILE}`]: JSON.stringify(BODY_SCHEMA) },
+        };
+      }),
+    ),
+);
+
+/** An environment file with every field (the shared generator, plus what it leaves out). */
+export const fullEnvironment = fc.boolean().chain((isProtected) =>
+  fc
+    .record({
+      base: baseEnvironment(isProtected),
+      region: fc.constantFrom('eu-central-1', 'us-east-1', 'eu-west-2'),
+      account: opt(fc.constant('123456789012')),
+      periodSeconds: fc.constantFrom(10, 30, 60, 300, 900, 3600),
+      evaluationPeriods: fc.integer({ min: 1, max: 100 }),
+      cache: fc.record({ nodes: fc.integer({ min: 1, max: 20 }), multiAz: fc.boolean() }),
+      network: fc.record({
+        availabilityZones: fc.constantFrom(['eu-central-1a'], ['eu-central-1a', 'eu-central-1b']),
+        singleNatGateway: fc.boolean(),
+      }),
+      memoryRetentionHours: fc.integer({ min: 1, max: 8766 }),
+      audit: fc.record({ logRetentionDays: fc.integer({ min: 1, max: 36500 }) }),
+      budget: fc.record({ monthlyAmount: fc.integer({ min: 1, max: 100000000 }) }),
+    })
+    .map(({ base, periodSeconds, evaluationPeriods, memoryRetentionHours, ...e }) =>
+      compact({
+        ...base,
+        region: e.region,
+        account: e.account,
+        alarms: { periodSeconds, evaluationPeriods: Math.min(evaluationPeriods, maxEvaluationPeriods(periodSeconds)) },
+        cache: { ...base.cache, ...e.cache },
+        network: { ...base.network, ...e.network },
+        timeseries: { ...base.timeseries, memoryRetentionHours },
+        audit: e.audit,
+        budget: e.budget,
+      }),
+    ),
+);

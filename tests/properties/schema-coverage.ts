@@ -1,0 +1,76 @@
+/**
+ * What "every field" means, read from the schemas gen validates with: every property path
+ * (`functions.*.tables.*.variable`), every JSON type a field may take where it may take several
+ * (a threshold as a number and as a per-environment mapping), and every value of an enum
+ * (each alarm type, runtime, layer). The same walk over a generated spec, guided by the schema,
+ * lists what the spec used; the coverage test compares the two.
+ */
+import type { JsonSchema } from '../../generator/schema/json-schema.js';
+
+type Types = string[];
+const jsonType = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v;
+const normal = (t: string) => (t === 'integer' ? 'number' : t);
+
+/** The JSON types a schema node lets a value take (if/then/else: the then-type and the else-types). */
+function typesOf(s: JsonSchema): Types {
+  if (s.if && s.then && s.else) {
+    const then = ((s.if as JsonSchema).type as string) ?? 'object';
+    return [...new Set([normal(then), ...typesOf(s.else as JsonSchema).filter((t) => t !== normal(then))])];
+  }
+  if (s.enum) return [...new Set((s.enum as unknown[]).map(jsonType))];
+  if (s.type) return [...new Set([s.type as string | string[]].flat().map(normal))];
+  return [];
+}
+
+/** The branch of an if/then/else node a value takes (only `if: {type}` is used by gen's schemas). */
+function branch(s: JsonSchema, value: unknown): JsonSchema {
+  if (!(s.if && s.then && s.else)) return s;
+  const wanted = normal(((s.if as JsonSchema).type as string) ?? 'object');
+  return branch((normal(jsonType(value)) === wanted ? s.then : s.else) as JsonSchema, value);
+}
+
+/** Every coverage item of a schema node at `path`. */
+export function schemaItems(s: JsonSchema, path: string, out = new Set<string>()): Set<string> {
+  const types = typesOf(s);
+  if (types.length > 1) for (const t of types) out.add(`${path} as ${t}`);
+  for (const node of s.if && s.then && s.else ? [s.then as JsonSchema, s.else as JsonSchema] : [s]) {
+    if (node.enum && (node.enum as unknown[]).length > 1)
+      for (const v of node.enum as unknown[]) out.add(`${path} = ${JSON.stringify(v)}`);
+    for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>)) {
+      out.add(`${path}.${key}`);
+      schemaItems(child, `${path}.${key}`, out);
+    }
+    if (typeof node.additionalProperties === 'object')
+      schemaItems(node.additionalProperties as JsonSchema, `${path}.*`, out);
+    if (node.items && typeof node.items === 'object') schemaItems(node.items as JsonSchema, `${path}[]`, out);
+    if (node.if && node.then && node.else && node !== s) schemaItems(node, path, out);
+  }
+  return out;
+}
+
+/** The coverage items a value uses, walking it along its schema. */
+export function valueItems(s: JsonSchema, value: unknown, path: string, out = new Set<string>()): Set<string> {
+  if (typesOf(s).length > 1) out.add(`${path} as ${normal(jsonType(value))}`);
+  const node = branch(s, value);
+  if (node.enum && (node.enum as unknown[]).length > 1) out.add(`${path} = ${JSON.stringify(value)}`);
+  if (value === null || typeof value !== 'object') return out;
+  if (Array.isArray(value)) {
+    if (node.items && typeof node.items === 'object')
+      for (const item of value) valueItems(node.items as JsonSchema, item, `${path}[]`, out);
+    return out;
+  }
+  const properties = (node.properties ?? {}) as Record<string, JsonSchema>;
+  for (const [key, child] of Object.entries(value)) {
+    if (key in properties) {
+      out.add(`${path}.${key}`);
+      valueItems(properties[key], child, `${path}.${key}`, out);
+    } else if (typeof node.additionalProperties === 'object') {
+      valueItems(node.additionalProperties as JsonSchema, child, `${path}.*`, out);
+    }
+  }
+  return out;
+}
+
+/** The top-level key of an item (`functions.*.runtime = "python3.12"` -> functions). */
+export const sectionOf = (item: string) => /^\.?([^.\s[]+)/.exec(item)![1];
