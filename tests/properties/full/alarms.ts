@@ -61,8 +61,14 @@ const alarm = (subject: Record<string, string>) =>
 
 export const alarms = (n: Names, hasRoutes: boolean, hasRules: boolean) => {
   const subjects = watched(n, hasRoutes, hasRules);
+  // One duration alarm always chooses its statistic (the only type that may): six values to reach.
+  const duration = fc
+    .tuple(fc.constantFrom(...functionsOf(n)), fc.constantFrom(...STATISTICS))
+    .chain(([fn, statistic]) => alarm({ type: 'function-duration', function: fn }).map((a) => ({ ...a, statistic })));
   return fc
-    .subarray(subjects, { maxLength: 8 })
-    .chain((picked) => fc.tuple(...picked.map(alarm)))
-    .map((list) => Object.fromEntries(list.map((a, i) => [`alarm-${i}`, a])));
+    .tuple(
+      duration,
+      fc.subarray(subjects, { maxLength: 5 }).chain((picked) => fc.tuple(...picked.map(alarm))),
+    )
+    .map(([first, rest]) => Object.fromEntries([first, ...rest].map((a, i) => [`alarm-${i}`, a])));
 };

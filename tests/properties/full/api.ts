@@ -27,7 +27,7 @@ const route = (n: Names) =>
   });
 
 export const routes = (n: Names) =>
-  fc.uniqueArray(route(n), { maxLength: 6, selector: (r) => `${r.method} ${r.path}` }).map((list) =>
+  fc.uniqueArray(route(n), { maxLength: 5, selector: (r) => `${r.method} ${r.path}` }).map((list) =>
     Object.fromEntries(
       list.map((r) => {
         const body = WITH_BODY.includes(r.method) ? r.body : undefined;

@@ -33,16 +33,17 @@ const delivery = {
 const json = fc.oneof(fc.constant({ kind: 'trade' }), fc.constant('text'), fc.constant([1, 2]), fc.integer());
 
 const rule = (n: Names) => {
-  const targets = [
-    ...functionsOf(n).map((f) => ({ function: f })),
-    ...[...n.queues, ...n.fifoQueues, DEAD_LETTERS].map((q) => ({ queue: q })),
-    ...n.topics.map((t) => ({ topic: t })),
-  ];
+  // A kind first, then one of its items: each kind is as likely, however many items it has.
+  const kinds = [
+    functionsOf(n).map((f) => ({ function: f })),
+    [...n.queues, ...n.fifoQueues, DEAD_LETTERS].map((q) => ({ queue: q })),
+    n.topics.map((t) => ({ topic: t })),
+  ].filter((list) => list.length > 0);
   return fc
     .record({
       description: opt(fc.constantFrom('Trades to the processor', '')),
       match,
-      target: fc.constantFrom(...targets),
+      target: fc.constantFrom(...kinds).chain((list) => fc.constantFrom(...list)),
       input: fc.oneof(
         fc.constant(undefined),
         json.map((input) => ({ input })),

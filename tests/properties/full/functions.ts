@@ -24,8 +24,8 @@ const OPERATIONS = [
 ];
 
 /** `{item: access}` for some of `items`; the long form names its own variable (unique: prefix + index). */
-const uses = (items: string[], access: fc.Arbitrary<unknown>, prefix: string) =>
-  some(items).chain((picked) =>
+const uses = (items: string[], access: fc.Arbitrary<unknown>, prefix: string, min = 0) =>
+  some(items, min).chain((picked) =>
     fc
       .tuple(...picked.map(() => fc.tuple(access, fc.boolean())))
       .map((list) =>
@@ -67,10 +67,11 @@ const fn = (n: Names, python: boolean) =>
         n.tables,
         fc.oneof(fc.constantFrom('read', 'write', 'read-write'), fc.subarray(OPERATIONS, { minLength: 1 })),
         'TBL',
+        1,
       ),
       queues: uses([...n.queues, ...n.fifoQueues], fc.constantFrom('send', 'receive', 'send-receive'), 'QUE'),
       topics: uses([...n.topics, ...n.fifoTopics], fc.constant('publish'), 'TOP'),
-      buckets: uses(n.buckets, fc.constantFrom('read', 'write', 'read-write'), 'BKT'),
+      buckets: uses(n.buckets, fc.constantFrom('read', 'write', 'read-write'), 'BKT', 1),
       buses: uses(n.buses, fc.constant('publish'), 'BUS'),
     })
     .map(({ concurrency, environment, ...f }) =>

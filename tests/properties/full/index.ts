@@ -4,6 +4,7 @@
  * environment it is built for, and the files it needs (a Python handler, a body schema file).
  */
 import fc from 'fast-check';
+import { LOG_RETENTION_DAYS } from '../../../generator/environment/schema.js';
 import { table } from '../arbitraries.js';
 import { environment as baseEnvironment, names } from '../arbitraries.js';
 import { alarms, maxEvaluationPeriods } from './alarms.js';
@@ -24,18 +25,18 @@ export interface FullProject {
 /** Names by kind, each kind with its own prefix so no two items of different kinds share a name. */
 const projectNames: fc.Arbitrary<Names> = fc
   .record({
-    tables: names(3),
-    queues: names(3, 1),
-    fifoQueues: names(2),
-    topics: names(2),
+    tables: names(2, 1),
+    queues: names(1, 1),
+    fifoQueues: names(1),
+    topics: names(1),
     fifoTopics: names(1),
-    buckets: names(2),
-    buses: names(2),
+    buckets: names(1, 1),
+    buses: names(1),
     defaultBus: fc.boolean(),
-    rules: names(3),
-    schedules: names(2),
+    rules: names(2, 1),
+    schedules: names(1),
     nodeFunctions: names(2, 1),
-    pythonFunctions: names(2),
+    pythonFunctions: names(1),
   })
   .map(({ defaultBus, ...n }) => {
     const prefixed = (prefix: string, list: string[]) =>
@@ -47,7 +48,7 @@ const projectNames: fc.Arbitrary<Names> = fc
       topics: prefixed('tp', n.topics),
       fifoTopics: prefixed('tf', n.fifoTopics),
       buckets: prefixed('bk', n.buckets),
-      buses: [...(defaultBus ? ['default'] : []), ...prefixed('bus', n.buses)],
+      buses: [...(defaultBus ? ['default'] : []), ...prefixed('bus', n.buses.length ? n.buses : ['main'])],
       rules: prefixed('r', n.rules),
       schedules: prefixed('s', n.schedules),
       nodeFunctions: prefixed('fn', n.nodeFunctions),
@@ -120,3 +121,16 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
       }),
     ),
 );
+
+/**
+ * The projects cfn-lint checks (tests/lint/cfn-lint.test.ts); the coverage test checks these same
+ * ones. Log retention has 22 allowed values, more than 50 random picks reliably reach: the samples
+ * take them in turn.
+ */
+export const linted = (count = 50, seed = 4242): [FullProject, object][] =>
+  fc
+    .sample(fc.tuple(fullSpec, fullEnvironment), { numRuns: count, seed })
+    .map(([project, environment], i) => [
+      project,
+      { ...environment, logRetentionDays: LOG_RETENTION_DAYS[i % LOG_RETENTION_DAYS.length] },
+    ]);

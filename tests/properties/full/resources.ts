@@ -28,7 +28,7 @@ export const resources = opt(
         policy: opt(fc.constantFrom(...POLICIES)),
         dependent: fc.boolean(),
       }),
-      { minLength: 1, maxLength: 4 },
+      { minLength: 1, maxLength: 2 },
     )
     .map((list) =>
       Object.fromEntries(
