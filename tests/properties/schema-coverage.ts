@@ -6,15 +6,24 @@
  * lists what the spec used; the coverage test compares the two.
  */
 import type { JsonSchema } from '../../generator/schema/json-schema.js';
+import { type Registry, usableKey } from '../../generator/sections/section.js';
 
 type Types = string[];
 const jsonType = (v: unknown) =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v;
 const normal = (t: string) => (t === 'integer' ? 'number' : t);
 
-/** The JSON types a schema node lets a value take (if/then/else: the then-type and the else-types). */
+/**
+ * Whether a node's if/then/else switches between forms of the value (`if: {type: object}`: the
+ * long form, else the short one). Any other `if` (a key is present) only adds constraints to the
+ * node's own properties, so the walk keeps to those.
+ */
+const switchesForm = (s: JsonSchema) =>
+  Boolean(s.if && s.then && s.else) && Object.keys(s.if as object).every((key) => key === 'type');
+
+/** The JSON types a schema node lets a value take (a form switch: the then-type and the else-types). */
 function typesOf(s: JsonSchema): Types {
-  if (s.if && s.then && s.else) {
+  if (switchesForm(s)) {
     const then = ((s.if as JsonSchema).type as string) ?? 'object';
     return [...new Set([normal(then), ...typesOf(s.else as JsonSchema).filter((t) => t !== normal(then))])];
   }
@@ -25,7 +34,7 @@ function typesOf(s: JsonSchema): Types {
 
 /** The branch of an if/then/else node a value takes (only `if: {type}` is used by gen's schemas). */
 function branch(s: JsonSchema, value: unknown): JsonSchema {
-  if (!(s.if && s.then && s.else)) return s;
+  if (!switchesForm(s)) return s;
   const wanted = normal(((s.if as JsonSchema).type as string) ?? 'object');
   return branch((normal(jsonType(value)) === wanted ? s.then : s.else) as JsonSchema, value);
 }
@@ -34,7 +43,7 @@ function branch(s: JsonSchema, value: unknown): JsonSchema {
 export function schemaItems(s: JsonSchema, path: string, out = new Set<string>()): Set<string> {
   const types = typesOf(s);
   if (types.length > 1) for (const t of types) out.add(`${path} as ${t}`);
-  for (const node of s.if && s.then && s.else ? [s.then as JsonSchema, s.else as JsonSchema] : [s]) {
+  for (const node of switchesForm(s) ? [s.then as JsonSchema, s.else as JsonSchema] : [s]) {
     if (node.enum && (node.enum as unknown[]).length > 1)
       for (const v of node.enum as unknown[]) out.add(`${path} = ${JSON.stringify(v)}`);
     for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>)) {
@@ -44,7 +53,7 @@ export function schemaItems(s: JsonSchema, path: string, out = new Set<string>()
     if (typeof node.additionalProperties === 'object')
       schemaItems(node.additionalProperties as JsonSchema, `${path}.*`, out);
     if (node.items && typeof node.items === 'object') schemaItems(node.items as JsonSchema, `${path}[]`, out);
-    if (node.if && node.then && node.else && node !== s) schemaItems(node, path, out);
+    if (switchesForm(node) && node !== s) schemaItems(node, path, out);
   }
   return out;
 }
@@ -73,4 +82,25 @@ export function valueItems(s: JsonSchema, value: unknown, path: string, out = ne
 }
 
 /** The top-level key of an item (`functions.*.runtime = "python3.12"` -> functions). */
-export const sectionOf = (item: string) => /^\.?([^.\s[]+)/.exec(item)![1];
+export const sectionOf = (item: string) => /^([^.\s[]+)/.exec(item)![1];
+
+/**
+ * The section an item belongs to: its top-level key, except what sections add to others' schemas:
+ * a kind of item functions use (`functions.*.workflows` -> workflows), an alarm type and the key
+ * naming what it watches (`alarms.*.type = "workflow-failures"`, `alarms.*.workflow` -> workflows).
+ */
+export function ownerOf(item: string, registry: Registry): string {
+  const top = sectionOf(item);
+  const field = /^[^.]+\.\*\.([A-Za-z]+)/.exec(item)?.[1];
+  if (top === 'functions' && field) {
+    const used = registry.usable.find((section) => usableKey(section) === field);
+    if (used) return used.key;
+  }
+  if (top === 'alarms') {
+    const type = /^alarms\.\*\.type = "(.+)"$/.exec(item)?.[1];
+    if (type) return registry.alarmTypes.get(type)?.section.key ?? top;
+    const watcher = [...registry.alarmTypes.values()].find(({ type: t }) => t.watches === field);
+    if (watcher) return watcher.section.key;
+  }
+  return top;
+}

@@ -34,10 +34,12 @@ export interface Names {
   schedules: string[];
   nodeFunctions: string[];
   pythonFunctions: string[];
+  /** Container-image functions (built from handlers/img/). */
+  imageFunctions: string[];
 }
 
 export const DEAD_LETTERS = 'dead-letters';
-export const functionsOf = (n: Names) => [...n.nodeFunctions, ...n.pythonFunctions];
+export const functionsOf = (n: Names) => [...n.nodeFunctions, ...n.pythonFunctions, ...n.imageFunctions];
 
 /** A pick of 0..all of a list, in a stable order. */
 export const some = <T>(list: T[], min = 0) => fc.subarray(list, { minLength: Math.min(min, list.length) });

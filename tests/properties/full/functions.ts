@@ -9,6 +9,18 @@ import { compact, DEAD_LETTERS, type Names, opt, perEnvironment, some } from './
 
 export const PYTHON_HANDLER = 'handlers/py/report.py';
 export const PYTHON_SOURCE = 'def handler(event, context):\n    return {"statusCode": 200, "body": "{}"}\n';
+/** The build context of every image function, with two Dockerfiles (the default name and another). */
+export const IMAGE_FILES = {
+  'handlers/img/app.py': PYTHON_SOURCE,
+  'handlers/img/Dockerfile': 'FROM public.ecr.aws/lambda/python:3.13\nCOPY app.py ./\nCMD ["app.handler"]\n',
+  'handlers/img/Dockerfile.lambda': 'FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ./\nCMD ["app.handler"]\n',
+};
+const image = fc.oneof(
+  fc.constant('handlers/img'),
+  fc
+    .constantFrom(undefined, 'Dockerfile', 'Dockerfile.lambda')
+    .map((dockerfile) => compact({ context: 'handlers/img', dockerfile })),
+);
 
 const OPERATIONS = [
   'BatchGetItem',
@@ -42,14 +54,21 @@ const uses = (items: string[], access: fc.Arbitrary<unknown>, prefix: string, mi
 
 const scalar = fc.oneof(fc.constantFrom('on', 'x y', ''), fc.integer({ min: -5, max: 500 }), fc.boolean());
 
-const fn = (n: Names, python: boolean) =>
+type Kind = 'node' | 'python' | 'image';
+const HANDLERS = { node: 'handlers/orders.handler', python: 'handlers/py/report.handler' };
+
+const fn = (n: Names, kind: Kind) =>
   fc
     .record({
+      image: kind === 'image' ? image : fc.constant(undefined),
       memory: opt(fc.integer({ min: 128, max: 10240 })),
       timeout: opt(fc.integer({ min: 1, max: 900 })),
-      runtime: python
-        ? fc.constantFrom('python3.12', 'python3.13', 'python3.14')
-        : opt(fc.constantFrom('nodejs22.x', 'nodejs24.x')),
+      runtime:
+        kind === 'python'
+          ? fc.constantFrom('python3.12', 'python3.13', 'python3.14')
+          : kind === 'node'
+            ? opt(fc.constantFrom('nodejs22.x', 'nodejs24.x'))
+            : fc.constant(undefined),
       architecture: opt(fc.constantFrom('arm64', 'x86_64')),
       concurrency: opt(
         fc
@@ -76,7 +95,8 @@ const fn = (n: Names, python: boolean) =>
     })
     .map(({ concurrency, environment, ...f }) =>
       compact({
-        handler: python ? 'handlers/py/report.handler' : 'handlers/orders.handler',
+        // An image says what to run itself: no handler, no runtime.
+        handler: kind === 'image' ? undefined : HANDLERS[kind],
         ...f,
         reservedConcurrency: concurrency?.[0],
         provisionedConcurrency: concurrency?.[1],
@@ -86,8 +106,13 @@ const fn = (n: Names, python: boolean) =>
 
 export const functions = (n: Names) =>
   fc
-    .tuple(fc.tuple(...n.nodeFunctions.map(() => fn(n, false))), fc.tuple(...n.pythonFunctions.map(() => fn(n, true))))
-    .map(([node, python]) => ({
+    .tuple(
+      fc.tuple(...n.nodeFunctions.map(() => fn(n, 'node'))),
+      fc.tuple(...n.pythonFunctions.map(() => fn(n, 'python'))),
+      fc.tuple(...n.imageFunctions.map(() => fn(n, 'image'))),
+    )
+    .map(([node, python, images]) => ({
       ...Object.fromEntries(n.nodeFunctions.map((f, i) => [f, node[i]])),
       ...Object.fromEntries(n.pythonFunctions.map((f, i) => [f, python[i]])),
+      ...Object.fromEntries(n.imageFunctions.map((f, i) => [f, images[i]])),
     }));

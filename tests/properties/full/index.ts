@@ -12,7 +12,7 @@ import { api, BODY_SCHEMA, BODY_SCHEMA_FILE, routes } from './api.js';
 import { buckets } from './buckets.js';
 import { compact, type Names, opt } from './common.js';
 import { events, schedules } from './events.js';
-import { functions, PYTHON_HANDLER, PYTHON_SOURCE } from './functions.js';
+import { functions, IMAGE_FILES, PYTHON_HANDLER, PYTHON_SOURCE } from './functions.js';
 import { queues, topics } from './messaging.js';
 import { resources } from './resources.js';
 
@@ -37,6 +37,7 @@ const projectNames: fc.Arbitrary<Names> = fc
     schedules: names(1),
     nodeFunctions: names(2, 1),
     pythonFunctions: names(1),
+    imageFunctions: names(1),
   })
   .map(({ defaultBus, ...n }) => {
     const prefixed = (prefix: string, list: string[]) =>
@@ -53,6 +54,7 @@ const projectNames: fc.Arbitrary<Names> = fc
       schedules: prefixed('s', n.schedules),
       nodeFunctions: prefixed('fn', n.nodeFunctions),
       pythonFunctions: prefixed('py', n.pythonFunctions),
+      imageFunctions: prefixed('img', n.imageFunctions),
     };
   });
 
@@ -83,7 +85,11 @@ export const fullSpec: fc.Arbitrary<FullProject> = projectNames.chain((n) =>
         });
         return {
           spec,
-          files: { [PYTHON_HANDLER]: PYTHON_SOURCE, [`spec/${BODY_SCHEMA_FILE}`]: JSON.stringify(BODY_SCHEMA) },
+          files: {
+            [PYTHON_HANDLER]: PYTHON_SOURCE,
+            ...IMAGE_FILES,
+            [`spec/${BODY_SCHEMA_FILE}`]: JSON.stringify(BODY_SCHEMA),
+          },
         };
       }),
     ),
@@ -104,10 +110,11 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
         singleNatGateway: fc.boolean(),
       }),
       memoryRetentionHours: fc.integer({ min: 1, max: 8766 }),
+      engine: fc.constantFrom('none', 'liveanalytics'),
       audit: fc.record({ logRetentionDays: fc.integer({ min: 1, max: 36500 }) }),
       budget: fc.record({ monthlyAmount: fc.integer({ min: 1, max: 100000000 }) }),
     })
-    .map(({ base, periodSeconds, evaluationPeriods, memoryRetentionHours, ...e }) =>
+    .map(({ base, periodSeconds, evaluationPeriods, memoryRetentionHours, engine, ...e }) =>
       compact({
         ...base,
         region: e.region,
@@ -115,7 +122,7 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
         alarms: { periodSeconds, evaluationPeriods: Math.min(evaluationPeriods, maxEvaluationPeriods(periodSeconds)) },
         cache: { ...base.cache, ...e.cache },
         network: { ...base.network, ...e.network },
-        timeseries: { ...base.timeseries, memoryRetentionHours },
+        timeseries: { ...base.timeseries, memoryRetentionHours, engine },
         audit: e.audit,
         budget: e.budget,
       }),
