@@ -85,22 +85,35 @@ export function valueItems(s: JsonSchema, value: unknown, path: string, out = ne
 export const sectionOf = (item: string) => /^([^.\s[]+)/.exec(item)![1];
 
 /**
- * The section an item belongs to: its top-level key, except what sections add to others' schemas:
- * a kind of item functions use (`functions.*.workflows` -> workflows), an alarm type and the key
- * naming what it watches (`alarms.*.type = "workflow-failures"`, `alarms.*.workflow` -> workflows).
+ * The sections an item belongs to: its top-level key, and the section that adds it to another's
+ * schema: a kind of item functions use (`functions.*.workflows`), an alarm type (`alarms.*.type =
+ * "workflow-failures"`) and the key naming what it watches, a layer (`resources.*.layer =
+ * "network"`), and a field named after a section or its items, which refers to them
+ * (`schedules.*.workflow`, `functions.*.network`, `backup.tables`).
  */
-export function ownerOf(item: string, registry: Registry): string {
+export function ownersOf(item: string, registry: Registry): string[] {
   const top = sectionOf(item);
-  const field = /^[^.]+\.\*\.([A-Za-z]+)/.exec(item)?.[1];
-  if (top === 'functions' && field) {
-    const used = registry.usable.find((section) => usableKey(section) === field);
-    if (used) return used.key;
+  const [path, value] = item.split(/ = | as /);
+  const fields = path.split(/\.|\[\]/).filter((f) => f && f !== '*');
+  const owners = new Set([top]);
+  if (top === 'functions' && fields.length > 1) {
+    const used = registry.usable.find((section) => usableKey(section) === fields[1]);
+    if (used) owners.add(used.key);
   }
-  if (top === 'alarms') {
-    const type = /^alarms\.\*\.type = "(.+)"$/.exec(item)?.[1];
-    if (type) return registry.alarmTypes.get(type)?.section.key ?? top;
-    const watcher = [...registry.alarmTypes.values()].find(({ type: t }) => t.watches === field);
-    if (watcher) return watcher.section.key;
+  if (item.startsWith('alarms.*.type = ')) {
+    const type = registry.alarmTypes.get(JSON.parse(value));
+    if (type) owners.add(type.section.key);
   }
-  return top;
+  if (top === 'alarms')
+    for (const { section, type } of registry.alarmTypes.values())
+      if (type.watches === fields[1]) owners.add(section.key);
+  if (item.startsWith('resources.*.layer = ')) {
+    const layer = registry.sections.find((s) => s.layers?.some((l) => l.name === JSON.parse(value)));
+    if (layer) owners.add(layer.key);
+  }
+  for (const field of fields.slice(1)) {
+    const named = registry.section(field)?.key ?? registry.sections.find((s) => s.names?.noun === field)?.key;
+    if (named) owners.add(named);
+  }
+  return [...owners];
 }
