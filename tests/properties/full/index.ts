@@ -105,10 +105,6 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
       periodSeconds: fc.constantFrom(10, 30, 60, 300, 900, 3600),
       evaluationPeriods: fc.integer({ min: 1, max: 100 }),
       cache: fc.record({ nodes: fc.integer({ min: 1, max: 20 }), multiAz: fc.boolean() }),
-      network: fc.record({
-        availabilityZones: fc.constantFrom(['eu-central-1a'], ['eu-central-1a', 'eu-central-1b']),
-        singleNatGateway: fc.boolean(),
-      }),
       memoryRetentionHours: fc.integer({ min: 1, max: 8766 }),
       engine: fc.constantFrom('none', 'liveanalytics'),
       audit: fc.record({ logRetentionDays: fc.integer({ min: 1, max: 36500 }) }),
@@ -121,7 +117,6 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
         account: e.account,
         alarms: { periodSeconds, evaluationPeriods: Math.min(evaluationPeriods, maxEvaluationPeriods(periodSeconds)) },
         cache: { ...base.cache, ...e.cache },
-        network: { ...base.network, ...e.network },
         timeseries: { ...base.timeseries, memoryRetentionHours, engine },
         audit: e.audit,
         budget: e.budget,
