@@ -135,6 +135,14 @@ describe('backup section', () => {
     expect(both.diagnostics[0].message).toContain('exclude only applies to tables: all');
   });
 
+  it("refuses a declared key whose alias would be the vault key's", () => {
+    const built = compileYaml(`${PROJECT}${TABLES}backup: {}\nkeys:\n  backup: {}\n`);
+    expect(codes(built)).toEqual(['GEN361']);
+    expect(built.diagnostics[0].message).toBe(
+      "key 'backup' would have the alias alias/test-shop-backup, which gen already gives the key of the backup vault",
+    );
+  });
+
   it("refuses a copy into the environment's own region, at the setting", () => {
     const built = compileYaml(`${PROJECT}${TABLES}backup: {}\n`, 'test', {
       test: 'region: eu-central-1\nbackup: { copyTo: "arn:aws:backup:eu-central-1:123456789012:backup-vault:same" }\n',

@@ -79,6 +79,14 @@ describe('timeseries section', () => {
     }
   });
 
+  it("refuses a declared key whose alias would be a database key's", () => {
+    const built = compileYaml(`${SPEC}keys:\n  market-timeseries: {}\n`, 'test', { test: ONBOARDED });
+    expect(codes(built)).toContain('GEN361');
+    expect(built.diagnostics.find((d) => d.code === 'GEN361')?.message).toContain(
+      "which gen already gives the key of time-series database 'market'",
+    );
+  });
+
   it('refuses a table named twice in a database', () => {
     expect(
       codes(compileYaml(`${PROJECT}timeseries:\n  market: { tables: [a, a] }\n`, 'test', { test: ONBOARDED })),

@@ -12,9 +12,11 @@ import type { Fragment, PlacedResource } from '../../output/fragment.js';
 import { byText } from '../../order.js';
 import type { Entry } from '../../spec.js';
 import { alarmsOf } from '../alarms/model.js';
+import { backupOf } from '../backup/model.js';
 import { inEnvironment } from '../events/targets.js';
 import { projectOf } from '../project/model.js';
 import { grantsFor, type CompileContext, type PolicyGrant } from '../section.js';
+import { timeseriesOf } from '../timeseries/model.js';
 import { topicsOf } from '../topics/model.js';
 import { hasOwnKey } from '../topics/usable.js';
 import { keyAlias, keysOf, type Key } from './model.js';
@@ -56,10 +58,14 @@ function keyPolicy(grants: PolicyGrant[]) {
   };
 }
 
-/** Aliases gen makes for keys of its own (the alarm topic's, a topic's): a key of the spec may not take one. */
+/** Aliases gen makes for keys of its own (the alarm topic's, a topic's, the backup vault's, a time-series database's): a key of the spec may not take one. */
 function aliasTaken(ctx: CompileContext, name: string): string | undefined {
   if (name === 'alarms' && alarmsOf(ctx.spec).items.length > 0) return 'the key of the alarm topic';
   if (topicsOf(ctx.spec).names.has(name) && hasOwnKey(ctx, name)) return `the key of topic '${name}'`;
+  if (name === 'backup' && backupOf(ctx.spec)) return 'the key of the backup vault';
+  const database = name.replace(/-timeseries$/, '');
+  if (database !== name && timeseriesOf(ctx.spec).names.has(database))
+    return `the key of time-series database '${database}'`;
   return undefined;
 }
 
