@@ -27,11 +27,20 @@ describe('gen graph', () => {
     expect(mermaid).toContain('alarms_function_error_rate["34 function-error-rate alarms');
     expect(mermaid).toContain('routes_strategies["/strategies<br/>/strategies/{id}<br/>5 routes"]');
     // Collapsed: one node per function's routes and per alarm type, not one per route or alarm
-    // (functions + their route groups + tables + alarm types, plus the few buckets, topics, queues, rules and schedules).
+    // (functions + their route groups + tables + alarm types, plus the few buckets, topics, queues, rules,
+    // schedules, secrets, workflows, the network's VPC, zones and endpoints).
     const nodes = mermaid.split('\n').filter((l) => /^\s+\w+[[({]/.test(l)).length;
-    expect(nodes).toBeLessThan(34 + 34 + 32 + 5 + 20);
+    expect(nodes).toBeLessThan(34 + 34 + 32 + 5 + 40);
     expect(nodes).toBeLessThan(platform.routes.length); // far fewer nodes than routes
-    for (const node of ['buckets_audit_logs', 'topics_critical_alerts', 'queues_operations_dlq'])
+    for (const node of [
+      'buckets_audit_logs',
+      'topics_critical_alerts',
+      'queues_operations_dlq',
+      'workflows_trade_lifecycle',
+      'secrets_binance_api',
+      'network_endpoint_secretsmanager',
+      'network_zone_B',
+    ])
       expect(mermaid).toContain(node);
   });
 

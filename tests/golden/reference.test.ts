@@ -18,7 +18,15 @@ describe.each(['test', 'production'])('reference platform, %s', (env) => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const files = readdirSync(join(out, env)).sort();
-    expect(files).toEqual(['api.template.json', 'app.template.json', 'data.template.json', 'manifest.json', 'monitoring.template.json', 'triggers.template.json']);
+    expect(files).toEqual([
+      'api.template.json',
+      'app.template.json',
+      'data.template.json',
+      'manifest.json',
+      'monitoring.template.json',
+      'network.template.json',
+      'triggers.template.json',
+    ]);
     for (const file of files) {
       const actual = readFileSync(join(out, env, file), 'utf8');
       const golden = join(GOLDEN, env, file);

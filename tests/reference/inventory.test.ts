@@ -134,7 +134,7 @@ describe.each([
 
   it('never grants DynamoDB actions on a * resource', () => {
     for (const [id, role] of resourcesOf(templates, 'AWS::IAM::Role')) {
-      for (const statement of role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)) {
+      for (const statement of (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement)) {
         const actions = [statement.Action].flat();
         if (actions.some((a: string) => a.startsWith('dynamodb:'))) {
           expect([statement.Resource].flat(), id).not.toContain('*');
