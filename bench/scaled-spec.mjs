@@ -6,7 +6,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
-const ONCE = new Set(['project.yaml', 'storage.yaml', 'notifications.yaml', 'operations.yaml']);
+// The project's single sections (project, network, backup, budget) and the few buckets, topics, queues,
+// schedules and workflows that name each other exist once; the domain files and the secrets are copied.
+const ONCE = new Set([
+  'project.yaml',
+  'network.yaml',
+  'storage.yaml',
+  'notifications.yaml',
+  'operations.yaml',
+  'workflows.yaml',
+]);
 
 export function scaledProject(copies) {
   const dir = mkdtempSync(join(tmpdir(), `gen-scaled-${copies}x-`));
@@ -19,8 +28,6 @@ export function scaledProject(copies) {
     for (const file of files) {
       let text = readFileSync(join(repo, 'spec', file), 'utf8');
       if (c > 1) {
-        // The project, and the storage, notification and scheduling files (a few buckets, topics,
-        // queues and schedules that name each other), exist once: only the domain files are copied.
         if (ONCE.has(file)) continue;
         // Rename every table, function, route path and alarm of this copy.
         text = text

@@ -43,7 +43,7 @@ describe('gen deploy --local on the reference platform', () => {
     const manifest = JSON.parse(readFileSync(join(project, 'out/test/manifest.json'), 'utf8')) as {
       stacks: { stackName: string; layer: string; resources: number }[];
     };
-    expect(manifest.stacks.map((s) => s.layer)).toEqual(['data', 'app', 'triggers', 'api', 'monitoring']);
+    expect(manifest.stacks.map((s) => s.layer)).toEqual(['network', 'data', 'app', 'triggers', 'api', 'monitoring']);
     for (const stack of manifest.stacks.filter((s) => s.layer !== 'api'))
       expect(first.stderr).toContain(`${stack.stackName}: ${stack.resources} to add, 0 to modify, 0 to remove`);
     expect(first.stderr).toContain('crypto-trading-test-api: created with its REST API first');
