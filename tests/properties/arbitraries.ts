@@ -27,6 +27,8 @@ export interface GenSpec {
   secrets?: Record<string, any>;
   resources?: Record<string, any>;
   network?: { internet: string; endpoints: string[] };
+  buckets?: Record<string, any>;
+  topics?: Record<string, any>;
 }
 
 /** One table: an attribute pool with one type each (string keys in either form), so keys never conflict. */
@@ -224,6 +226,52 @@ const network = (functions: string[]) =>
     { nil: undefined },
   );
 
+/**
+ * Buckets (random lifecycle) and topics (random e-mail subscribers), and what each function does with
+ * them (read, write or both; publish). A topic is never named `alarm`: its logical ID would be the alarm
+ * topic's (gen refuses that as a duplicate logical ID).
+ */
+const storage = (functions: string[]) =>
+  fc
+    .tuple(
+      names(2),
+      names(2).map((t) => t.filter((n) => n !== 'alarm')),
+    )
+    .chain(([bucketNames, topicNames]) =>
+      fc.record({
+        buckets: fc.tuple(
+          ...bucketNames.map(() =>
+            fc.record(
+              {
+                expireAfterDays: fc.integer({ min: 1, max: 3650 }),
+                noncurrentVersionsExpireAfterDays: fc.integer({ min: 1, max: 365 }),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+        ),
+        bucketNames: fc.constant(bucketNames),
+        topics: fc.tuple(
+          ...topicNames.map(() =>
+            fc.option(fc.record({ email: fc.constant(['alerts@example.com']) }), { nil: undefined }),
+          ),
+        ),
+        topicNames: fc.constant(topicNames),
+        uses: fc.tuple(
+          ...functions.map(() =>
+            fc.record({
+              buckets: fc
+                .subarray(bucketNames)
+                .chain((b) =>
+                  fc.tuple(...b.map((n) => fc.tuple(fc.constant(n), fc.constantFrom('read', 'write', 'read-write')))),
+                ),
+              topics: fc.subarray(topicNames),
+            }),
+          ),
+        ),
+      }),
+    );
+
 export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([tableNames, functionNames]) =>
   fc
     .tuple(
@@ -237,8 +285,9 @@ export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([
           alarms(tableNames, functionNames, Object.keys(routeDefs).length > 0),
           keysAndSecrets(functionNames),
           network(functionNames),
+          storage(functionNames),
         )
-        .map(([alarmDefs, { keys, secrets, reads }, net]) => ({
+        .map(([alarmDefs, { keys, secrets, reads }, net, store]) => ({
           project: { name: 'prop', owner: 'owners', costCenter: 'cc-1' },
           tables: Object.fromEntries(tableNames.map((n, i) => [n, tableDefs[i]])),
           functions: Object.fromEntries(
@@ -248,10 +297,24 @@ export const spec: fc.Arbitrary<GenSpec> = fc.tuple(names(5), names(4)).chain(([
                 ...fnDefs[i],
                 ...(reads[i].length > 0 ? { secrets: Object.fromEntries(reads[i].map((r) => [r, 'read'])) } : {}),
                 ...(net?.outside.includes(n) ? { network: 'none' } : {}),
+                ...(store.uses[i].buckets.length > 0 ? { buckets: Object.fromEntries(store.uses[i].buckets) } : {}),
+                ...(store.uses[i].topics.length > 0
+                  ? { topics: Object.fromEntries(store.uses[i].topics.map((t) => [t, 'publish'])) }
+                  : {}),
               },
             ]),
           ),
           ...(net ? { network: net.network } : {}),
+          ...(store.bucketNames.length > 0
+            ? { buckets: Object.fromEntries(store.bucketNames.map((n, i) => [n, store.buckets[i]])) }
+            : {}),
+          ...(store.topicNames.length > 0
+            ? {
+                topics: Object.fromEntries(
+                  store.topicNames.map((n, i) => [n, store.topics[i] ? { subscribers: store.topics[i] } : {}]),
+                ),
+              }
+            : {}),
           routes: routeDefs,
           alarms: alarmDefs,
           ...(secrets.length > 0 || keys.length > 0

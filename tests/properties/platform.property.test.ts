@@ -107,6 +107,35 @@ describe('platform properties on random specs', () => {
       }),
     ));
 
+  it('Property 3: S3 bucket security configuration, on the buckets random specs declare', () =>
+    fc.assert(
+      fc.property(built, ({ spec: s, env: e, out }) => {
+        passes('GEN-P3', out, e.logRetentionDays);
+        const buckets = ofType(out, 'AWS::S3::Bucket');
+        expect(buckets.length).toBe(Object.keys(s.buckets ?? {}).length);
+        const tlsOnly = ofType(out, 'AWS::S3::BucketPolicy').filter(([, p]) =>
+          p.Properties!.PolicyDocument.Statement.some(
+            (st: any) => st.Effect === 'Deny' && st.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+          ),
+        );
+        for (const [id, b] of buckets) {
+          const p = b.Properties!;
+          expect(p.VersioningConfiguration, id).toEqual({ Status: 'Enabled' });
+          expect(p.BucketEncryption.ServerSideEncryptionConfiguration.length, id).toBe(1);
+          expect(p.PublicAccessBlockConfiguration, id).toEqual({
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          });
+          expect(
+            tlsOnly.map(([, policy]) => policy.Properties!.Bucket),
+            id,
+          ).toContainEqual({ Ref: id });
+        }
+      }),
+    ));
+
   it('Property 4: Lambda function configuration compliance', () =>
     fc.assert(
       fc.property(built, ({ spec: s, env: e, out }) => {
@@ -314,8 +343,15 @@ describe('platform properties on random specs', () => {
       fc.property(built, ({ spec: s, env: e, out }) => {
         passes('GEN-P8', out, e.logRetentionDays);
         const topics = ofType(out, 'AWS::SNS::Topic');
-        expect(topics.length).toBe(Object.keys(s.alarms).length > 0 ? 1 : 0);
-        for (const [, t] of topics) expect(t.Properties!.KmsMasterKeyId).toEqual({ Ref: 'AlarmTopicKey' });
+        // The spec's topics, and the alarm topic when there are alarms: each encrypted, each with its one policy.
+        expect(topics.length).toBe(Object.keys(s.topics ?? {}).length + (Object.keys(s.alarms).length > 0 ? 1 : 0));
+        const policies = ofType(out, 'AWS::SNS::TopicPolicy').flatMap(([, p]) => p.Properties!.Topics);
+        for (const [id, t] of topics) {
+          expect(t.Properties!.KmsMasterKeyId, id).toEqual(
+            id === 'AlarmTopic' ? { Ref: 'AlarmTopicKey' } : 'alias/aws/sns',
+          );
+          expect(policies, id).toContainEqual({ Ref: id });
+        }
       }),
     ));
 

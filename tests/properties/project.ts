@@ -23,7 +23,7 @@ export function writeProject(
   mkdirSync(join(dir, 'environments'));
   mkdirSync(join(dir, 'handlers'));
   for (const h of handlers) cpSync(join(FIXTURES, 'base/handlers/orders.mjs'), join(dir, 'handlers', `${h}.mjs`));
-  const { project, tables, functions, routes, alarms, keys, secrets, resources, network } = spec;
+  const { project, tables, functions, routes, alarms, keys, secrets, resources, network, buckets, topics } = spec;
   writeFileSync(join(dir, 'spec/project.yaml'), stringify({ project }));
   writeFileSync(
     join(dir, 'spec/app.yaml'),
@@ -31,6 +31,7 @@ export function writeProject(
   );
   if (keys) writeFileSync(join(dir, 'spec/secrets.yaml'), stringify({ keys, secrets }));
   if (network) writeFileSync(join(dir, 'spec/network.yaml'), stringify({ network }));
+  if (buckets || topics) writeFileSync(join(dir, 'spec/storage.yaml'), stringify({ buckets, topics }));
   for (const [name, env] of Object.entries(environments))
     writeFileSync(join(dir, 'environments', `${name}.yaml`), stringify({ region: 'eu-central-1', ...env }));
   return dir;
