@@ -116,6 +116,7 @@ export const CODES = {
   GEN703: 'a KMS key policy that locks every principal out of changing it',
   GEN704: 'a subnet replaced while keeping its CIDR block',
   GEN705: "a REST API's definition changed without a new deployment",
+  GEN706: 'local secondary indexes of a deployed table changed',
 } as const;
 export type Code = keyof typeof CODES;
 

@@ -7,6 +7,7 @@ import { localImpacts } from '../replacements.js';
 import { apiDeployment } from './api-deployment.js';
 import { dynamodbIndexChanges } from './dynamodb-index-changes.js';
 import { kmsKeyPolicyLockout } from './kms-key-policy-lockout.js';
+import { localIndexes } from './local-indexes.js';
 import { namedReplacement } from './named-replacement.js';
 import type { Template, UpdateFinding, UpdateRule } from './rule.js';
 import { subnetCidr } from './subnet-cidr.js';
@@ -19,6 +20,7 @@ export const UPDATE_RULES: readonly UpdateRule[] = [
   kmsKeyPolicyLockout,
   subnetCidr,
   apiDeployment,
+  localIndexes,
 ];
 
 /** Every rule on one stack: `deployed` is {} for a stack not deployed yet (then only creation rules can find anything). */

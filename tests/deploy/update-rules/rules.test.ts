@@ -248,3 +248,18 @@ describe('findings point at the spec item that made the resource', () => {
     expect(locateResource(spec, BUILTIN, 'Dashboard')).toBeUndefined();
   });
 });
+
+describe('GEN706: local secondary indexes only with the table', () => {
+  it('a local index added to a deployed table is refused (the specification calls it an update); on a new table, nothing', async () => {
+    const lsi = [
+      { IndexName: 'by-day', KeySchema: [key('id'), key('day', 'RANGE')], Projection: { ProjectionType: 'ALL' } },
+    ];
+    const after = tableTemplate([]);
+    after.Resources!.OrdersTable.Properties!.LocalSecondaryIndexes = lsi;
+    expect((await checkUpdate(tableTemplate([]), after)).map((f) => [f.code, f.severity])).toEqual([
+      ['GEN706', 'error'],
+    ]);
+    expect(await checkUpdate({}, after)).toEqual([]);
+    expect(await checkUpdate(after, after)).toEqual([]);
+  });
+});
