@@ -398,7 +398,7 @@ describe('platform properties on random specs', () => {
         const alarms = ofType(out, 'AWS::CloudWatch::Alarm');
         expect(alarms.length).toBe(Object.keys(s.alarms).length);
         // By the ARN of the topic gen creates (a deterministic name, so alarms may live in any stack).
-        const topic = ofType(out, 'AWS::SNS::Topic')[0]?.[1].Properties?.TopicName;
+        const topic = ofType(out, 'AWS::SNS::Topic').find(([id]) => id === 'AlarmTopic')?.[1].Properties?.TopicName;
         for (const [, a] of alarms)
           expect(a.Properties!.AlarmActions).toEqual([
             { 'Fn::Sub': `arn:${'${AWS::Partition}'}:sns:${'${AWS::Region}'}:${'${AWS::AccountId}'}:${topic}` },
