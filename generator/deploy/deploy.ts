@@ -23,7 +23,7 @@ import { acquireLock, describeOwner, type LockOwner } from './lock.js';
 import { prepareRestApis, type LocalApiContext } from './local-rest-api.js';
 import { applyBucketNotifications } from './local-notifications.js';
 import { localOutputs } from './local-outputs.js';
-import { skippedLocally } from './moto-types.js';
+import { forMoto, skippedLocally } from './moto-types.js';
 import { ecrRegistry, imagesIn, pushImages } from './images.js';
 import { checkUpdate, refusals, type Template, type UpdateFinding } from './update-rules/index.js';
 import { indexStages, lastStageSays } from './update-rules/staging.js';
@@ -252,7 +252,8 @@ async function deployLocked(
   /** Images are pushed once, before the first stack that runs one (its repository is in a data stack before it). */
   let imagesReady = false;
   for (const [index, stack] of selected.entries()) {
-    const body = readFileSync(join(request.outDir, stack.template), 'utf8');
+    const written = readFileSync(join(request.outDir, stack.template), 'utf8');
+    const body = onMoto ? forMoto(written) : written;
     if (!imagesReady && request.execute && imagesIn(body, manifest.images ?? []).length > 0) {
       imagesReady = true;
       const images = manifest.images ?? [];

@@ -123,3 +123,34 @@ export function skippedLocally(templates: { Resources?: Record<string, { Type: s
       if (!MOTO_TYPES.has(r.Type) || MOTO_BROKEN.has(r.Type)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 }
+
+/**
+ * A template as the local endpoint can take it: moto skips the resources it does not create, then
+ * refuses the template when another resource reads an attribute of one (Fn::GetAtt of "undefined
+ * resource": the cache's endpoint). Such a read becomes a string that says so; nothing exists to
+ * read on moto. Templates without such reads come back unchanged.
+ */
+export function forMoto(body: string): string {
+  const template = JSON.parse(body) as { Resources?: Record<string, { Type: string }> };
+  const skipped = new Set(
+    Object.entries(template.Resources ?? {})
+      .filter(([, r]) => !MOTO_TYPES.has(r.Type))
+      .map(([id]) => id),
+  );
+  if (skipped.size === 0) return body;
+  let changed = false;
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (!value || typeof value !== 'object') return value;
+    const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && skipped.has(String(getAtt[0]))) {
+      changed = true;
+      return `not-created-locally:${getAtt.join('.')}`;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+  };
+  const resources = Object.fromEntries(
+    Object.entries(template.Resources ?? {}).map(([id, r]) => [id, skipped.has(id) ? r : walk(r)]),
+  );
+  return changed ? JSON.stringify({ ...template, Resources: resources }) : body;
+}

@@ -19,6 +19,5 @@ export interface Environment extends SectionSettings {
   protected: boolean;
   logRetentionDays: number;
   domain: { name: string; api: string };
-  cache: { nodeType: string; nodes: number; multiAz: boolean };
   audit: { logRetentionDays: number };
 }

@@ -44,17 +44,6 @@ const RESERVED: Record<string, JsonSchema> = {
     name: { type: 'string', default: 'example.com', description: 'Site domain.' },
     api: { type: 'string', default: 'api.example.com', description: 'API domain.' },
   }),
-  cache: obj('Redis cache size (used by the cache section).', {
-    nodeType: {
-      type: 'string',
-      pattern: '^cache\\.[a-z0-9]+\\.[a-z0-9]+$',
-      hint: 'use an ElastiCache node type such as cache.t3.micro',
-      default: 'cache.t3.micro',
-      description: 'Node type.',
-    },
-    nodes: integer(1, 20, 'Number of cache nodes.', { default: 1 }),
-    multiAz: { type: 'boolean', default: false, description: 'Spread nodes over zones.' },
-  }),
   audit: obj('Audit log retention.', {
     logRetentionDays: integer(1, 36500, 'Days audit logs are kept.', { default: 90 }),
   }),

@@ -102,6 +102,14 @@ export const ids = {
   endpoint: (service: string) => `${pascal(service)}Endpoint`,
   functionSecurityGroup: () => 'FunctionSecurityGroup',
   endpointSecurityGroup: () => 'EndpointSecurityGroup',
+  cacheSecurityGroup: () => 'CacheSecurityGroup',
+  /** The functions' security group's rule sending Redis traffic to the cache (lives with the cache). */
+  cacheEgress: () => 'FunctionSecurityGroupCacheEgress',
+  cacheSubnetGroup: () => 'CacheSubnetGroup',
+  cacheReplicationGroup: () => 'CacheReplicationGroup',
+  cacheAuthSecret: () => 'CacheAuthSecret',
+  cacheAuthSecretPolicy: () => 'CacheAuthSecretPolicy',
+  cacheEndpointParameter: () => 'CacheEndpointParameter',
 };
 
 /** Eight hex digits of sha256: a stable key for things named by long values (a subscription's e-mail address). */
@@ -166,6 +174,10 @@ export const names = {
     `alias/${env}-${project}-${database}-timeseries`,
   /** Name tags of network parts (they have no names of their own): <env>-<project>-vpc, <env>-<project>-private-a. */
   networkPart: (env: string, project: string, part: string) => `${env}-${project}-${part}`,
+  /** The replication group and its subnet group: <env>-<project> (40 characters at most, checked by the cache section). */
+  cache: (env: string, project: string) => `${env}-${project}`,
+  /** Where the cache's host:port is published for functions (an SSM parameter read by a dynamic reference). */
+  cacheEndpointParameter: (env: string, project: string) => `/${env}/${project}/cache/endpoint`,
 };
 
 function variable(prefix: string, name: string): string {

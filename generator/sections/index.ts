@@ -5,6 +5,7 @@
 import { alarmsSection } from './alarms/index.js';
 import { backupSection } from './backup/index.js';
 import { bucketsSection } from './buckets/index.js';
+import { cacheSection } from './cache/index.js';
 import { budgetSection } from './budget/index.js';
 import { dashboardSection } from './dashboard/index.js';
 import { eventsSection } from './events/index.js';
@@ -35,6 +36,7 @@ export const BUILTIN_SECTIONS: readonly Section[] = [
   schedulesSection,
   keysSection,
   secretsSection,
+  cacheSection,
   functionsSection,
   workflowsSection,
   apiSection,

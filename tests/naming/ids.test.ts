@@ -92,6 +92,28 @@ describe('logical IDs', () => {
     expect(names.networkPart('test', 'crypto-trading', 'private-a')).toBe('test-crypto-trading-private-a');
   });
 
+  it('of the cache are pinned', () => {
+    expect({
+      securityGroup: ids.cacheSecurityGroup(),
+      egress: ids.cacheEgress(),
+      subnetGroup: ids.cacheSubnetGroup(),
+      replicationGroup: ids.cacheReplicationGroup(),
+      secret: ids.cacheAuthSecret(),
+      secretPolicy: ids.cacheAuthSecretPolicy(),
+      endpoint: ids.cacheEndpointParameter(),
+    }).toEqual({
+      securityGroup: 'CacheSecurityGroup',
+      egress: 'FunctionSecurityGroupCacheEgress',
+      subnetGroup: 'CacheSubnetGroup',
+      replicationGroup: 'CacheReplicationGroup',
+      secret: 'CacheAuthSecret',
+      secretPolicy: 'CacheAuthSecretPolicy',
+      endpoint: 'CacheEndpointParameter',
+    });
+    expect(names.cache('production', 'crypto-trading')).toBe('production-crypto-trading');
+    expect(names.cacheEndpointParameter('test', 'crypto-trading')).toBe('/test/crypto-trading/cache/endpoint');
+  });
+
   it('derive from the name alone', () => {
     expect(pascal('a-b-c')).toBe('ABC');
     expect(pascal('orders')).toBe('Orders');

@@ -113,6 +113,7 @@ function compileFunction(
     ...Object.fromEntries(
       uses.map(({ section, reference }) => [reference.variable, section.usable.value(reference.name, ctx) as string]),
     ),
+    ...Object.assign({}, ...configured.map((c) => c.variables ?? {})),
   };
   const settings = {
     FunctionName: functionName,

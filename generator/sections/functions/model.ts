@@ -27,6 +27,8 @@ export interface FunctionSpec {
   uses: Record<string, Reference[]>;
   /** Written `network`: private or none (undefined: private when the spec has a network). */
   network?: 'private' | 'none';
+  /** Written `cache: true`: the code talks to the cache section's Redis. */
+  cache?: boolean;
 }
 
 /** A function shipped as a zip of its handler's code (every function without `image`). */
@@ -80,6 +82,7 @@ export function normalizeFunction(raw: RawFunction, _name: string, registry: Reg
     ),
     ...(raw.deadLetterQueue !== undefined ? { deadLetterQueue: raw.deadLetterQueue } : {}),
     ...(raw.network !== undefined ? { network: raw.network } : {}),
+    ...(raw.cache === true ? { cache: true } : {}),
     uses: Object.fromEntries(
       registry.usable
         .filter((s) => raw[usableKey(s)] !== undefined)

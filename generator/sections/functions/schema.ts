@@ -107,6 +107,13 @@ export const functionSchema = (registry: Registry): JsonSchema => ({
         "Where the function runs once the spec has a network: private (default: the network's private subnets and the functions' security group) or none (outside it; GEN-P4 warns).",
       examples: ['none'],
     },
+    cache: {
+      type: 'boolean',
+      default: false,
+      description:
+        "The code talks to the cache section's Redis: CACHE_ENDPOINT (host:port, TLS) and CACHE_AUTH_SECRET (the name of the secret holding the AUTH token) variables, GetSecretValue on that secret, and port 6379 from the functions' security group to the cache's.",
+      examples: [true],
+    },
     ...Object.fromEntries(
       registry.usable.map((s) => [usableKey(s), referencesSchema(s.key, s.names?.noun ?? s.key, s.usable)]),
     ),

@@ -24,9 +24,12 @@ export const readersOf = (spec: Spec, secret: string): string[] => {
   return [...new Set([...readers, ...(rotator ? [rotator] : [])])].sort(byText);
 };
 
-export function secretPolicy(spec: Spec, env: string, secret: string) {
+export const secretPolicy = (spec: Spec, env: string, secret: string) =>
+  policyReadBy(spec, env, readersOf(spec, secret));
+
+/** The policy of a secret that only these functions' roles may read (the cache's AUTH token uses it too). */
+export function policyReadBy(spec: Spec, env: string, readers: string[]) {
   const project = projectOf(spec)?.value.name ?? 'project';
-  const readers = readersOf(spec, secret);
   const deny = {
     Effect: 'Deny',
     Principal: '*',
