@@ -104,7 +104,7 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
       account: opt(fc.constant('123456789012')),
       periodSeconds: fc.constantFrom(10, 30, 60, 300, 900, 3600),
       evaluationPeriods: fc.integer({ min: 1, max: 100 }),
-      cache: fc.record({ nodes: fc.integer({ min: 1, max: 20 }), multiAz: fc.boolean() }),
+      cache: fc.record({ nodes: fc.integer({ min: 1, max: 6 }), multiAz: fc.boolean() }),
       memoryRetentionHours: fc.integer({ min: 1, max: 8766 }),
       engine: fc.constantFrom('none', 'liveanalytics'),
       audit: fc.record({ logRetentionDays: fc.integer({ min: 1, max: 36500 }) }),
