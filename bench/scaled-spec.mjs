@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
-// The project's single sections (project, network, backup, budget) and the few buckets, topics, queues,
+// The project's single sections (project, network, cache, backup, budget) and the few buckets, topics, queues,
 // schedules and workflows that name each other exist once; the domain files and the secrets are copied.
 const ONCE = new Set([
   'project.yaml',
   'network.yaml',
+  'cache.yaml',
   'storage.yaml',
   'notifications.yaml',
   'operations.yaml',

@@ -50,7 +50,7 @@ describe('gen deploy --local on the reference platform', () => {
     expect(first.stderr).toMatch(/crypto-trading-test-api: \d+ to add, 0 to modify, 0 to remove/);
     // What moto does not create is named once (alarms, policies, subscriptions, schedules...).
     expect(first.stderr).toMatch(
-      /local endpoint: moto does not create [^\n]*AWS::CloudWatch::Alarm \(67\)[^\n]*AWS::Scheduler::Schedule \(3\)/,
+      /local endpoint: moto does not create [^\n]*AWS::CloudWatch::Alarm \(68\)[^\n]*AWS::Scheduler::Schedule \(3\)/,
     );
     expect(first.stderr).toContain(`gen: test deployed (${manifest.stacks.length} stacks changed)`);
 

@@ -96,10 +96,11 @@ describe.each([
     expect(resourcesOf(templates, 'AWS::Lambda::Permission')).toHaveLength(170);
   });
 
-  it('has the 67 alarms, each notifying the SNS topic', () => {
+  it('has the 67 alarms of the inventory and the plan Redis memory alarm, each notifying the SNS topic', () => {
     const alarms = resourcesOf(templates, 'AWS::CloudWatch::Alarm');
+    // platform.json lists the alarms of the design's Terraform; plan task 23.3 adds one on Redis memory.
     expect(alarms.map(([, r]) => r.Properties.AlarmName).sort()).toEqual(
-      platform.alarms.map((a: any) => `${env}-${a.name}`).sort(),
+      [...platform.alarms.map((a: any) => `${env}-${a.name}`), `${env}-redis-memory`].sort(),
     );
     const [, alarmTopic] = resourcesOf(templates, 'AWS::SNS::Topic').find(([id]) => id === 'AlarmTopic')!;
     const topic = alarmTopic.Properties.TopicName;
