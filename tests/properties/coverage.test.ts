@@ -15,7 +15,7 @@ import type { JsonSchema } from '../../generator/schema/json-schema.js';
 import { linted } from './full/index.js';
 import { ownersOf, schemaItems, valueItems } from './schema-coverage.js';
 
-/** The spec sections and environment-file keys on main when the generators were widened (December 2026). */
+/** The spec sections and environment-file keys the generators cover (widened twice in December 2026). */
 const COVERED = {
   spec: [
     'project',
@@ -28,15 +28,14 @@ const COVERED = {
     'functions',
     'api',
     'routes',
-  ].concat(['alarms', 'dashboard', 'resources']),
-  // Not network: the network section (newer) owns those settings now; they were placeholders before.
-  environment: ['region', 'account', 'protected', 'logRetentionDays', 'tables', 'functions', 'api', 'alarms'].concat([
-    'domain',
-    'cache',
-    'timeseries',
-    'audit',
-    'budget',
-  ]),
+  ].concat(
+    ['alarms', 'dashboard', 'resources'],
+    ['keys', 'secrets', 'workflows', 'network', 'backup', 'budget', 'timeseries'],
+  ),
+  environment: ['region', 'account', 'protected', 'logRetentionDays', 'tables', 'functions', 'api', 'alarms'].concat(
+    ['domain', 'cache', 'timeseries', 'audit', 'budget'],
+    ['network', 'backup'],
+  ),
 };
 
 /** Schema values a valid spec cannot use, with the reason (every other item must be produced). */

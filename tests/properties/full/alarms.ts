@@ -30,6 +30,7 @@ const watched = (n: Names, hasRoutes: boolean, hasRules: boolean) => [
     functionsOf(n).map((fn) => ({ type, function: fn })),
   ),
   ...(hasRoutes ? [{ type: 'api-5xx-rate' }, { type: 'api-latency' }] : []),
+  ...['workflow-failures', 'workflow-timeouts'].flatMap((type) => n.workflows.map((workflow) => ({ type, workflow }))),
 ];
 
 const alarm = (subject: Record<string, string>) =>

@@ -36,6 +36,14 @@ export interface Names {
   pythonFunctions: string[];
   /** Container-image functions (built from handlers/img/). */
   imageFunctions: string[];
+  /** Keys (security.ts KEYS), secrets, workflows (the short-form one, then maybe a definition-file one). */
+  keys: string[];
+  secrets: string[];
+  workflows: string[];
+  /** Whether the spec has a network (functions may then say network: private or none). */
+  network: boolean;
+  /** Time-series databases (dropped with the section when the environment's engine is none). */
+  timeseries: string[];
 }
 
 export const DEAD_LETTERS = 'dead-letters';

@@ -38,6 +38,7 @@ const rule = (n: Names) => {
     functionsOf(n).map((f) => ({ function: f })),
     [...n.queues, ...n.fifoQueues, DEAD_LETTERS].map((q) => ({ queue: q })),
     n.topics.map((t) => ({ topic: t })),
+    n.workflows.map((w) => ({ workflow: w })),
   ].filter((list) => list.length > 0);
   return fc
     .record({
@@ -97,13 +98,16 @@ export const schedules = (n: Names) =>
           .record({
             description: opt(fc.constantFrom('Nightly checks')),
             when,
-            function: fc.constantFrom(...functionsOf(n)),
+            target: fc.oneof(
+              fc.constantFrom(...functionsOf(n)).map((f) => ({ function: f })),
+              fc.constantFrom(...n.workflows).map((w) => ({ workflow: w })),
+            ),
             input: opt(json),
             window: opt(fc.constantFrom('15 minutes', '1 hour', '24 hours')),
             enabled: opt(perEnvironment(fc.boolean(), false)),
             ...delivery,
           })
-          .map(({ when: w, ...s }) => compact({ ...s, ...w, deadLetterQueue: DEAD_LETTERS })),
+          .map(({ when: w, target, ...s }) => compact({ ...s, ...target, ...w, deadLetterQueue: DEAD_LETTERS })),
       ),
     )
     .map((list) => Object.fromEntries(n.schedules.map((s, i) => [s, list[i]])));

@@ -92,6 +92,11 @@ const fn = (n: Names, kind: Kind) =>
       topics: uses([...n.topics, ...n.fifoTopics], fc.constant('publish'), 'TOP'),
       buckets: uses(n.buckets, fc.constantFrom('read', 'write', 'read-write'), 'BKT', 1),
       buses: uses(n.buses, fc.constant('publish'), 'BUS'),
+      keys: uses(n.keys, fc.constantFrom('encrypt', 'decrypt', 'encrypt-decrypt'), 'KEY'),
+      secrets: uses(n.secrets, fc.constant('read'), 'SEC'),
+      workflows: uses(n.workflows, fc.constant('start'), 'WFL'),
+      // Without a network, network: private is an error (GEN357); none warns (GEN-P4), as the property test expects.
+      network: n.network ? opt(fc.constantFrom('private', 'none')) : fc.constant(undefined),
     })
     .map(({ concurrency, environment, ...f }) =>
       compact({

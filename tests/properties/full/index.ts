@@ -14,7 +14,11 @@ import { compact, type Names, opt } from './common.js';
 import { events, schedules } from './events.js';
 import { functions, IMAGE_FILES, PYTHON_HANDLER, PYTHON_SOURCE } from './functions.js';
 import { queues, topics } from './messaging.js';
+import { network, networkSettings } from './network.js';
+import { backup, backupSettings, budget, timeseries } from './operations.js';
 import { resources } from './resources.js';
+import { KEYS, keys, secrets } from './security.js';
+import { workflows } from './workflows.js';
 
 export interface FullProject {
   spec: Record<string, unknown>;
@@ -38,8 +42,12 @@ const projectNames: fc.Arbitrary<Names> = fc
     nodeFunctions: names(2, 1),
     pythonFunctions: names(1),
     imageFunctions: names(1),
+    definitionWorkflow: fc.boolean(),
+    secrets: fc.subarray(['api', 'db-password']),
+    network: fc.boolean(),
+    timeseries: fc.subarray(['market', 'sensors'], { minLength: 1 }),
   })
-  .map(({ defaultBus, ...n }) => {
+  .map(({ defaultBus, definitionWorkflow, network: hasNetwork, ...n }) => {
     const prefixed = (prefix: string, list: string[]) =>
       list.filter((x) => !x.includes('dlq')).map((x) => `${prefix}-${x}`);
     return {
@@ -55,6 +63,11 @@ const projectNames: fc.Arbitrary<Names> = fc
       nodeFunctions: prefixed('fn', n.nodeFunctions),
       pythonFunctions: prefixed('py', n.pythonFunctions),
       imageFunctions: prefixed('img', n.imageFunctions),
+      keys: KEYS,
+      secrets: n.secrets.map((s) => `sc-${s}`),
+      workflows: ['wf-main', ...(definitionWorkflow ? ['wf-file'] : [])],
+      network: hasNetwork,
+      timeseries: n.timeseries,
     };
   });
 
@@ -72,7 +85,14 @@ export const fullSpec: fc.Arbitrary<FullProject> = projectNames.chain((n) =>
       api,
       routes: routes(n),
       dashboard: opt(fc.boolean()),
-      resources: resources,
+      resources: resources(n.network),
+      network: n.network ? network : fc.constant(undefined),
+      keys,
+      secrets: secrets(n),
+      workflows: workflows(n),
+      backup: opt(backup(n)),
+      budget,
+      timeseries: timeseries(n),
     })
     .chain((s) =>
       alarms(n, Object.keys(s.routes).length > 0, s.events !== undefined && n.rules.length > 0).map((alarmDefs) => {
@@ -81,6 +101,8 @@ export const fullSpec: fc.Arbitrary<FullProject> = projectNames.chain((n) =>
           ...s,
           description: undefined,
           tables: Object.fromEntries(n.tables.map((t, i) => [t, s.tables[i]])),
+          secrets: n.secrets.length ? s.secrets : undefined,
+          workflows: s.workflows.workflows,
           alarms: alarmDefs,
         });
         return {
@@ -89,6 +111,7 @@ export const fullSpec: fc.Arbitrary<FullProject> = projectNames.chain((n) =>
             [PYTHON_HANDLER]: PYTHON_SOURCE,
             ...IMAGE_FILES,
             [`spec/${BODY_SCHEMA_FILE}`]: JSON.stringify(BODY_SCHEMA),
+            ...s.workflows.files,
           },
         };
       }),
@@ -100,7 +123,6 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
   fc
     .record({
       base: baseEnvironment(isProtected),
-      region: fc.constantFrom('eu-central-1', 'us-east-1', 'eu-west-2'),
       account: opt(fc.constant('123456789012')),
       periodSeconds: fc.constantFrom(10, 30, 60, 300, 900, 3600),
       evaluationPeriods: fc.integer({ min: 1, max: 100 }),
@@ -109,20 +131,47 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
       engine: fc.constantFrom('none', 'liveanalytics'),
       audit: fc.record({ logRetentionDays: fc.integer({ min: 1, max: 36500 }) }),
       budget: fc.record({ monthlyAmount: fc.integer({ min: 1, max: 100000000 }) }),
+      backup: backupSettings,
+      network: fc
+        .constantFrom('eu-central-1', 'us-east-1', 'eu-west-2')
+        .chain((region) => networkSettings(region).map((settings) => ({ region, settings }))),
     })
-    .map(({ base, periodSeconds, evaluationPeriods, memoryRetentionHours, engine, ...e }) =>
+    .map(({ base, periodSeconds, evaluationPeriods, memoryRetentionHours, engine, network: net, ...e }) =>
       compact({
         ...base,
-        region: e.region,
+        region: net.region,
         account: e.account,
         alarms: { periodSeconds, evaluationPeriods: Math.min(evaluationPeriods, maxEvaluationPeriods(periodSeconds)) },
         cache: { ...base.cache, ...e.cache },
         timeseries: { ...base.timeseries, memoryRetentionHours, engine },
         audit: e.audit,
         budget: e.budget,
+        backup: e.backup,
+        network: net.settings,
       }),
     ),
 );
+
+type Environment = Record<string, any>;
+
+/**
+ * A spec and the environment it is built for, made to fit each other: the time-series databases
+ * only where the account has the engine (AWS closed it to new customers: engine none refuses
+ * them), public subnets only for a network with internet (gen warns they go unused otherwise).
+ */
+export function fit([project, environment]: [FullProject, Environment]): [FullProject, Environment] {
+  const spec = project.spec as Record<string, any>;
+  const { timeseries: _dropped, ...withoutTimeseries } = spec;
+  const network = environment.network;
+  const { publicSubnets: _unused, ...privateOnly } = network ?? {};
+  return [
+    environment.timeseries?.engine === 'liveanalytics' ? project : { ...project, spec: withoutTimeseries },
+    spec.network?.internet === 'none' && network ? { ...environment, network: privateOnly } : environment,
+  ];
+}
+
+/** Whole projects: a spec, its files and the environment it is built for. */
+export const fullProject = fc.tuple(fullSpec, fullEnvironment).map(fit);
 
 /**
  * The projects cfn-lint checks (tests/lint/cfn-lint.test.ts); the coverage test checks these same
@@ -131,7 +180,7 @@ export const fullEnvironment = fc.boolean().chain((isProtected) =>
  */
 export const linted = (count = 50, seed = 4242): [FullProject, object][] =>
   fc
-    .sample(fc.tuple(fullSpec, fullEnvironment), { numRuns: count, seed })
+    .sample(fullProject, { numRuns: count, seed })
     .map(([project, environment], i) => [
       project,
       { ...environment, logRetentionDays: LOG_RETENTION_DAYS[i % LOG_RETENTION_DAYS.length] },

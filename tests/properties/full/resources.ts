@@ -20,26 +20,28 @@ const kinds = {
   }),
 };
 
-export const resources = opt(
-  fc
-    .array(
-      fc.record({
-        layer: fc.constantFrom(...LAYERS),
-        policy: opt(fc.constantFrom(...POLICIES)),
-        dependent: fc.boolean(),
-      }),
-      { minLength: 1, maxLength: 2 },
-    )
-    .map((list) =>
-      Object.fromEntries(
-        list.flatMap(({ layer, policy, dependent }, i) => {
-          const own = policy === 'Snapshot' ? kinds.volume() : kinds.parameter(i);
-          const id = `Extra${i}`;
-          return [
-            [id, compact({ layer, ...own, deletionPolicy: policy })],
-            ...(dependent ? [[`${id}After`, { layer, ...kinds.parameter(i), dependsOn: [id] }]] : []),
-          ];
+/** The network layer only exists with a network. */
+export const resources = (hasNetwork: boolean) =>
+  opt(
+    fc
+      .array(
+        fc.record({
+          layer: fc.constantFrom(...LAYERS, ...(hasNetwork ? ['network'] : [])),
+          policy: opt(fc.constantFrom(...POLICIES)),
+          dependent: fc.boolean(),
         }),
+        { minLength: 1, maxLength: 2 },
+      )
+      .map((list) =>
+        Object.fromEntries(
+          list.flatMap(({ layer, policy, dependent }, i) => {
+            const own = policy === 'Snapshot' ? kinds.volume() : kinds.parameter(i);
+            const id = `Extra${i}`;
+            return [
+              [id, compact({ layer, ...own, deletionPolicy: policy })],
+              ...(dependent ? [[`${id}After`, { layer, ...kinds.parameter(i), dependsOn: [id] }]] : []),
+            ];
+          }),
+        ),
       ),
-    ),
-);
+  );
