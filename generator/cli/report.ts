@@ -28,8 +28,9 @@ function nodeAt(doc: Document, path: (string | number)[], at: 'key' | 'value'): 
       if (!pair) return node as Node;
       if (i === path.length - 1 && at === 'key') return pair.key as Node;
       node = pair.value ?? pair.key;
-    } else if (isSeq(node) && typeof path[i] === 'number') {
-      const item = node.items[path[i] as number];
+    } else if (isSeq(node) && /^\d+$/.test(String(path[i]))) {
+      // Schema errors name list items by their JSON-pointer segment, a string ("1"), not a number.
+      const item = node.items[Number(path[i])];
       if (!item) return node as Node;
       node = item;
     } else return node as Node;

@@ -14,7 +14,7 @@ export const budgetSchema: JsonSchema = {
       type: 'array',
       minItems: 1,
       maxItems: MAX_ALERTS,
-      description: `When to notify the alarm topic, at most ${MAX_ALERTS} (AWS Budgets' limit per budget). Each: at, the percent of the monthly amount (up to 1000); of, actual (default: the month's spend so far) or forecasted (AWS's forecast for the month).`,
+      description: `When to notify the alarm topic, at most ${MAX_ALERTS} (AWS Budgets' limit per budget). Each: at, the percent of the monthly amount (0.1 to 1000); of, actual (default: the month's spend so far) or forecasted (AWS's forecast for the month).`,
       examples: [[{ at: 80 }, { at: 100, of: 'forecasted' }]],
       items: {
         type: 'object',
@@ -23,9 +23,10 @@ export const budgetSchema: JsonSchema = {
         properties: {
           at: {
             type: 'number',
-            exclusiveMinimum: 0,
+            // AWS Budgets refuses a notification threshold below 0.1 (cfn-lint E3034 knows it too).
+            minimum: 0.1,
             maximum: 1000,
-            description: "Percent of the environment's monthly amount.",
+            description: "Percent of the environment's monthly amount (0.1 to 1000).",
             examples: [80],
           },
           of: {

@@ -17,7 +17,7 @@ import { queues, topics } from './messaging.js';
 import { network, networkSettings } from './network.js';
 import { backup, backupSettings, budget, timeseries } from './operations.js';
 import { resources } from './resources.js';
-import { KEYS, keys, secrets } from './security.js';
+import { DEFAULT_KEY, keys, secrets } from './security.js';
 import { workflows } from './workflows.js';
 
 export interface FullProject {
@@ -45,9 +45,9 @@ const projectNames: fc.Arbitrary<Names> = fc
     definitionWorkflow: fc.boolean(),
     secrets: fc.subarray(['api', 'db-password']),
     network: fc.boolean(),
-    timeseries: fc.subarray(['market', 'sensors'], { minLength: 1 }),
+    otherKey: fc.boolean(),
   })
-  .map(({ defaultBus, definitionWorkflow, network: hasNetwork, ...n }) => {
+  .map(({ defaultBus, definitionWorkflow, network: hasNetwork, otherKey, ...n }) => {
     const prefixed = (prefix: string, list: string[]) =>
       list.filter((x) => !x.includes('dlq')).map((x) => `${prefix}-${x}`);
     return {
@@ -63,11 +63,11 @@ const projectNames: fc.Arbitrary<Names> = fc
       nodeFunctions: prefixed('fn', n.nodeFunctions),
       pythonFunctions: prefixed('py', n.pythonFunctions),
       imageFunctions: prefixed('img', n.imageFunctions),
-      keys: KEYS,
+      keys: [DEFAULT_KEY, ...(otherKey ? ['key-app'] : [])],
       secrets: n.secrets.map((s) => `sc-${s}`),
       workflows: ['wf-main', ...(definitionWorkflow ? ['wf-file'] : [])],
       network: hasNetwork,
-      timeseries: n.timeseries,
+      timeseries: ['market'],
     };
   });
 
@@ -87,7 +87,7 @@ export const fullSpec: fc.Arbitrary<FullProject> = projectNames.chain((n) =>
       dashboard: opt(fc.boolean()),
       resources: resources(n.network),
       network: n.network ? network : fc.constant(undefined),
-      keys,
+      keys: keys(n),
       secrets: secrets(n),
       workflows: workflows(n),
       backup: opt(backup(n)),

@@ -17,7 +17,10 @@ export const backup = (n: Names) =>
 
 const alerts = fc
   .uniqueArray(
-    fc.record({ at: fc.constantFrom(50, 80, 100, 120.5), of: opt(fc.constantFrom('actual', 'forecasted')) }),
+    fc.record({
+      at: fc.oneof(fc.constantFrom(50, 80, 100, 1000), fc.double({ min: 0.01, max: 1000, noNaN: true })),
+      of: opt(fc.constantFrom('actual', 'forecasted')),
+    }),
     {
       minLength: 1,
       maxLength: 5,
@@ -33,7 +36,7 @@ export const timeseries = (n: Names) =>
   fc
     .tuple(
       ...n.timeseries.map(() =>
-        fc.uniqueArray(fc.constantFrom('price-data', 'volume-data', 'ticks'), { minLength: 1 }),
+        fc.uniqueArray(fc.constantFrom('price-data', 'volume-data', 'ticks'), { minLength: 1, maxLength: 2 }),
       ),
     )
     .map((list) => Object.fromEntries(n.timeseries.map((db, i) => [db, { tables: list[i] }])));

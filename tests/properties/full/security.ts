@@ -7,20 +7,29 @@ import fc from 'fast-check';
 import { compact, functionsOf, type Names, opt, perEnvironment } from './common.js';
 
 /** `secrets` is the key a secret without `key:` uses (gen creates none implicitly): always defined. */
-export const KEYS = ['secrets', 'key-app'];
+export const DEFAULT_KEY = 'secrets';
 
-export const keys = fc
-  .tuple(
-    ...KEYS.map(() =>
-      fc
-        .record({
-          description: opt(fc.constantFrom('Encrypts exchange credentials', 'Protects: tokens & keys')),
-          deletionWindowDays: opt(perEnvironment(fc.integer({ min: 7, max: 30 }), false)),
-        })
-        .map(compact),
-    ),
-  )
-  .map((list) => Object.fromEntries(KEYS.map((k, i) => [k, list[i]])));
+/** Free text up to `max` characters (descriptions, comments): what the user may write, reaching the limit. */
+export const text = (max: number) =>
+  fc.oneof(
+    fc.constantFrom('Encrypts exchange credentials', 'Protects: tokens & keys <"quoted">'),
+    fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }),
+    fc.constant('x'.repeat(max)),
+  );
+
+export const keys = (n: Names) =>
+  fc
+    .tuple(
+      ...n.keys.map(() =>
+        fc
+          .record({
+            description: opt(text(8192)),
+            deletionWindowDays: opt(perEnvironment(fc.integer({ min: 7, max: 30 }), false)),
+          })
+          .map(compact),
+      ),
+    )
+    .map((list) => Object.fromEntries(n.keys.map((k, i) => [k, list[i]])));
 
 const generate = fc.oneof(
   fc.boolean(),
@@ -42,8 +51,8 @@ export const secrets = (n: Names) =>
       ...n.secrets.map(() =>
         fc
           .record({
-            description: opt(fc.constantFrom('Binance API key, set by the trading team', 'Database password')),
-            key: opt(fc.constantFrom(...KEYS)),
+            description: opt(text(2048)),
+            key: opt(fc.constantFrom(...n.keys)),
             generate: opt(generate),
             rotation: opt(
               fc

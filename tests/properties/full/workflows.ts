@@ -6,11 +6,12 @@
 import fc from 'fast-check';
 import { COMPARISONS } from '../../../generator/sections/workflows/conditions.js';
 import { compact, functionsOf, type Names, opt } from './common.js';
+import { text } from './security.js';
 
 /** A value of the type each comparison takes. */
 function operand(comparison: string): unknown {
   if (comparison.endsWith('Path')) return '$.other';
-  if (comparison === 'stringMatches') return 'ord*';
+  if (comparison === 'stringMatches') return 'ord*\\*x';
   if (comparison.startsWith('string')) return 'open';
   if (comparison.startsWith('numeric')) return 100.5;
   if (comparison.startsWith('timestamp')) return '2026-01-01T00:00:00Z';
@@ -45,12 +46,12 @@ const shortForm = (n: Names) =>
   fc
     .record({
       type: opt(fc.constantFrom('standard', 'express')),
-      comment: opt(fc.constantFrom('Validates and screens a transaction')),
+      comment: opt(text(1024)),
       logs: opt(fc.constantFrom('off', 'errors', 'all')),
       tracing: opt(fc.boolean()),
       call: fc
         .record({
-          comment: opt(fc.constantFrom('Checks limits')),
+          comment: opt(text(1024)),
           function: fc.constantFrom(...functionsOf(n)),
           payload: opt(fc.constantFrom('$.order', { 'orderId.$': '$.id', source: 'workflow' })),
           resultSelector: opt(fc.constant({ 'result.$': '$.Payload' })),
@@ -62,7 +63,7 @@ const shortForm = (n: Names) =>
                   errors,
                   intervalSeconds: opt(fc.integer({ min: 1, max: 99999999 })),
                   maxAttempts: opt(fc.integer({ min: 0, max: 99999999 })),
-                  backoffRate: opt(fc.constantFrom(1, 1.5, 2)),
+                  backoffRate: opt(fc.oneof(fc.constantFrom(1, 1.5, 2), fc.double({ min: 1, max: 10, noNaN: true }))),
                 })
                 .map(compact),
               { maxLength: 2 },
@@ -83,7 +84,7 @@ const shortForm = (n: Names) =>
       shapeEnds: fc.boolean(),
       fail: fc.oneof(
         fc.constant(true as const),
-        fc.record({ error: opt(fc.constant('OrderRejected')), cause: opt(fc.constant('Limit exceeded')) }).map(compact),
+        fc.record({ error: opt(text(256)), cause: opt(text(32768)) }).map(compact),
       ),
     })
     .map(({ call, wait, choice: rules, pass, shapeEnds, fail, ...w }) =>
