@@ -239,6 +239,13 @@ functions:
       test: TEST_ENV,
     });
     expect(of(fixed, 'GEN356')).toEqual([]);
+    // A gateway service's fix says "a gateway endpoint" (it once read "an gateway").
+    const noGateway = compileYaml(spec('  internet: none\n  endpoints: [sns, sqs]', functions), 'test', {
+      test: TEST_ENV,
+    });
+    expect(of(noGateway, 'GEN356').map((w) => w.fix)).toEqual([
+      'add dynamodb to network.endpoints (a gateway endpoint), or set network.internet: nat',
+    ]);
     expect(of(compileYaml(spec('  internet: nat', functions), 'test', { test: TEST_ENV }), 'GEN356')).toEqual([]);
   });
 

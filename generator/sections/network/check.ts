@@ -41,7 +41,7 @@ export function checkNetwork(spec: Spec, registry: Registry): Diagnostic[] {
             'GEN356',
             `function '${f.name}' uses ${section.names?.noun ?? section.key} '${first.name}' (${service}), but the network has no internet and no ${service} endpoint: its calls to ${service} cannot leave the network`,
             { file: f.file, path: [...f.path, usableKey(section), first.name], at: 'key' },
-            `add ${service} to network.endpoints (an ${kind} endpoint), or set network.internet: nat`,
+            `add ${service} to network.endpoints (${kind === 'gateway' ? 'a gateway' : 'an interface'} endpoint), or set network.internet: nat`,
           ),
         ];
       });

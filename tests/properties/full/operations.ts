@@ -18,7 +18,7 @@ export const backup = (n: Names) =>
 const alerts = fc
   .uniqueArray(
     fc.record({
-      at: fc.oneof(fc.constantFrom(50, 80, 100, 1000), fc.double({ min: 0.01, max: 1000, noNaN: true })),
+      at: fc.oneof(fc.constantFrom(0.1, 50, 80, 100, 1000), fc.double({ min: 0.1, max: 1000, noNaN: true })),
       of: opt(fc.constantFrom('actual', 'forecasted')),
     }),
     {
