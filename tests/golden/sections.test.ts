@@ -13,6 +13,7 @@
  * empty expected/<env>/ is written on the first run. New sections and cases are found from the
  * folders: adding one needs no edit here.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -79,4 +80,42 @@ describe.each(sections)('section %s', (section) => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+});
+
+/**
+ * The real cfn-lint (from the project's .venv) over every template every golden case pins, in one
+ * run: cfn-lint takes seconds to start, and a new section's cases are linted without an edit here.
+ * Run after the cases above, which keep expected/ equal to what gen builds.
+ */
+describe('cfn-lint on every golden section template', () => {
+  it('finds no error and no warning', () => {
+    const cfnLint = join(REPO, '.venv/bin/cfn-lint');
+    if (!existsSync(cfnLint))
+      throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh` (npm test does)');
+    const files = sections.flatMap((section) =>
+      folders(join(SECTIONS, section)).flatMap((name) =>
+        folders(join(SECTIONS, section, name, 'expected')).flatMap((env) => {
+          const dir = join(SECTIONS, section, name, 'expected', env);
+          return readdirSync(dir)
+            .filter((f) => f.endsWith('.template.json'))
+            .map((f) => join(dir, f));
+        }),
+      ),
+    );
+    for (const section of sections)
+      expect(
+        files.some((f) => f.includes(`/sections/${section}/`)),
+        `no golden template of ${section}`,
+      ).toBe(true);
+    const run = spawnSync(
+      cfnLint,
+      ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect({ status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() }).toEqual({
+      status: 0,
+      findings: '',
+      stderr: '',
+    });
+  }, 300_000);
 });

@@ -1,10 +1,9 @@
 /**
  * The cache section: the replication group and what surrounds it in test and production shapes,
  * how functions reach it (variables, secret, network), its checks, the cache-memory alarm, GEN-P13
- * on its node type, and the real cfn-lint over its golden templates.
+ * on its node type, and (in tests/golden/sections.test.ts) the real cfn-lint over its golden templates.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -293,33 +292,4 @@ describe('the cache on the local endpoint', () => {
     const app = readFileSync(join(GOLDEN, 'expected/test/app.template.json'), 'utf8');
     expect(forMoto(app)).toBe(app);
   });
-});
-
-describe('cfn-lint on the cache golden templates', () => {
-  it('finds no error and no warning', () => {
-    const cfnLint = join(REPO, '.venv/bin/cfn-lint');
-    if (!existsSync(cfnLint)) throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh`');
-    const root = join(REPO, 'tests/golden/sections/cache');
-    const files = readdirSync(root).flatMap((name) =>
-      readdirSync(join(root, name, 'expected')).flatMap((env) =>
-        readdirSync(join(root, name, 'expected', env))
-          .filter((f) => f.endsWith('.template.json'))
-          .map((f) => join(root, name, 'expected', env, f)),
-      ),
-    );
-    expect(files.some((f) => f.endsWith('production/data.template.json'))).toBe(true);
-    const run = spawnSync(
-      cfnLint,
-      ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
-      {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    expect({ status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() }).toEqual({
-      status: 0,
-      findings: '',
-      stderr: '',
-    });
-  }, 120_000);
 });

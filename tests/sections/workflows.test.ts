@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { architectureMermaid } from '../../generator/graph/architecture.js';
 import { BUILTIN } from '../../generator/sections/index.js';
 import { readSpec } from '../../generator/pipeline/build.js';
 import { codes, compileYaml, PROJECT, type Compiled } from '../helpers/compile-yaml.js';
-import { FIXTURES, REPO } from '../fixtures/run-fixture.js';
+import { FIXTURES } from '../fixtures/run-fixture.js';
 
 const sub = (text: string) => ({ 'Fn::Sub': text });
 const fnArn = (name: string) =>
@@ -641,34 +640,3 @@ function positioned(text: string, d: Diagnostic) {
     rmSync(root, { recursive: true, force: true });
   }
 }
-
-/** The real cfn-lint over every template the workflows golden cases pin (tests/golden/sections.test.ts keeps them current). */
-describe('cfn-lint on the workflows golden templates', () => {
-  it('finds no error and no warning', () => {
-    const cfnLint = join(REPO, '.venv/bin/cfn-lint');
-    if (!existsSync(cfnLint))
-      throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh` (npm test does)');
-    const root = join(REPO, 'tests/golden/sections/workflows');
-    const files = readdirSync(root).flatMap((name) =>
-      readdirSync(join(root, name, 'expected')).flatMap((env) =>
-        readdirSync(join(root, name, 'expected', env))
-          .filter((f) => f.endsWith('.template.json'))
-          .map((f) => join(root, name, 'expected', env, f)),
-      ),
-    );
-    expect(files.some((f) => f.includes('production'))).toBe(true);
-    const run = spawnSync(
-      cfnLint,
-      ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
-      {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    expect({ status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() }).toEqual({
-      status: 0,
-      findings: '',
-      stderr: '',
-    });
-  }, 120_000);
-});
