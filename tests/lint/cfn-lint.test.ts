@@ -59,6 +59,7 @@ describe('cfn-lint', () => {
     });
     expect(files.length).toBeGreaterThanOrEqual(50 * 3);
     expect(lint(files)).toEqual({ status: 0, findings: '', stderr: '' });
-    // ~240 templates, ~2,500 resources: about 30 s of one core for cfn-lint; a shared machine stretches that.
+    // ~275 templates, ~4,200 resources (keys, secrets, workflows, network, backup, budget and time series added
+    // ~1,700 in December 2026): the random test took 55-65 s on the shared two-core machine.
   }, 300_000);
 });

@@ -23,7 +23,7 @@ const EXPECTED_WARNINGS = new RegExp(
     'GEN601 GEN-G9 consumed-queue-dead-letter: ',
     'GEN601 GEN-G6 state-machine-observability: .* (logs nothing \\(level OFF\\)|is not traced \\(X-Ray\\))',
     'GEN601 GEN-P4 function-configuration: .* runs outside the private network \\(network: none\\)',
-    "GEN352 function '[a-z0-9-]+' may run \\d+ s in environment test, but express workflow '[a-z-]+' stops after 300 s",
+    "GEN352 function '[a-z0-9-]+' may run \\d+ s in environment test, but express workflow '[a-z0-9-]+' stops after 300 s",
     "GEN356 function '[a-z0-9-]+' uses .* but the network has no internet and no [a-z0-9.-]+ endpoint",
   ]
     .map((warning) => `^${warning}`)

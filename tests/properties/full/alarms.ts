@@ -69,7 +69,11 @@ export const alarms = (n: Names, hasRoutes: boolean, hasRules: boolean) => {
   return fc
     .tuple(
       duration,
-      fc.subarray(subjects, { maxLength: 5 }).chain((picked) => fc.tuple(...picked.map(alarm))),
+      // Types first, then an item of each: every type is as likely, however many items it may watch.
+      fc
+        .subarray([...new Set(subjects.map((s) => s.type))], { maxLength: 5 })
+        .chain((types) => fc.tuple(...types.map((type) => fc.constantFrom(...subjects.filter((s) => s.type === type)))))
+        .chain((picked) => fc.tuple(...picked.map(alarm))),
     )
     .map(([first, rest]) => Object.fromEntries([first, ...rest].map((a, i) => [`alarm-${i}`, a])));
 };
