@@ -38,7 +38,7 @@ const CORE: Record<string, JsonSchema> = {
   },
 };
 
-/** Reserved for the sections to come (edge, cache, audit). */
+/** Reserved for the sections to come (edge, audit). */
 const RESERVED: Record<string, JsonSchema> = {
   domain: obj('Domain names.', {
     name: { type: 'string', default: 'example.com', description: 'Site domain.' },

@@ -23,8 +23,10 @@ export const secretSecurity: Rule = {
       ...(r.Properties?.KmsKeyId && !String(literal(r.Properties.KmsKeyId) ?? '').includes('aws/secretsmanager')
         ? []
         : [{ resource: id, message: 'not encrypted with a customer-managed KMS key' }]),
-      ...(/^[a-z0-9-]+[/-]/.test(literal(r.Properties?.Name) ?? '') &&
-      literal(r.Properties?.Name)!.startsWith(environment)
+      // The environment's whole name, then a separator: 'testing/key' is not a 'test' secret.
+      ...([`${environment}/`, `${environment}-`].some((prefix) =>
+        (literal(r.Properties?.Name) ?? '').startsWith(prefix),
+      )
         ? []
         : [{ resource: id, message: `name is not prefixed with '${environment}'` }]),
       ...(policies.includes(id) ? [] : [{ resource: id, message: 'has no resource policy restricting access' }]),
