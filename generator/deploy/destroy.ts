@@ -2,8 +2,7 @@
 import { DeleteStackCommand, UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
 import type { Manifest } from '../output/manifest.js';
 import { STATEFUL_TYPES } from '../output/stateful.js';
-import { emptyStackBuckets } from './empty-bucket.js';
-import { emptyStackRepositories } from './empty-repository.js';
+import { emptyStackStores } from './empty-stack.js';
 import type { Reporter } from './reporter.js';
 import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
 import type { Clients } from './target.js';
@@ -90,8 +89,7 @@ export async function destroy(
     }
     // Data was given up above (--delete-data); a bucket or repository still holding something would fail the delete.
     if (!options.protected) {
-      await emptyStackBuckets(clients, stack.stackName, template.Resources ?? {}, reporter.info);
-      await emptyStackRepositories(clients, stack.stackName, template.Resources ?? {}, reporter.info);
+      await emptyStackStores(clients, stack.stackName, template.Resources ?? {}, reporter.info);
     }
     reporter.progress(`deleting ${stack.stackName}`);
     await clients.cfn.send(new DeleteStackCommand({ StackName: stack.stackName }));

@@ -3,7 +3,6 @@
  * old version and delete marker. When an unprotected environment is destroyed (its data given up
  * with --delete-data), gen empties its buckets first, every version included.
  */
-import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 import type { Clients } from './target.js';
 
 /** Deletes every object version and delete marker; returns how many went. */
@@ -26,26 +25,4 @@ export async function emptyBucket(clients: Clients, bucket: string): Promise<num
     VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
   } while (KeyMarker !== undefined);
   return deleted;
-}
-
-/** Empties the buckets a stack would delete (no Retain policy); names each with what it held. */
-export async function emptyStackBuckets(
-  clients: Clients,
-  stackName: string,
-  resources: Record<string, { Type: string; DeletionPolicy?: string }>,
-  say: (line: string) => void,
-): Promise<void> {
-  for (const [id, r] of Object.entries(resources)) {
-    if (r.Type !== 'AWS::S3::Bucket' || r.DeletionPolicy === 'Retain') continue;
-    const found = await clients.cfn
-      .send(new DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: id }))
-      .catch(() => undefined);
-    const bucket = found?.StackResourceDetail?.PhysicalResourceId;
-    if (!bucket) continue;
-    const n = await emptyBucket(clients, bucket).catch((e: Error) => {
-      if (e.name === 'NoSuchBucket') return 0;
-      throw e;
-    });
-    say(`${stackName}/${id}: emptied ${bucket} (${n} object version${n === 1 ? '' : 's'} and delete markers)`);
-  }
 }

@@ -4,7 +4,6 @@
  * endpoint that ignores it (moto) refuses to delete a repository holding images. So, as with
  * buckets, gen deletes the images first when an unprotected environment is destroyed.
  */
-import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 import type { Clients } from './target.js';
 
 /** Deletes every image of the repository; returns how many went. */
@@ -26,26 +25,4 @@ export async function emptyRepository(clients: Clients, repository: string): Pro
     nextToken = page.nextToken;
   } while (nextToken !== undefined);
   return deleted;
-}
-
-/** Empties the repositories a stack would delete (no Retain policy); names each with what it held. */
-export async function emptyStackRepositories(
-  clients: Clients,
-  stackName: string,
-  resources: Record<string, { Type: string; DeletionPolicy?: string }>,
-  say: (line: string) => void,
-): Promise<void> {
-  for (const [id, r] of Object.entries(resources)) {
-    if (r.Type !== 'AWS::ECR::Repository' || r.DeletionPolicy === 'Retain') continue;
-    const found = await clients.cfn
-      .send(new DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: id }))
-      .catch(() => undefined);
-    const repository = found?.StackResourceDetail?.PhysicalResourceId;
-    if (!repository) continue;
-    const n = await emptyRepository(clients, repository).catch((e: Error) => {
-      if (e.name === 'RepositoryNotFoundException') return 0;
-      throw e;
-    });
-    say(`${stackName}/${id}: emptied ${repository} (${n} image${n === 1 ? '' : 's'})`);
-  }
 }

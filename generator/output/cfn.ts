@@ -61,3 +61,16 @@ export function keptWhenProtected(isProtected: boolean) {
 export const Fn = fn;
 /** `Fn::Sub` with no variables: the way gen names things in other stacks without exports. */
 export const sub = (text: string) => new dataTypes.IntrinsicFunction('Fn::Sub', text);
+
+/**
+ * The statement every key gen makes starts its policy with: the account administers the key
+ * through IAM. Without it the key becomes unmanageable; it is also what lets IAM policies (a
+ * function's role) grant the key's use.
+ */
+export const accountAdministersKey = () => ({
+  Sid: 'AccountAdministers',
+  Effect: 'Allow',
+  Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+  Action: 'kms:*',
+  Resource: '*',
+});

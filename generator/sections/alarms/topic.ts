@@ -2,13 +2,21 @@
  * The alarm topic: SNS encrypted with its own rotating KMS key; only CloudWatch of this account
  * may publish, and the AWS services other sections name (Budgets), each for its own sources.
  */
-import { Fn, KmsAlias, KmsKey, SnsTopic, SnsTopicPolicy, sub, keptWhenProtected } from '../../output/cfn.js';
+import {
+  accountAdministersKey,
+  Fn,
+  KmsAlias,
+  KmsKey,
+  SnsTopic,
+  SnsTopicPolicy,
+  sub,
+  keptWhenProtected,
+} from '../../output/cfn.js';
 import type { PlacedResource } from '../../output/fragment.js';
 import { ids, names, pascal } from '../../naming/ids.js';
 import type { Environment } from '../../environment/model.js';
 import type { PolicyGrant } from '../section.js';
 
-const ACCOUNT_ROOT = sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
 const SAME_ACCOUNT = { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } };
 
 /** The name other sections' grants give to the alarm topic (`{section: 'alarms', name: ALARM_TOPIC}`): no alarm can be named so. */
@@ -41,14 +49,7 @@ export function alarmTopic(env: Environment, project: string, grants: PolicyGran
       KeyPolicy: {
         Version: '2012-10-17',
         Statement: [
-          // The account administers the key through IAM; without this the key becomes unmanageable.
-          {
-            Sid: 'AccountAdministers',
-            Effect: 'Allow',
-            Principal: { AWS: ACCOUNT_ROOT },
-            Action: 'kms:*',
-            Resource: '*',
-          },
+          accountAdministersKey(),
           {
             Sid: 'CloudWatchPublishesEncrypted',
             Effect: 'Allow',

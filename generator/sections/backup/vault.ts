@@ -5,7 +5,7 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { Environment } from '../../environment/model.js';
 import { ids, names } from '../../naming/ids.js';
-import { Fn, keptWhenProtected, sub } from '../../output/cfn.js';
+import { accountAdministersKey, Fn, keptWhenProtected } from '../../output/cfn.js';
 import type { PlacedResource } from '../../output/fragment.js';
 import { VAULT_ARN } from './settings.js';
 
@@ -25,16 +25,7 @@ export function vault(env: Environment, project: string, tags: Record<string, st
         EnableKeyRotation: true,
         KeyPolicy: {
           Version: '2012-10-17',
-          Statement: [
-            // The account administers the key through IAM; AWS Backup uses it through its role's grants.
-            {
-              Sid: 'AccountAdministers',
-              Effect: 'Allow',
-              Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
-              Action: 'kms:*',
-              Resource: '*',
-            },
-          ],
+          Statement: [accountAdministersKey()],
         },
       },
     }),

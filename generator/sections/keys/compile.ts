@@ -7,7 +7,7 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { Environment } from '../../environment/model.js';
 import { ids, pascal } from '../../naming/ids.js';
-import { Fn, keptWhenProtected, KmsAlias, KmsKey, sub } from '../../output/cfn.js';
+import { accountAdministersKey, Fn, keptWhenProtected, KmsAlias, KmsKey, sub } from '../../output/cfn.js';
 import type { Fragment, PlacedResource } from '../../output/fragment.js';
 import { byText } from '../../order.js';
 import type { Entry } from '../../spec.js';
@@ -21,8 +21,6 @@ import { topicsOf } from '../topics/model.js';
 import { hasOwnKey } from '../topics/usable.js';
 import { keyAlias, keysOf, type Key } from './model.js';
 
-const ACCOUNT_ROOT = () => sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
-
 /** Days before a scheduled deletion happens: the spec's, else the longest in protected environments. */
 export const deletionWindow = (key: Key, env: Environment) =>
   inEnvironment(key.deletionWindowDays, env.name) ?? (env.protected ? 30 : 7);
@@ -32,14 +30,7 @@ function keyPolicy(grants: PolicyGrant[]) {
   return {
     Version: '2012-10-17',
     Statement: [
-      // Without this the key becomes unmanageable; it is also what lets IAM policies (a function's role) grant its use.
-      {
-        Sid: 'AccountAdministers',
-        Effect: 'Allow',
-        Principal: { AWS: ACCOUNT_ROOT() },
-        Action: 'kms:*',
-        Resource: '*',
-      },
+      accountAdministersKey(),
       ...services.map((service) => {
         const mine = grants.filter((g) => g.service === service);
         return {

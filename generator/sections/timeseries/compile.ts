@@ -6,7 +6,7 @@
  */
 import { error } from '../../diagnostics.js';
 import { ids, names } from '../../naming/ids.js';
-import { Fn, keptWhenProtected, sub } from '../../output/cfn.js';
+import { accountAdministersKey, Fn, keptWhenProtected } from '../../output/cfn.js';
 import { fragment, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import { projectOf } from '../project/model.js';
 import type { CompileContext } from '../section.js';
@@ -52,15 +52,7 @@ export function compileTimeseries({ spec, env }: CompileContext): Fragment {
             EnableKeyRotation: true,
             KeyPolicy: {
               Version: '2012-10-17',
-              Statement: [
-                {
-                  Sid: 'AccountAdministers',
-                  Effect: 'Allow',
-                  Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
-                  Action: 'kms:*',
-                  Resource: '*',
-                },
-              ],
+              Statement: [accountAdministersKey()],
             },
           },
         },

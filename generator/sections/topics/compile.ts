@@ -6,7 +6,7 @@
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { Environment } from '../../environment/model.js';
 import { arns, ids, names, pascal } from '../../naming/ids.js';
-import { Fn, sub, keptWhenProtected } from '../../output/cfn.js';
+import { accountAdministersKey, Fn, sub, keptWhenProtected } from '../../output/cfn.js';
 import type { Fragment, PlacedResource } from '../../output/fragment.js';
 import { byText } from '../../order.js';
 import type { Entry } from '../../spec.js';
@@ -21,8 +21,6 @@ import { topicKeyAlias } from './usable.js';
 const MAX_NAME = 256;
 /** The AWS-managed key for SNS: free of key policies to maintain, but closed to AWS services. */
 export const AWS_MANAGED_KEY = 'alias/aws/sns';
-
-const ACCOUNT_ROOT = () => sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
 
 const retained = <T extends object>(resource: T, env: Environment) => {
   return Object.assign(resource, keptWhenProtected(env.protected));
@@ -40,14 +38,7 @@ function topicKey(topicName: string, grants: PolicyGrant[], env: Environment) {
         KeyPolicy: {
           Version: '2012-10-17',
           Statement: [
-            // Without this the key becomes unmanageable; it also lets IAM policies (a publishing function's role) grant its use.
-            {
-              Sid: 'AccountAdministers',
-              Effect: 'Allow',
-              Principal: { AWS: ACCOUNT_ROOT() },
-              Action: 'kms:*',
-              Resource: '*',
-            },
+            accountAdministersKey(),
             ...services.map((service) => ({
               Sid: `${pascal(service.split('.')[0])}PublishesEncrypted`,
               Effect: 'Allow',
