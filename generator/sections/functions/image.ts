@@ -7,7 +7,7 @@ import { arns, ids, names } from '../../naming/ids.js';
 import { keptWhenProtected, sub } from '../../output/cfn.js';
 import type { ImageArtifact, PlacedResource } from '../../output/fragment.js';
 import { contextHash } from './image-context.js';
-import type { Architecture } from './model.js';
+import type { Architecture } from './runtimes.js';
 
 /** Where an image is built from: a folder of the project and the Dockerfile in it. */
 export interface ImageSource {

@@ -2,9 +2,7 @@ import { byText } from '../../order.js';
 import type { Spec } from '../../spec.js';
 import { itemsOf, usableKey, type Reference, type Registry } from '../section.js';
 import { normalizeImage, type ImageSource } from './image.js';
-import { DEFAULT_RUNTIME } from './runtimes.js';
-
-export type Architecture = 'arm64' | 'x86_64';
+import { type Architecture, DEFAULT_RUNTIME } from './runtimes.js';
 
 export interface FunctionSpec {
   /** handlers/<file>.<export>; absent for a container-image function. */

@@ -78,3 +78,6 @@ export function deprecationSoon(runtime: string, today = new Date()): string | u
   const date = RUNTIMES[runtime]?.deprecates;
   return date && !creationBlocked(runtime, today) && Date.parse(date) - today.getTime() < YEAR_MS ? date : undefined;
 }
+
+/** The processors Lambda runs functions on. */
+export type Architecture = 'arm64' | 'x86_64';
