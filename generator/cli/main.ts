@@ -17,6 +17,7 @@ import { destroyCommand } from './commands/destroy.js';
 import { localCommand } from './commands/local.js';
 import { initCommand } from './commands/init.js';
 import { graphCommand } from './commands/graph.js';
+import { secretCommand } from './commands/secret.js';
 import { EXIT } from './exit-codes.js';
 
 /** Listed in --help in this order. */
@@ -30,6 +31,7 @@ const COMMANDS = [
   driftCommand,
   deployCommand,
   bootstrapCommand,
+  secretCommand,
   destroyCommand,
   localCommand,
   rulesCommand,
