@@ -3,7 +3,7 @@ import type { Environment } from '../environment/model.js';
 import type { UploadedDocument } from './documents.js';
 import type { Artifact, ImageArtifact } from './fragment.js';
 import { LIMITS } from './limits.js';
-import type { Stack } from './stacks.js';
+import type { ParameterSource, Stack } from './stacks.js';
 import { byText } from '../order.js';
 
 export type { Artifact, ImageArtifact };
@@ -20,13 +20,15 @@ export interface Manifest {
   stacks: {
     stackName: string;
     layer: string;
+    /** The region it deploys to: the environment's, or its layer's fixed one (us-east-1 for CloudFront's certificate). */
+    region: string;
     template: string;
     resources: number;
     bytes: number;
     sha256: string;
     uploadTemplate: boolean;
-    /** Parameter -> the output of an earlier stack that the deployer passes in. */
-    parameters: Record<string, { stackName: string; output: string }>;
+    /** Parameter -> the output of an earlier stack that the deployer passes in (and that stack's region when not this one's). */
+    parameters: Record<string, ParameterSource>;
   }[];
   artifacts: Artifact[];
   /** Container images to build and push before the stacks whose functions run them; absent when there are none. */
@@ -56,6 +58,7 @@ export function buildManifest(
     stacks: stacks.map((s) => ({
       stackName: s.stackName,
       layer: s.layer,
+      region: s.region,
       template: s.file,
       resources: s.resourceCount,
       bytes: s.bytes,

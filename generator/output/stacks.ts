@@ -16,16 +16,30 @@ const PLACEHOLDER = { EmptyStackPlaceholder: { Type: 'AWS::CloudFormation::WaitC
 /** What placement and linking decided for one stack: its resources, outputs and parameters. */
 export interface StackPlan {
   layer: Layer;
+  /** The region it deploys to: its layer's (LayerSpec.region), else the environment's. */
+  region: string;
   /** data, data-2, ...: the stack's name within the environment. */
   name: string;
   resources: { logicalId: string; resource: unknown }[];
   outputs: PlacedOutput[];
-  /** Parameter -> the earlier stack (plan name) and output that supplies it, and its type when not String. */
-  parameters: Record<string, { stack: string; output: string; type?: string }>;
+  /**
+   * Parameter -> the earlier stack (plan name) and output that supplies it, its type when not
+   * String, and that stack's region when it is not this stack's (the deployer reads it there).
+   */
+  parameters: Record<string, { stack: string; output: string; type?: string; region?: string }>;
+}
+
+/** Where a parameter's value comes from, for the deployer: a stack, its output, and its region when not the reader's. */
+export interface ParameterSource {
+  stackName: string;
+  output: string;
+  region?: string;
 }
 
 export interface Stack {
   layer: Layer;
+  /** The region it deploys to (StackPlan.region). */
+  region: string;
   /** data, data-2, ...: also the template's file name. */
   name: string;
   stackName: string;
@@ -34,10 +48,12 @@ export interface Stack {
   resourceCount: number;
   bytes: number;
   sha256: string;
-  parameters: Record<string, { stackName: string; output: string }>;
+  parameters: Record<string, ParameterSource>;
   /** The template as data (what `body` serialises), for the platform rules. */
   template: { Resources: Record<string, any>; Outputs?: Record<string, unknown> };
 }
+
+const inRegion = (region: string | undefined) => (region ? ` in ${region}` : '');
 
 const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => byText(a, b)));
 
@@ -64,7 +80,7 @@ export function buildStacks(
               parameters.map((p) => [
                 p,
                 {
-                  Description: `Filled in by gen deploy from stack ${names.stack(project, env, plan.parameters[p].stack)}`,
+                  Description: `Filled in by gen deploy from stack ${names.stack(project, env, plan.parameters[p].stack)}${inRegion(plan.parameters[p].region)}`,
                   Type: plan.parameters[p].type ?? 'String',
                 },
               ]),
@@ -76,6 +92,7 @@ export function buildStacks(
     const body = JSON.stringify(template, undefined, 2) + '\n';
     const stack: Stack = {
       layer: plan.layer,
+      region: plan.region,
       name: plan.name,
       stackName: names.stack(project, env, plan.name),
       file: `${plan.name}.template.json`,
@@ -86,7 +103,11 @@ export function buildStacks(
       parameters: Object.fromEntries(
         parameters.map((p) => [
           p,
-          { stackName: names.stack(project, env, plan.parameters[p].stack), output: plan.parameters[p].output },
+          {
+            stackName: names.stack(project, env, plan.parameters[p].stack),
+            output: plan.parameters[p].output,
+            ...(plan.parameters[p].region ? { region: plan.parameters[p].region } : {}),
+          },
         ]),
       ),
       template,

@@ -102,7 +102,8 @@ export function compileSpec(
   applyTags(merged, tags);
   const layers = registry.layers.map((l) => l.name);
   const placed = placeGroups(groupsOf(merged, registry.statefulTypes), previous, env.name, limits, layers);
-  const linked = linkStacks(merged, placed);
+  const regions = new Map(registry.layers.map((l) => [l.name, l.region ?? env.region]));
+  const linked = linkStacks(merged, placed, (layer) => regions.get(layer) ?? env.region);
   const built = buildStacks(
     linked.plans,
     project.name,

@@ -5,24 +5,43 @@
  * parameter of the stacks that need it, filled in by the deployer from the earlier stack.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { PlacedResource } from '../output/fragment.js';
+import type { Layer, PlacedResource } from '../output/fragment.js';
 import type { Merged } from '../output/merge.js';
 import { references, renameReference } from '../output/references.js';
 import type { StackPlan } from '../output/stacks.js';
 import type { PlacementResult } from './place.js';
 
+interface StackAt {
+  name: string;
+  index: number;
+  region: string;
+}
+
 const dependsOn = (resource: unknown): string[] =>
   [(resource as { DependsOn?: string | string[] }).DependsOn ?? []].flat();
 
-export function linkStacks(merged: Merged, placed: PlacementResult): { plans: StackPlan[]; diagnostics: Diagnostic[] } {
-  const stackOf = new Map<string, { name: string; index: number }>();
+/** `regionOf`: the region a layer's stacks deploy to (its LayerSpec.region, else the environment's). */
+export function linkStacks(
+  merged: Merged,
+  placed: PlacementResult,
+  regionOf: (layer: Layer) => string,
+): { plans: StackPlan[]; diagnostics: Diagnostic[] } {
+  const stackOf = new Map<string, StackAt>();
   placed.stacks.forEach((stack, index) => {
     for (const group of stack.groups)
-      for (const r of group.resources) stackOf.set(r.logicalId, { name: stack.name, index });
+      for (const r of group.resources)
+        stackOf.set(r.logicalId, { name: stack.name, index, region: regionOf(stack.layer) });
   });
   const diagnostics: Diagnostic[] = [];
   const plans = placed.stacks.map((stack, index): StackPlan => {
-    const plan: StackPlan = { layer: stack.layer, name: stack.name, resources: [], outputs: [], parameters: {} };
+    const plan: StackPlan = {
+      layer: stack.layer,
+      region: regionOf(stack.layer),
+      name: stack.name,
+      resources: [],
+      outputs: [],
+      parameters: {},
+    };
     for (const group of stack.groups) {
       plan.outputs.push(...group.outputs);
       for (const r of group.resources) {
@@ -51,7 +70,7 @@ function linked(
   index: number,
   stackName: string,
   plan: StackPlan,
-  stackOf: Map<string, { name: string; index: number }>,
+  stackOf: Map<string, StackAt>,
   merged: Merged,
   diagnostics: Diagnostic[],
 ): unknown {
@@ -63,7 +82,13 @@ function linked(
     if (shared && where.index < index) {
       resource = renameReference(resource, target, shared);
       const type = merged.resources.get(target)?.sharedType;
-      plan.parameters[shared] = { stack: where.name, output: shared, ...(type ? { type } : {}) };
+      plan.parameters[shared] = {
+        stack: where.name,
+        output: shared,
+        ...(type ? { type } : {}),
+        // Outputs are read from a stack in its own region: the deployer must know which.
+        ...(where.region !== plan.region ? { region: where.region } : {}),
+      };
       if (!references(resource).has(target) && !dependsOn(resource).includes(target)) continue;
     }
     diagnostics.push(

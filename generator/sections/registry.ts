@@ -10,6 +10,8 @@ import type { JsonSchema } from '../schema/json-schema.js';
 import { specFileSchema } from '../schema/spec-schema.js';
 import type { AlarmType, LayerSpec, Registry, Section, Usable } from './section.js';
 
+const regionText = (layer: LayerSpec) => layer.region ?? "the environment's region";
+
 function orderLayers(specs: LayerSpec[]): LayerSpec[] {
   const ordered: LayerSpec[] = [];
   // Layers placed before another wait until it is placed, then go right in front of it.
@@ -23,7 +25,9 @@ function orderLayers(specs: LayerSpec[]): LayerSpec[] {
       );
     const [layer] = pending.splice(next, 1);
     const known = ordered.find((o) => o.name === layer.name);
-    // Several sections may put resources in one layer they all declare; they must agree on its place.
+    // Several sections may put resources in one layer they all declare; they must agree on its place and region.
+    if (known && known.after === layer.after && known.region !== layer.region)
+      throw new Error(`layer '${layer.name}' is declared in ${regionText(known)} and in ${regionText(layer)}`);
     if (known && known.after === layer.after) continue;
     if (known) throw new Error(`layer '${layer.name}' is declared after '${known.after}' and after '${layer.after}'`);
     const at = layer.after === undefined ? 0 : ordered.findIndex((o) => o.name === layer.after) + 1;
@@ -35,7 +39,7 @@ function orderLayers(specs: LayerSpec[]): LayerSpec[] {
   for (const layer of before) {
     if (ordered.some((o) => o.name === layer.name)) {
       const known = ordered.find((o) => o.name === layer.name)!;
-      if (known.before === layer.before) continue;
+      if (known.before === layer.before && known.region === layer.region) continue;
       throw new Error(`layer '${layer.name}' is declared in two places`);
     }
     const at = ordered.findIndex((o) => o.name === layer.before);
@@ -45,7 +49,13 @@ function orderLayers(specs: LayerSpec[]): LayerSpec[] {
   return ordered;
 }
 
+/** Region names as AWS writes them (us-east-1, eu-central-1, us-gov-west-1, ap-southeast-3). */
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
 export function createRegistry(sections: readonly Section[]): Registry {
+  for (const layer of sections.flatMap((s) => s.layers ?? []))
+    if (layer.region !== undefined && !REGION.test(layer.region))
+      throw new Error(`layer '${layer.name}' has region '${layer.region}', which is not a region name like us-east-1`);
   const byKey = new Map<string, Section>();
   for (const section of sections) {
     if (byKey.has(section.key)) throw new Error(`two sections have the key '${section.key}'`);

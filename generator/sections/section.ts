@@ -39,6 +39,13 @@ export interface LayerSpec {
   before?: Layer;
   /** What the layer's stacks hold, written into each template's Description. */
   purpose: string;
+  /**
+   * The region its stacks deploy to whatever the environment's region (us-east-1 for what
+   * CloudFront requires there: its certificate and its web ACL); absent: the environment's region.
+   * Stack names stay the same; the manifest records every stack's region, and a parameter whose
+   * source stack is in another region says so, so the deployer reads the output where it is.
+   */
+  region?: string;
 }
 
 export interface Section {

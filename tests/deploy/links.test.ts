@@ -63,6 +63,7 @@ function request(dir: string, stacks: [string, object, Manifest['stacks'][number
     stacks: stacks.map(([name, , parameters]) => ({
       stackName: `links-test-${name}`,
       layer: 'api',
+      region: env.region,
       template: `${name}.template.json`,
       resources: 1,
       bytes: 1,

@@ -27,6 +27,7 @@ function link(resources: PlacedResource[]) {
   return linkStacks(
     merged,
     placeGroups(groupsOf(merged), undefined, 'test', tight, ['data', 'app', 'api', 'monitoring']),
+    () => 'eu-central-1',
   );
 }
 
