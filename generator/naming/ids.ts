@@ -110,7 +110,16 @@ export const ids = {
   cacheAuthSecret: () => 'CacheAuthSecret',
   cacheAuthSecretPolicy: () => 'CacheAuthSecretPolicy',
   cacheEndpointParameter: () => 'CacheEndpointParameter',
+  /** The firewall: one web ACL per thing protected (Site: CLOUDFRONT scope, Api: REGIONAL), its logging and log bucket. */
+  webAcl: (scope: FirewallScope) => `${scope}WebAcl`,
+  webAclAssociation: (scope: FirewallScope) => `${scope}WebAclAssociation`,
+  webAclLogging: (scope: FirewallScope) => `${scope}WebAclLogging`,
+  firewallLogsBucket: (scope: FirewallScope) => `${scope}FirewallLogsBucket`,
+  firewallLogsBucketPolicy: (scope: FirewallScope) => `${scope}FirewallLogsBucketPolicy`,
 };
+
+/** What a web ACL protects: the site's CloudFront distribution or the API stage. */
+export type FirewallScope = 'Site' | 'Api';
 
 /** Eight hex digits of sha256: a stable key for things named by long values (a subscription's e-mail address). */
 function shortHash(text: string): string {
@@ -178,6 +187,11 @@ export const names = {
   cache: (env: string, project: string) => `${env}-${project}`,
   /** Where the cache's host:port is published for functions (an SSM parameter read by a dynamic reference). */
   cacheEndpointParameter: (env: string, project: string) => `/${env}/${project}/cache/endpoint`,
+  /** A web ACL and the prefix of its rules' metric names: <env>-<project>-site, <env>-<project>-api. */
+  webAcl: (env: string, project: string, scope: FirewallScope) => `${env}-${project}-${scope.toLowerCase()}`,
+  /** WAF logs only to buckets named aws-waf-logs-*; the account id keeps the name unique (an Fn::Sub text). */
+  firewallLogsBucket: (env: string, project: string, scope: FirewallScope) =>
+    `aws-waf-logs-${env}-${project}-${scope.toLowerCase()}-\${AWS::AccountId}`,
 };
 
 function variable(prefix: string, name: string): string {

@@ -36,6 +36,7 @@ export const TAGGABLE_TYPES = new Set([
   'AWS::Scheduler::ScheduleGroup',
   'AWS::Timestream::Database',
   'AWS::Timestream::Table',
+  'AWS::WAFv2::WebACL',
 ]);
 
 export const REQUIRED_TAG_KEYS = ['CostCenter', 'Environment', 'Owner', 'Project'] as const;

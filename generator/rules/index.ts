@@ -6,9 +6,9 @@
  *
  * Ids: GEN-P1..GEN-P14 are the 14 correctness properties of the platform design, numbered as the
  * design numbers them. GEN-G<n> are guardrails (breadth.md §3.14): G1, G2, G3 and G7 as numbered
- * there, G9 the consumed-queue dead-letter warning; G4 (CloudFront), G5 (WAF logs, DNSSEC key),
- * G6 (state machines) and G8 (IAM for sqs, sns, states, events, kms) are reserved for the sections
- * that bring those resources. An id is never reused or renumbered.
+ * there, G9 the consumed-queue dead-letter warning, G5 its WAF part (log destinations' names, web
+ * ACLs without logging; the DNSSEC-key part waits for DNSSEC); G4 (CloudFront), G6 (state machines)
+ * and G8 (IAM for sqs, sns, states, events, kms) are reserved for the sections that bring those resources. An id is never reused or renumbered.
  */
 import { error, warning, type Diagnostic, type Location } from '../diagnostics.js';
 import { environmentDifferentiation } from './project/environment-differentiation.js';
@@ -32,6 +32,7 @@ import { tableSchema } from './template/table-schema.js';
 import { tableSecurity } from './template/table-security.js';
 import { tagging } from './template/tagging.js';
 import { topicSecurity } from './template/topic-security.js';
+import { wafLogging } from './template/waf-logging.js';
 
 export type { ProjectRule, Rule, RuleContext, StackToCheck } from './rule.js';
 
@@ -55,6 +56,7 @@ export const TEMPLATE_RULES: readonly Rule[] = [
   securityGroupIngress,
   consumedQueueDeadLetter,
   stateMachineObservability,
+  wafLogging,
 ];
 
 /** Rules over the project: spec, handler files, environment files (project/). */

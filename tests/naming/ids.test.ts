@@ -114,6 +114,31 @@ describe('logical IDs', () => {
     expect(names.cacheEndpointParameter('test', 'crypto-trading')).toBe('/test/crypto-trading/cache/endpoint');
   });
 
+  it('of the firewall are pinned', () => {
+    expect(
+      (['Site', 'Api'] as const).flatMap((scope) => [
+        ids.webAcl(scope),
+        ids.webAclLogging(scope),
+        ids.firewallLogsBucket(scope),
+        ids.firewallLogsBucketPolicy(scope),
+      ]),
+    ).toEqual([
+      'SiteWebAcl',
+      'SiteWebAclLogging',
+      'SiteFirewallLogsBucket',
+      'SiteFirewallLogsBucketPolicy',
+      'ApiWebAcl',
+      'ApiWebAclLogging',
+      'ApiFirewallLogsBucket',
+      'ApiFirewallLogsBucketPolicy',
+    ]);
+    expect(ids.webAclAssociation('Api')).toBe('ApiWebAclAssociation');
+    expect(names.webAcl('production', 'crypto-trading', 'Site')).toBe('production-crypto-trading-site');
+    expect(names.firewallLogsBucket('test', 'crypto-trading', 'Api')).toBe(
+      'aws-waf-logs-test-crypto-trading-api-${AWS::AccountId}',
+    );
+  });
+
   it('derive from the name alone', () => {
     expect(pascal('a-b-c')).toBe('ABC');
     expect(pascal('orders')).toBe('Orders');

@@ -10,15 +10,16 @@
  * bucket never refers to a function and no cycle between bucket, permission and function exists.
  */
 import { arns, ids, names, pascal } from '../../naming/ids.js';
-import { Fn, sub, keptWhenProtected } from '../../output/cfn.js';
+import { Fn, sub } from '../../output/cfn.js';
 import { fragment, inGroup, type Fragment, type PlacedResource } from '../../output/fragment.js';
 import type { Entry } from '../../spec.js';
 import { invokePermission, invokeTarget } from '../functions/invoke.js';
 import { inEnvironment, queueArn, SECTION_OF, targetId, topicArn } from '../events/targets.js';
 import { projectOf } from '../project/model.js';
 import { grantsFor, type CompileContext, type PolicyGrant } from '../section.js';
-import { EventsRule, S3Bucket, S3BucketPolicy } from './cfn.js';
+import { EventsRule, S3BucketPolicy } from './cfn.js';
 import { bucketsOf, isNative, type Bucket, type Notification, type ObjectEvent } from './model.js';
+import { denyInsecureTransport, secureBucket } from './secure.js';
 
 /** S3's own event names and EventBridge's detail types for each kind of object event. */
 const S3_EVENTS: Record<ObjectEvent, string> = {
@@ -127,7 +128,8 @@ function notificationConfiguration(ctx: CompileContext, bucket: Bucket) {
   };
 }
 
-function lifecycle(bucket: Bucket, env: string) {
+/** Lifecycle rules of a bucket in one environment (also the firewall's log buckets, written as a Bucket). */
+export function lifecycle(bucket: Pick<Bucket, 'expireAfterDays' | 'noncurrentVersionsExpireAfterDays'>, env: string) {
   const expire = inEnvironment(bucket.expireAfterDays, env);
   const noncurrent = bucket.noncurrentVersionsExpireAfterDays;
   return {
@@ -180,14 +182,7 @@ function policyDocument(ctx: CompileContext, name: string) {
   return {
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: resources,
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
+      denyInsecureTransport(resources),
       ...grants.map((grant) => ({
         Sid: pascal(grant.sid),
         Effect: 'Allow',
@@ -252,26 +247,11 @@ function compileBucket(ctx: CompileContext, entry: Entry<Bucket>): PlacedResourc
   const { name, value: bucket } = entry;
   const physical = bucketName(ctx, name);
   const target = nativeTarget(ctx, bucket);
-  const resource = Object.assign(
-    new S3Bucket({
-      BucketName: sub(physical) as never,
-      VersioningConfiguration: { Status: 'Enabled' },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      ...lifecycle(bucket, env.name),
-      ...cors(bucket),
-      ...notificationConfiguration(ctx, bucket),
-    } as never),
-    keptWhenProtected(env.protected),
-  );
+  const resource = secureBucket(physical, env.protected, {
+    ...lifecycle(bucket, env.name),
+    ...cors(bucket),
+    ...notificationConfiguration(ctx, bucket),
+  });
   if (target) resource.dependsOn(target.policy);
   // Bucket and policy refer to each other by Ref; a bucket notifying a queue or topic joins its group (one stack, so DependsOn holds).
   const data = inGroup(target?.group ?? ids.bucket(name), [
