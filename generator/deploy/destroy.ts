@@ -1,7 +1,7 @@
 /** gen destroy: delete an environment's stacks in reverse deploy order; retained data survives and is listed. */
 import { DeleteStackCommand, UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
 import type { Manifest } from '../output/manifest.js';
-import { STATEFUL_TYPES } from '../output/stateful.js';
+import { DATA_TYPES } from './stateful.js';
 import { emptyStackStores } from './empty-stack.js';
 import type { Reporter } from './reporter.js';
 import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
@@ -26,7 +26,7 @@ export async function dataAtRisk(clients: Clients, manifest: Manifest): Promise<
     if (!(await describeStack(clients, stack.stackName)).exists) continue;
     const template = (await deployedTemplate(clients, stack.stackName)) as Deployed;
     for (const [id, r] of Object.entries(template.Resources ?? {}))
-      if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy !== 'Retain') ids.push(id);
+      if (DATA_TYPES.has(r.Type) && r.DeletionPolicy !== 'Retain') ids.push(id);
   }
   return ids.sort();
 }
@@ -72,7 +72,7 @@ export async function destroy(
     if (!state.exists) continue;
     const template = (await deployedTemplate(clients, stack.stackName)) as Deployed;
     for (const [id, r] of Object.entries(template.Resources ?? {})) {
-      if (STATEFUL_TYPES.has(r.Type) && r.DeletionPolicy === 'Retain')
+      if (DATA_TYPES.has(r.Type) && r.DeletionPolicy === 'Retain')
         retained.push(`${stack.stackName}/${id} (${r.Type})`);
     }
     if (state.stack.EnableTerminationProtection) {

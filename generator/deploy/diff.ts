@@ -2,7 +2,7 @@
 import type { Manifest } from '../output/manifest.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STATEFUL_TYPES } from '../output/stateful.js';
+import { DATA_TYPES } from './stateful.js';
 import { localImpacts, type Impact } from './replacements.js';
 import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js';
 import type { Clients } from './target.js';
@@ -77,7 +77,7 @@ export async function diffStacks(
             logicalId,
             type: i.type,
             impact: i.impact,
-            stateful: STATEFUL_TYPES.has(i.type),
+            stateful: DATA_TYPES.has(i.type),
             ...(i.reason ? { reason: i.reason } : {}),
             ...(i.fixedName ? { fixedName: i.fixedName } : {}),
           }),

@@ -1,12 +1,13 @@
 /**
- * The data guard: no table, bucket, key, secret or log group is removed or replaced unless the
- * user named exactly that resource with --allow-replace. Both CloudFormation's change set and
+ * The data guard: no resource of a type that holds data (a table, bucket, key, secret, log group,
+ * cache, backup vault...: what the sections declare, deploy/stateful.ts) is removed or replaced
+ * unless the user named exactly that resource with --allow-replace. Both CloudFormation's change set and
  * the local template diff are consulted; either one saying "replace" or "remove" is enough.
  * A replacement that would reuse a fixed name is refused even then: CloudFormation cannot do it.
  */
 import type { Change } from '@aws-sdk/client-cloudformation';
 import type { LocalImpact } from './replacements.js';
-import { STATEFUL_TYPES } from '../output/stateful.js';
+import { DATA_TYPES } from './stateful.js';
 import { byText } from '../order.js';
 
 export interface Danger {
@@ -17,11 +18,11 @@ export interface Danger {
   fixedName?: string;
 }
 
-/** `stateful`: the types that hold data (the section registry's; the built-in list by default). */
+/** `stateful`: the types that hold data (the built-in registry's by default; another registry's in tests). */
 export function dangerousChanges(
   changes: Change[],
   local: Map<string, LocalImpact>,
-  stateful: ReadonlySet<string> = STATEFUL_TYPES,
+  stateful: ReadonlySet<string> = DATA_TYPES,
 ): Danger[] {
   const found = new Map<string, Danger>();
   for (const change of changes) {
@@ -76,6 +77,8 @@ const KIND: Record<string, string> = {
   'AWS::RDS::DBCluster': 'database cluster',
   'AWS::SQS::Queue': 'queue',
   'AWS::SNS::Topic': 'topic',
+  'AWS::ElastiCache::ReplicationGroup': 'cache',
+  'AWS::Backup::BackupVault': 'backup vault',
 };
 
 /** One refusal, with the way forward. */

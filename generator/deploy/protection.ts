@@ -4,10 +4,10 @@
  * the guard (it also holds against changes made outside gen).
  */
 import { SetStackPolicyCommand, UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
-import { STATEFUL_TYPES } from '../output/stateful.js';
+import { DATA_TYPES } from './stateful.js';
 import type { Clients } from './target.js';
 
-export function stackPolicy(allowReplace: string[] = []) {
+export function stackPolicy(allowReplace: string[] = [], stateful: ReadonlySet<string> = DATA_TYPES) {
   return {
     Statement: [
       { Effect: 'Allow', Principal: '*', Action: 'Update:*', Resource: '*' },
@@ -19,7 +19,7 @@ export function stackPolicy(allowReplace: string[] = []) {
         ...(allowReplace.length
           ? { NotResource: allowReplace.map((id) => `LogicalResourceId/${id}`) }
           : { Resource: '*' }),
-        Condition: { StringEquals: { ResourceType: [...STATEFUL_TYPES] } },
+        Condition: { StringEquals: { ResourceType: [...stateful] } },
       },
     ],
   };

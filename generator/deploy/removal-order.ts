@@ -7,7 +7,7 @@
  * --allow-replace is not kept: the data guard refuses it at once, before anything changes.
  */
 import { references } from '../output/references.js';
-import { STATEFUL_TYPES } from '../output/stateful.js';
+import { DATA_TYPES } from './stateful.js';
 
 /** What a later stack can point at by name: what it invokes, sends to, reads or publishes to. */
 const TARGET_TYPES = new Set([
@@ -33,10 +33,15 @@ export interface Kept {
   kept: string[];
 }
 
-export function keepingDropped(newBody: string, deployed: Template | undefined, allowReplace: readonly string[]): Kept {
+export function keepingDropped(
+  newBody: string,
+  deployed: Template | undefined,
+  allowReplace: readonly string[],
+  stateful: ReadonlySet<string> = DATA_TYPES,
+): Kept {
   const next = JSON.parse(newBody) as Template;
   const all = Object.entries(deployed?.Resources ?? {}).filter(([id]) => !(id in (next.Resources ?? {})));
-  const refused = all.some(([id, r]) => STATEFUL_TYPES.has(r.Type) && !allowReplace.includes(id));
+  const refused = all.some(([id, r]) => stateful.has(r.Type) && !allowReplace.includes(id));
   if (all.length === 0 || refused) return { body: newBody, kept: [] };
   // Kept: the targets among the dropped resources, and what they refer to (a function's role and log group).
   const byId = new Map(all);

@@ -35,6 +35,7 @@ export const NAME_PROPERTIES: Record<string, string> = {
   'AWS::Timestream::Table': 'TableName',
   'AWS::RDS::DBInstance': 'DBInstanceIdentifier',
   'AWS::RDS::DBCluster': 'DBClusterIdentifier',
+  'AWS::ElastiCache::ReplicationGroup': 'ReplicationGroupId',
 };
 
 export async function localImpacts(deployed: object, next: object): Promise<Map<string, LocalImpact>> {

@@ -101,7 +101,7 @@ export function compileSpec(
   const tags = platformTags(project, env);
   applyTags(merged, tags);
   const layers = registry.layers.map((l) => l.name);
-  const placed = placeGroups(groupsOf(merged, registry.statefulTypes), previous, env.name, limits, layers);
+  const placed = placeGroups(groupsOf(merged, registry.pinnedTypes), previous, env.name, limits, layers);
   const regions = new Map(registry.layers.map((l) => [l.name, l.region ?? env.region]));
   const linked = linkStacks(merged, placed, (layer) => regions.get(layer) ?? env.region);
   const built = buildStacks(

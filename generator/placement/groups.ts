@@ -4,7 +4,6 @@
  */
 import type { Layer, PlacedOutput, PlacedResource } from '../output/fragment.js';
 import type { Merged } from '../output/merge.js';
-import { STATEFUL_TYPES } from '../output/stateful.js';
 import { sortedPlain } from '../output/stable-json.js';
 import { byText } from '../order.js';
 
@@ -38,8 +37,8 @@ export function resourceBytes(logicalId: string, resource: unknown): number {
   return Buffer.byteLength(text) + lines * 4 + logicalId.length + 6;
 }
 
-/** Groups of the merged resources; `stateful` is the registry's set of types that hold data. */
-export function groupsOf(merged: Merged, stateful: ReadonlySet<string> = STATEFUL_TYPES): Group[] {
+/** Groups of the merged resources; `stateful`: the registry's types that never move (Registry.pinnedTypes). */
+export function groupsOf(merged: Merged, stateful: ReadonlySet<string>): Group[] {
   const groups = new Map<string, Group>();
   const groupOf = (layer: Layer, name: string) => {
     let group = groups.get(name);

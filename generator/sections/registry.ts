@@ -3,7 +3,7 @@
  * needs to know about them (layer order, stateful types, what functions may use, alarm types),
  * and refuses an inconsistent list (two sections with one key, a layer after an unknown one).
  */
-import { STATEFUL_TYPES } from '../output/stateful.js';
+import { byText } from '../order.js';
 import { environmentSchema } from '../environment/schema.js';
 import type { Schemas } from '../schema/ajv.js';
 import type { JsonSchema } from '../schema/json-schema.js';
@@ -74,7 +74,9 @@ export function createRegistry(sections: readonly Section[]): Registry {
   const registry: Registry = {
     sections,
     layers: orderLayers(sections.flatMap((s) => s.layers ?? [])),
-    statefulTypes: new Set([...STATEFUL_TYPES, ...sections.flatMap((s) => s.statefulTypes ?? [])]),
+    // Only what the sections declare (the escape hatch declares the types only it can write), sorted: the stack policy lists them.
+    statefulTypes: new Set(sections.flatMap((s) => s.statefulTypes ?? []).sort(byText)),
+    pinnedTypes: new Set(sections.flatMap((s) => [...(s.statefulTypes ?? []), ...(s.pinnedTypes ?? [])]).sort(byText)),
     usable: sections.filter((s): s is Section & { usable: Usable } => s.usable !== undefined),
     alarmTypes,
     section: (key) => byKey.get(key),

@@ -65,8 +65,14 @@ export interface Section {
   compile?: (ctx: CompileContext) => Fragment;
   /** Layers (stacks) this section introduces. */
   layers?: LayerSpec[];
-  /** Resource types it emits that hold data: never removed, replaced or moved without a flag naming them. */
+  /**
+   * Resource types it emits that hold data: never removed, replaced or moved without a flag naming
+   * them. The deploy guard, the stack policy, the removal order, destroy and diff read exactly the
+   * sections' declarations (deploy/stateful.ts): declaring a type here is all it takes.
+   */
   statefulTypes?: string[];
+  /** Resource types it emits that hold no data but never move to another stack (the VPC): placement pins them, the guard does not. */
+  pinnedTypes?: string[];
   /** Its part of environments/<name>.yaml, under its own key, with defaults. */
   environment?: JsonSchema;
   /** What functions may do with its items (`functions.<name>.<key>: {item: access}`). */
@@ -143,7 +149,10 @@ export interface Registry {
   sections: readonly Section[];
   /** Layers in deploy order. */
   layers: readonly LayerSpec[];
+  /** Every section's statefulTypes: what the deploy side guards as data. */
   statefulTypes: ReadonlySet<string>;
+  /** statefulTypes and every section's pinnedTypes: what placement never moves between stacks. */
+  pinnedTypes: ReadonlySet<string>;
   /** Sections whose items functions may use, in registry order. */
   usable: readonly (Section & { usable: Usable })[];
   /** Every alarm type, with the section that defines it. */

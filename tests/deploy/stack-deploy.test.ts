@@ -267,3 +267,74 @@ describe('the reporter', () => {
     ]);
   });
 });
+
+describe('the guard: the cache and the backup vault hold data', () => {
+  const cache = (id: string, subnets = 'shop-subnets') => ({
+    Type: 'AWS::ElastiCache::ReplicationGroup',
+    Properties: { ReplicationGroupId: id, ReplicationGroupDescription: 'cache', CacheSubnetGroupName: subnets },
+  });
+  const vault = (name: string) => ({ Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: name } });
+  const changeSet = (changes: object[]) => ({
+    DescribeStacks: [stack('UPDATE_COMPLETE')],
+    GetTemplate: [{ TemplateBody: JSON.stringify(template({ Cache: cache('production-shop'), Vault: vault('v1') })) }],
+    ListChangeSets: [{ Summaries: [] }],
+    CreateChangeSet: [{ Id: 'arn:cs' }],
+    DescribeChangeSet: [{ Status: 'CREATE_COMPLETE', Changes: changes }],
+    DeleteChangeSet: [{}],
+  });
+  const removeCache = {
+    ResourceChange: {
+      Action: 'Remove',
+      LogicalResourceId: 'Cache',
+      ResourceType: 'AWS::ElastiCache::ReplicationGroup',
+    },
+  };
+  const replaceVault = {
+    ResourceChange: {
+      Action: 'Modify',
+      LogicalResourceId: 'Vault',
+      ResourceType: 'AWS::Backup::BackupVault',
+      Replacement: 'True',
+    },
+  };
+
+  it('removing the replication group or replacing the vault is refused without --allow-replace naming each', async () => {
+    const next = template({ Vault: vault('v2') });
+    const { clients } = replay(changeSet([removeCache, replaceVault]));
+    const result = await deployStack(clients, request(next, { execute: false }), reporter);
+    expect(result).toMatchObject({ result: 'refused' });
+    const reason = (result as { reason: string }).reason;
+    expect(reason).toContain('refusing to remove Cache (AWS::ElastiCache::ReplicationGroup)');
+    expect(reason).toContain('refusing to replace Vault (AWS::Backup::BackupVault)');
+    const onlyCache = await deployStack(
+      replay(changeSet([removeCache, replaceVault])).clients,
+      request(next, { execute: false, allowReplace: ['Cache'] }),
+      reporter,
+    );
+    expect((onlyCache as { reason: string }).reason).not.toContain('Cache');
+    expect((onlyCache as { reason: string }).reason).toContain('--allow-replace Vault');
+  });
+
+  it('with --allow-replace naming both, the change goes through', async () => {
+    const { clients } = replay(changeSet([removeCache, replaceVault]));
+    const result = await deployStack(
+      clients,
+      request(template({ Vault: vault('v2') }), { execute: false, allowReplace: ['Cache', 'Vault'] }),
+      reporter,
+    );
+    expect(result.result).toBe('reviewed');
+  });
+
+  it('a replication group replaced under the same id is refused even with the flag (ElastiCache would refuse it)', async () => {
+    const local = await localImpacts(
+      template({ Cache: cache('production-shop') }),
+      template({ Cache: cache('production-shop', 'other-subnets') }),
+    );
+    const dangers = dangerousChanges([], local);
+    expect(dangers).toMatchObject([{ logicalId: 'Cache', action: 'replace', fixedName: 'production-shop' }]);
+    expect(refused(dangers, new Set(['Cache']))).toHaveLength(1);
+    expect(refusalMessage(dangers[0], new Set(['Cache']))).toContain(
+      "CloudFormation cannot replace a cache that keeps its name ('production-shop')",
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { fragment, type PlacedResource } from '../../generator/output/fragment.j
 import { groupsOf } from '../../generator/placement/groups.js';
 import { linkStacks } from '../../generator/placement/link.js';
 import { placeGroups } from '../../generator/placement/place.js';
+import { BUILTIN } from '../../generator/sections/index.js';
 
 const permission = (id: string): PlacedResource => ({
   layer: 'api',
@@ -26,7 +27,7 @@ function link(resources: PlacedResource[]) {
   const merged = mergeFragments([fragment(resources)]);
   return linkStacks(
     merged,
-    placeGroups(groupsOf(merged), undefined, 'test', tight, ['data', 'app', 'api', 'monitoring']),
+    placeGroups(groupsOf(merged, BUILTIN.pinnedTypes), undefined, 'test', tight, ['data', 'app', 'api', 'monitoring']),
     () => 'eu-central-1',
   );
 }

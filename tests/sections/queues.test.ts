@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Positions } from '../../generator/cli/report.js';
 import type { Diagnostic } from '../../generator/diagnostics.js';
 import { architectureMermaid } from '../../generator/graph/architecture.js';
-import { STATEFUL_TYPES } from '../../generator/output/stateful.js';
+import { DATA_TYPES } from '../../generator/deploy/stateful.js';
 import { BUILTIN, BUILTIN_SECTIONS } from '../../generator/sections/index.js';
 import { createRegistry } from '../../generator/sections/registry.js';
 import type { Section } from '../../generator/sections/section.js';
@@ -515,7 +515,7 @@ ${alarm}`);
 
   it('is stateful: the deploy guard and placement treat queues as data', () => {
     expect(BUILTIN.statefulTypes.has('AWS::SQS::Queue')).toBe(true);
-    expect(STATEFUL_TYPES.has('AWS::SQS::Queue')).toBe(true);
+    expect(DATA_TYPES.has('AWS::SQS::Queue')).toBe(true);
   });
 });
 

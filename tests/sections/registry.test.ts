@@ -207,7 +207,7 @@ describe('a section registered only in a test', () => {
     const merged = mergeFragments([
       fragment([{ layer: 'data', logicalId: 'VisitsCounter', resource: { Type: TYPE } }]),
     ]);
-    expect(groupsOf(merged, registry.statefulTypes)[0].stateful).toBe(true);
+    expect(groupsOf(merged, registry.pinnedTypes)[0].stateful).toBe(true);
     const dangers = dangerousChanges(
       [],
       new Map([['VisitsCounter', { impact: 'remove' as const, type: TYPE }]]),

@@ -17,6 +17,8 @@ export const alarmsSection: Section = {
   check: checkAlarms,
   compile: compileAlarms,
   layers: [{ name: 'monitoring', after: 'api', purpose: 'alarms and the encrypted alarm topic' }],
+  // The alarm topic (its confirmed subscriptions) and the key that encrypts it.
+  statefulTypes: ['AWS::SNS::Topic', 'AWS::KMS::Key'],
   environment: alarmSettingsSchema,
   graph: (spec, _env, registry) => alarmsGraph(spec, registry),
 };

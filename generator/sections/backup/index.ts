@@ -14,7 +14,8 @@ export const backupSection: Section = {
   normalize: normalizeBackup,
   check: checkBackup,
   compile: compileBackup,
-  statefulTypes: ['AWS::Backup::BackupVault'],
+  // Recovery points (deleting the vault, which must be empty first, or its key loses every backup).
+  statefulTypes: ['AWS::Backup::BackupVault', 'AWS::KMS::Key'],
   environment: backupSettingsSchema,
   graph: backupGraph,
 };

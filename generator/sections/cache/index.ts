@@ -16,8 +16,8 @@ export const cacheSection: Section = {
   normalize: normalizeCache,
   check: checkCache,
   compile: compileCache,
-  // Its data: never removed or replaced without a flag naming it (Snapshot on delete when protected).
-  statefulTypes: ['AWS::ElastiCache::ReplicationGroup'],
+  // Its data (Snapshot on delete when protected), and the AUTH token's secret: never removed or replaced without a flag naming them.
+  statefulTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::SecretsManager::Secret'],
   environment: cacheSettingsSchema,
   configureFunction,
   impliedUses: cacheUses,

@@ -20,8 +20,8 @@ export const functionsSection: Section = {
   check: checkFunctions,
   compile: compileFunctions,
   layers: [{ name: 'app', after: 'data', purpose: 'functions, their roles and log groups' }],
-  // Container-image functions keep their images in an ECR repository (data layer).
-  statefulTypes: ['AWS::ECR::Repository'],
+  // Container-image functions keep their images in an ECR repository (data layer); each function its log group.
+  statefulTypes: ['AWS::ECR::Repository', 'AWS::Logs::LogGroup'],
   environment: functionSettingsSchema,
   alarmTypes: functionAlarmTypes,
   graph: functionsGraph,

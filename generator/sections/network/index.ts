@@ -25,7 +25,8 @@ export const networkSection: Section = {
     },
   ],
   // Every function's network interfaces live in the subnets: placement never moves them to another stack.
-  statefulTypes: ['AWS::EC2::VPC', 'AWS::EC2::Subnet'],
+  // They hold no data: the deploy guard lets a changed range replace a subnet (gen diff shows it).
+  pinnedTypes: ['AWS::EC2::VPC', 'AWS::EC2::Subnet'],
   environment: networkSettingsSchema,
   graph: networkGraph,
   configureFunction,

@@ -6,6 +6,7 @@
 import { fragment, type Layer } from '../../output/fragment.js';
 import type { Spec } from '../../spec.js';
 import { itemsOf, type Section } from '../section.js';
+import { ESCAPE_HATCH_STATEFUL_TYPES } from './stateful.js';
 
 export interface RawResource {
   layer: Layer;
@@ -62,6 +63,7 @@ export const resourcesSection: Section = {
     const entry = resourcesOf(spec).items.find((e) => e.name === logicalId);
     return entry && { file: entry.file, path: entry.path, at: 'key' };
   },
+  statefulTypes: [...ESCAPE_HATCH_STATEFUL_TYPES],
   names: {
     pattern: '^[A-Z][A-Za-z0-9]{0,254}$',
     noun: 'resource',

@@ -18,6 +18,8 @@ export const routesSection: Section = {
   check: checkRoutes,
   compile: compileRoutes,
   layers: [{ name: 'api', after: 'app', purpose: 'HTTP API, stage and invoke permissions' }],
+  // The API's access log.
+  statefulTypes: ['AWS::Logs::LogGroup'],
   alarmTypes: apiAlarmTypes,
   graph: routesGraph,
   invokes: (spec) => routesOf(spec).items.map((r) => r.value.function),

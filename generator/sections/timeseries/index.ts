@@ -12,7 +12,7 @@ export const timeseriesSection: Section = {
   schema: timeseriesSchema,
   names: { pattern: KEBAB_NAME, noun: 'time-series database', hint: KEBAB_HINT, maxLength: 200 },
   compile: compileTimeseries,
-  statefulTypes: ['AWS::Timestream::Database', 'AWS::Timestream::Table'],
+  statefulTypes: ['AWS::Timestream::Database', 'AWS::Timestream::Table', 'AWS::KMS::Key'],
   environment: timeseriesSettingsSchema,
   graph: timeseriesGraph,
 };

@@ -31,7 +31,8 @@ export const topicsSection: Section = {
         'what connects sources to functions (event source mappings, subscriptions, rules, schedules) and their invoke permissions',
     },
   ],
-  statefulTypes: ['AWS::SNS::Topic'],
+  // A topic's confirmed subscriptions (an e-mail subscriber would have to confirm again), and its key.
+  statefulTypes: ['AWS::SNS::Topic', 'AWS::KMS::Key'],
   usable: topicUsable,
   alarmTypes: topicAlarmTypes,
   graph: topicsGraph,

@@ -20,6 +20,8 @@ export const workflowsSection: Section = {
   normalize: normalizeWorkflow,
   check: checkWorkflows,
   compile: compileWorkflows,
+  // Each state machine's execution log.
+  statefulTypes: ['AWS::Logs::LogGroup'],
   layers: [{ name: 'app', after: 'data', purpose: 'functions, their roles and log groups' }],
   usable: workflowUsable,
   alarmTypes: workflowAlarmTypes,
