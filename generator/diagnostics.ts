@@ -119,6 +119,8 @@ export const CODES = {
   GEN506: 'placement file out of date (--locked)',
   GEN507: 'placement file unreadable',
   GEN508: 'reference between stacks',
+  GEN509: 'template too large for a stack outside the environment region',
+  GEN510: 'stack outside the environment region needs what gen provides in that region only',
   GEN601: 'platform rule violated',
   GEN701: 'more than one global secondary index created or deleted in one table update (staged by gen deploy)',
   GEN702: 'a resource that keeps its custom name would be replaced',

@@ -30,6 +30,7 @@ import { indexStages, lastStageSays } from './update-rules/staging.js';
 import { findRetained, owningStack } from './adopt/find.js';
 import { importRetained } from './adopt/import.js';
 import { serviceLookup } from './adopt/lookup.js';
+import { clientsFor, regionOf, sourceRegion } from './regions.js';
 
 export interface DeployRequest {
   root: string;
@@ -88,6 +89,8 @@ export async function deploy(clients: Clients, request: DeployRequest, reporter:
       outputs: {},
     };
   }
+  const unreachable = await otherRegionsUnreachable(clients, request.manifest);
+  if (unreachable) return { ok: false, account, stacks: [], problem: unreachable, outputs: {} };
   const lock = await acquireLock(clients, bucket, env.name, request.breakLock ?? false);
   if (!lock.ok) return { ok: false, account, stacks: [], problem: lock.problem, outputs: {}, lockedBy: lock.holder };
   if (lock.tookOver)
@@ -117,9 +120,10 @@ async function deployLocked(
   const deployedTemplates = new Map<string, Template>();
   const findings: StackFinding[] = [];
   for (const stack of selected) {
-    const state = await describeStack(clients, stack.stackName);
+    const regional = await clientsFor(clients, manifest, stack);
+    const state = await describeStack(regional, stack.stackName);
     if (!state.exists || isEmptyShell(state)) continue;
-    const deployed = (await deployedTemplate(clients, stack.stackName)) as Template;
+    const deployed = (await deployedTemplate(regional, stack.stackName)) as Template;
     deployedTemplates.set(stack.stackName, deployed);
     const next = JSON.parse(readFileSync(join(request.outDir, stack.template), 'utf8'));
     for (const f of await checkUpdate(deployed, next))
@@ -139,16 +143,25 @@ async function deployLocked(
     };
 
   // Named resources an earlier destroy kept (DeletionPolicy Retain) would make a CREATE fail: they are imported first (adopt/).
-  const retained = await findRetained(
-    selected.map((stack) => ({
-      stackName: stack.stackName,
-      template: JSON.parse(readFileSync(join(request.outDir, stack.template), 'utf8')),
-      deployed: deployedTemplates.get(stack.stackName),
-    })),
-    request.lookup ?? serviceLookup(clients),
-    pseudoParameters(clients.region, account),
-    (id) => owningStack(clients, id),
-  );
+  // Looked up region by region: a name is another resource in another region.
+  const retained: Awaited<ReturnType<typeof findRetained>> = [];
+  for (const region of new Set(selected.map((stack) => regionOf(clients, manifest, stack)))) {
+    const regional = await clientsFor(clients, manifest, { region });
+    retained.push(
+      ...(await findRetained(
+        selected
+          .filter((stack) => regionOf(clients, manifest, stack) === region)
+          .map((stack) => ({
+            stackName: stack.stackName,
+            template: JSON.parse(readFileSync(join(request.outDir, stack.template), 'utf8')),
+            deployed: deployedTemplates.get(stack.stackName),
+          })),
+        request.lookup ?? serviceLookup(regional),
+        pseudoParameters(region, account),
+        (id) => owningStack(regional, id),
+      )),
+    );
+  }
 
   let packaged: Awaited<ReturnType<typeof packageFunctions>>;
   try {
@@ -196,21 +209,24 @@ async function deployLocked(
   const results: StackResult[] = [];
   const outputs: Record<string, Record<string, string>> = {};
   // moto leaves the outputs of change-set stacks empty: gen fills them in there (local-outputs.ts).
-  const stackOutputs = async (stackName: string, known?: Record<string, string>) => {
-    const found = known ?? (await outputsOf(clients, stackName).catch(() => ({}) as Record<string, string>));
-    return onMoto ? localOutputs(clients, stackName, found) : found;
+  const stackOutputs = async (stackName: string, region: string, known?: Record<string, string>) => {
+    const regional = await clientsFor(clients, manifest, { region });
+    const found = known ?? (await outputsOf(regional, stackName).catch(() => ({}) as Record<string, string>));
+    return onMoto ? localOutputs(regional, stackName, found) : found;
   };
   /** Stacks updated with what they drop kept (removal-order.ts), to be updated again in reverse order. */
   const second: { stack: (typeof selected)[number]; body: string; kept: string[] }[] = [];
   const deployOne = async (stack: (typeof selected)[number], body: string): Promise<StackResult> => {
-    const template =
-      body.length > LIMITS.inlineTemplateBytes
-        ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) }
-        : { body };
-    const parameters = await parameterValues(stack.parameters, outputs, stackOutputs);
+    const regional = await clientsFor(clients, manifest, stack);
+    const large = body.length > LIMITS.inlineTemplateBytes;
+    // The artifact bucket is in the environment's region; the build refuses such a template (GEN509).
+    if (large && regional !== clients)
+      return { stackName: stack.stackName, result: 'failed', reason: templateTooLargeThere(stack, body.length) };
+    const template = large ? { url: await uploadTemplate(clients, bucket, stack.stackName, body) } : { body };
+    const parameters = await parameterValues(stack, outputs, stackOutputs);
     if (typeof parameters === 'string') return { stackName: stack.stackName, result: 'failed', reason: parameters };
     return deployOneStack(
-      clients,
+      regional,
       {
         stackName: stack.stackName,
         body,
@@ -240,14 +256,22 @@ async function deployLocked(
     result: StackResult,
   ): Promise<string | undefined> => {
     reporter.done();
+    const region = regionOf(clients, manifest, stack);
+    // Listings name the region of a stack outside the environment's.
+    if (region !== clients.region) result = { ...result, region };
     // A stack updated twice (removal order) is one stack in the report: deployed if either pass changed it.
     const earlier = results.findIndex((r) => r.stackName === stack.stackName);
     if (earlier === -1) results.push(result);
     else if (!(result.result === 'no-changes' && results[earlier].result === 'deployed')) results[earlier] = result;
     if ('outputs' in result && onMoto && request.execute)
-      await applyBucketNotifications(clients, JSON.parse(body), pseudo, reporter.info);
+      await applyBucketNotifications(
+        await clientsFor(clients, manifest, stack),
+        JSON.parse(body),
+        pseudoParameters(region, account),
+        reporter.info,
+      );
     if (!('outputs' in result)) return `${stack.stackName}: ${result.reason}`;
-    outputs[stack.stackName] = await stackOutputs(stack.stackName, result.outputs);
+    outputs[stack.stackName] = await stackOutputs(stack.stackName, region, result.outputs);
   };
   /** Images are pushed once, before the first stack that runs one (its repository is in a data stack before it). */
   let imagesReady = false;
@@ -268,10 +292,15 @@ async function deployLocked(
         `images: ${images.length} container images, ${result.pushed.length} pushed, ${result.unchanged.length} unchanged`,
       );
     }
+    const regional = await clientsFor(clients, manifest, stack);
+    if (regional !== clients)
+      reporter.info(
+        `${stack.stackName}: deploys to ${regional.region} (layer ${stack.layer}), whatever the environment's region`,
+      );
     // The last stack has nothing after it that could still use what it drops.
     const state =
-      index < selected.length - 1 && request.execute ? await describeStack(clients, stack.stackName) : undefined;
-    const deployed = state?.exists ? ((await deployedTemplate(clients, stack.stackName)) as never) : undefined;
+      index < selected.length - 1 && request.execute ? await describeStack(regional, stack.stackName) : undefined;
+    const deployed = state?.exists ? ((await deployedTemplate(regional, stack.stackName)) as never) : undefined;
     const first = keepingDropped(body, deployed, request.allowReplace);
     if (first.kept.length > 0) {
       reporter.info(`${stack.stackName}: keeps ${first.kept.join(', ')} until the stacks after it no longer use them`);
@@ -289,7 +318,7 @@ async function deployLocked(
           problem: `${adopt.map((r) => `'${r.name}'`).join(', ')} exist${adopt.length === 1 ? 's' : ''} outside any stack, and the local endpoint (moto) cannot import resources into a stack: remove ${adopt.length === 1 ? 'it' : 'them'} from the endpoint (or restart it: gen local stop), then deploy`,
         };
       const imported = await importRetained(
-        clients,
+        regional,
         {
           stackName: stack.stackName,
           deployed: deployedTemplates.get(stack.stackName),
@@ -316,7 +345,7 @@ async function deployLocked(
           outputs,
         };
       }
-      deployedTemplates.set(stack.stackName, (await deployedTemplate(clients, stack.stackName)) as Template);
+      deployedTemplates.set(stack.stackName, (await deployedTemplate(regional, stack.stackName)) as Template);
     }
     // DynamoDB creates or deletes one index per table update: more go in steps (GEN701), each its own change set.
     const before = deployedTemplates.get(stack.stackName);
@@ -367,17 +396,18 @@ async function deployOneStack(
   return deployStack(clients, { ...request, beforeExecute: prepared.beforeExecute }, reporter);
 }
 
-/** Parameters come from outputs of stacks deployed earlier in this run, or already deployed. */
+/** Parameters come from outputs of stacks deployed earlier in this run, or already deployed (in their own region). */
 async function parameterValues(
-  wanted: Manifest['stacks'][number]['parameters'],
+  reader: Manifest['stacks'][number],
   known: Record<string, Record<string, string>>,
-  outputsOfStack: (stackName: string) => Promise<Record<string, string>>,
+  outputsOfStack: (stackName: string, region: string) => Promise<Record<string, string>>,
 ): Promise<Record<string, string> | string> {
   const values: Record<string, string> = {};
-  for (const [name, { stackName, output }] of Object.entries(wanted)) {
-    const value = known[stackName]?.[output] ?? (await outputsOfStack(stackName))[output];
+  for (const [name, source] of Object.entries(reader.parameters)) {
+    const { stackName, output } = source;
+    const value = known[stackName]?.[output] ?? (await outputsOfStack(stackName, sourceRegion(reader, source)))[output];
     if (!value)
-      return `needs output ${output} of stack ${stackName}, which is not deployed: deploy that stack first (or without --stacks)`;
+      return `needs output ${output} of stack ${stackName}${source.region ? ` in ${source.region}` : ''}, which is not deployed: deploy that stack first (or without --stacks)`;
     values[name] = value;
   }
   return values;
@@ -410,6 +440,28 @@ async function uploadDocuments(
   return resolvedByKey;
 }
 
+/**
+ * Before the lock is taken: CloudFormation answers in every other region the stacks deploy to
+ * (an organisation's policy may deny a region, a profile may lack it). Nothing is needed there
+ * beforehand: such stacks hold no function code or documents (the build refuses it, GEN510).
+ */
+async function otherRegionsUnreachable(clients: Clients, manifest: Manifest): Promise<string | undefined> {
+  for (const stack of manifest.stacks) {
+    const region = regionOf(clients, manifest, stack);
+    if (region === clients.region) continue;
+    try {
+      await describeStack(await clientsFor(clients, manifest, stack), stack.stackName);
+    } catch (e) {
+      return `CloudFormation in ${region} did not answer (${(e as Error).name}: ${(e as Error).message.split('\n')[0]}); stack ${stack.stackName} (layer ${stack.layer}) deploys there whatever the environment's region. Allow these credentials CloudFormation in ${region}; nothing was deployed`;
+    }
+  }
+  return undefined;
+}
+
+function templateTooLargeThere(stack: Manifest['stacks'][number], bytes: number): string {
+  return `its template is ${bytes} bytes, more than CloudFormation takes inline (${LIMITS.inlineTemplateBytes}), and the artifact bucket that would carry it is not in ${stack.region}`;
+}
+
 async function bucketExists(clients: Clients, bucket: string): Promise<boolean> {
   const { HeadBucketCommand } = await import('@aws-sdk/client-s3');
   try {
@@ -431,14 +483,15 @@ async function uploadTemplate(clients: Clients, bucket: string, stackName: strin
  * one line per stack of the environment saying what state it is in.
  */
 export async function interrupted(clients: Clients, manifest: Manifest): Promise<string[]> {
-  const lines = await interrupt(clients);
+  const lines = await interrupt();
   if (releaseLock) {
     await releaseLock().catch(() => {});
     releaseLock = undefined;
     lines.push('the deploy lock is released');
   }
   for (const stack of manifest.stacks) {
-    const state = await describeStack(clients, stack.stackName).catch(() => undefined);
+    const regional = await clientsFor(clients, manifest, stack);
+    const state = await describeStack(regional, stack.stackName).catch(() => undefined);
     lines.push(
       `${stack.stackName}: ${!state ? 'state unknown (the endpoint did not answer)' : state.exists ? state.status : 'not deployed'}`,
     );

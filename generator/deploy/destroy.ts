@@ -6,6 +6,7 @@ import { emptyStackStores } from './empty-stack.js';
 import type { Reporter } from './reporter.js';
 import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
 import type { Clients } from './target.js';
+import { clientsFor, regionNote } from './regions.js';
 
 export interface DestroyReport {
   ok: boolean;
@@ -23,8 +24,9 @@ type Deployed = { Resources?: Record<string, { Type: string; DeletionPolicy?: st
 export async function dataAtRisk(clients: Clients, manifest: Manifest): Promise<string[]> {
   const ids: string[] = [];
   for (const stack of manifest.stacks) {
-    if (!(await describeStack(clients, stack.stackName)).exists) continue;
-    const template = (await deployedTemplate(clients, stack.stackName)) as Deployed;
+    const regional = await clientsFor(clients, manifest, stack);
+    if (!(await describeStack(regional, stack.stackName)).exists) continue;
+    const template = (await deployedTemplate(regional, stack.stackName)) as Deployed;
     for (const [id, r] of Object.entries(template.Resources ?? {}))
       if (DATA_TYPES.has(r.Type) && r.DeletionPolicy !== 'Retain') ids.push(id);
   }
@@ -67,10 +69,13 @@ export async function destroy(
   }
   const deleted: string[] = [];
   const retained: string[] = [];
+  // Reverse deploy order across regions: a stack goes before the stacks it takes parameters from, wherever they are.
   for (const stack of [...manifest.stacks].reverse()) {
-    const state = await describeStack(clients, stack.stackName);
+    const regional = await clientsFor(clients, manifest, stack);
+    const label = `${stack.stackName}${regionNote(manifest, stack)}`;
+    const state = await describeStack(regional, stack.stackName);
     if (!state.exists) continue;
-    const template = (await deployedTemplate(clients, stack.stackName)) as Deployed;
+    const template = (await deployedTemplate(regional, stack.stackName)) as Deployed;
     for (const [id, r] of Object.entries(template.Resources ?? {})) {
       if (DATA_TYPES.has(r.Type) && r.DeletionPolicy === 'Retain')
         retained.push(`${stack.stackName}/${id} (${r.Type})`);
@@ -83,22 +88,22 @@ export async function destroy(
           retained: [],
           problem: `${stack.stackName} has termination protection; pass --force to delete it`,
         };
-      await clients.cfn.send(
+      await regional.cfn.send(
         new UpdateTerminationProtectionCommand({ StackName: stack.stackName, EnableTerminationProtection: false }),
       );
     }
     // Data was given up above (--delete-data); a bucket or repository still holding something would fail the delete.
     if (!options.protected) {
-      await emptyStackStores(clients, stack.stackName, template.Resources ?? {}, reporter.info);
+      await emptyStackStores(regional, stack.stackName, template.Resources ?? {}, reporter.info);
     }
-    reporter.progress(`deleting ${stack.stackName}`);
-    await clients.cfn.send(new DeleteStackCommand({ StackName: stack.stackName }));
-    const after = await waitForIdle(clients, stack.stackName, reporter.info, 60 * 60_000, 2000);
+    reporter.progress(`deleting ${label}`);
+    await regional.cfn.send(new DeleteStackCommand({ StackName: stack.stackName }));
+    const after = await waitForIdle(regional, stack.stackName, reporter.info, 60 * 60_000, 2000);
     reporter.done();
     if (after.exists && after.status !== 'DELETE_COMPLETE')
       return { ok: false, deleted, retained, problem: `${stack.stackName} ended in ${after.status}` };
     deleted.push(stack.stackName);
-    reporter.info(`${stack.stackName}: deleted`);
+    reporter.info(`${label}: deleted`);
   }
   return { ok: true, deleted, retained };
 }

@@ -12,6 +12,7 @@ import type { UpdateFinding } from './update-rules/index.js';
 import { findRetained, owningStack, type Retained } from './adopt/find.js';
 import { serviceLookup, type Lookup } from './adopt/lookup.js';
 import { pseudoParameters } from '../output/documents.js';
+import { clientsFor, regionOf } from './regions.js';
 
 export interface DiffChange {
   logicalId: string;
@@ -23,6 +24,8 @@ export interface DiffChange {
 }
 export interface StackDiff {
   stackName: string;
+  /** Its region, when it deploys outside the environment's (a fixed-region layer: us-east-1). */
+  region?: string;
   /** Its template's file in out/<env>/. */
   file: string;
   exists: boolean;
@@ -40,32 +43,42 @@ export async function diffStacks(
   manifest: Manifest,
   outDir: string,
   account?: string,
-  lookup: Lookup = serviceLookup(clients),
+  lookup?: Lookup,
 ): Promise<StackDiff[]> {
   const diffs: StackDiff[] = [];
   const pairs = [];
   for (const stack of manifest.stacks) {
-    const state = await describeStack(clients, stack.stackName);
+    const regional = await clientsFor(clients, manifest, stack);
+    const state = await describeStack(regional, stack.stackName);
     const exists = state.exists && !isEmptyShell(state);
     pairs.push({
       stack,
+      region: regionOf(clients, manifest, stack),
       exists: state.exists,
-      deployed: exists ? await deployedTemplate(clients, stack.stackName) : undefined,
+      deployed: exists ? await deployedTemplate(regional, stack.stackName) : undefined,
       next: JSON.parse(readFileSync(join(outDir, stack.template), 'utf8')),
     });
   }
-  const retained = account
-    ? await findRetained(
-        pairs.map((p) => ({ stackName: p.stack.stackName, template: p.next, deployed: p.deployed as never })),
-        lookup,
-        pseudoParameters(clients.region, account),
-        (id) => owningStack(clients, id),
-      )
-    : [];
-  for (const { stack, exists, next, deployed = {} } of pairs) {
+  // Looked up region by region: one name is another resource in another region.
+  const retained: Retained[] = [];
+  for (const region of account ? new Set(pairs.map((p) => p.region)) : []) {
+    const regional = await clientsFor(clients, manifest, { region });
+    retained.push(
+      ...(await findRetained(
+        pairs
+          .filter((p) => p.region === region)
+          .map((p) => ({ stackName: p.stack.stackName, template: p.next, deployed: p.deployed as never })),
+        lookup ?? serviceLookup(regional),
+        pseudoParameters(region, account!),
+        (id) => owningStack(regional, id),
+      )),
+    );
+  }
+  for (const { stack, region, exists, next, deployed = {} } of pairs) {
     const impacts = await localImpacts(deployed, next);
     diffs.push({
       stackName: stack.stackName,
+      ...(region !== clients.region ? { region } : {}),
       file: stack.template,
       exists,
       ...(await stackCheck(deployed as never, next)),
@@ -101,7 +114,7 @@ export function formatDiff(diffs: StackDiff[]): string {
   return diffs
     .map((d) =>
       [
-        `${d.stackName}${d.exists ? '' : ' (new stack)'}: ${d.changes.length === 0 ? 'no changes' : `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`}`,
+        `${d.stackName}${d.region ? ` (${d.region})` : ''}${d.exists ? '' : ' (new stack)'}: ${d.changes.length === 0 ? 'no changes' : `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`}`,
         ...d.changes.flatMap((c) => [
           `  ${MARK[c.impact]} ${c.impact.padEnd(11)} ${c.logicalId.padEnd(44)} ${c.type}${risk(c)}`,
           ...(c.reason ? [`      ${c.reason}`] : []),

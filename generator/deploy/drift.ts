@@ -14,6 +14,9 @@ import { byText } from '../order.js';
 import { backoff } from './change-set.js';
 import { describeStack, isEmptyShell } from './stack-state.js';
 import type { Clients } from './target.js';
+import { clientsIn } from './regions.js';
+
+const inRegion = (base: Clients, region: string | undefined) => (region && region !== base.region ? { region } : {});
 
 export interface DriftedResource {
   logicalId: string;
@@ -25,6 +28,8 @@ export interface DriftedResource {
 
 export interface StackDrift {
   stackName: string;
+  /** Its region, when it deploys outside the environment's (a fixed-region layer: us-east-1). */
+  region?: string;
   /** IN_SYNC, DRIFTED, or NOT_DEPLOYED; UNKNOWN when detection failed (reason says why). */
   status: 'IN_SYNC' | 'DRIFTED' | 'NOT_DEPLOYED' | 'UNKNOWN';
   drifted: DriftedResource[];
@@ -45,16 +50,19 @@ const driftOf = (d: StackResourceDrift): DriftedResource => ({
   })),
 });
 
+/** `stacks`: names, or names with the region of a stack outside the clients' region. */
 export async function detectDrift(
-  clients: Clients,
-  stackNames: readonly string[],
+  base: Clients,
+  stacks: readonly (string | { stackName: string; region?: string })[],
   pollMs = 500,
 ): Promise<StackDrift[]> {
   const out: StackDrift[] = [];
-  for (const stackName of stackNames) {
+  for (const entry of stacks) {
+    const { stackName, region } = typeof entry === 'string' ? { stackName: entry, region: undefined } : entry;
+    const clients = region ? await clientsIn(base, region) : base;
     const state = await describeStack(clients, stackName);
     if (!state.exists || isEmptyShell(state)) {
-      out.push({ stackName, status: 'NOT_DEPLOYED', drifted: [], notChecked: 0 });
+      out.push({ stackName, ...inRegion(base, region), status: 'NOT_DEPLOYED', drifted: [], notChecked: 0 });
       continue;
     }
     const { StackDriftDetectionId: id } = await clients.cfn.send(new DetectStackDriftCommand({ StackName: stackName }));
@@ -80,6 +88,7 @@ export async function detectDrift(
     const failed = detection.DetectionStatus === 'DETECTION_FAILED';
     out.push({
       stackName,
+      ...inRegion(base, region),
       status: drifted.length > 0 ? 'DRIFTED' : failed ? 'UNKNOWN' : 'IN_SYNC',
       drifted,
       notChecked: resources.filter((r) => r.StackResourceDriftStatus === 'NOT_CHECKED').length,
@@ -105,7 +114,7 @@ export function formatDrift(stacks: readonly StackDrift[], where: (logicalId: st
               : 'in sync'
             : `${s.drifted.length} drifted`;
       return [
-        `${s.stackName}: ${head}${s.notChecked > 0 ? ` (${s.notChecked} not checked: their types have no drift detection)` : ''}`,
+        `${s.stackName}${s.region ? ` (${s.region})` : ''}: ${head}${s.notChecked > 0 ? ` (${s.notChecked} not checked: their types have no drift detection)` : ''}`,
         ...(s.status === 'UNKNOWN' && s.drifted.length > 0 ? [`  detection incomplete: ${s.reason}`] : []),
         ...s.drifted.flatMap((d) => [
           `  ${MARK[d.status]} ${d.status.toLowerCase().padEnd(11)} ${d.logicalId.padEnd(44)} ${d.type}${where(d.logicalId)}`,

@@ -34,9 +34,11 @@ export interface StackDeployRequest {
   beforeExecute?: () => Promise<void>;
 }
 
-export type StackResult =
+/** `region`: set by the deploy for a stack outside the environment's region (a fixed-region layer). */
+export type StackResult = { region?: string } & (
   | { stackName: string; result: 'no-changes' | 'deployed' | 'reviewed'; outputs: Record<string, string> }
-  | { stackName: string; result: 'refused' | 'failed' | 'not-approved'; reason: string };
+  | { stackName: string; result: 'refused' | 'failed' | 'not-approved'; reason: string }
+);
 
 /**
  * Resources whose definition really differs: added, removed, replaced, or with other Type or
@@ -126,6 +128,8 @@ async function untilGone(clients: Clients, stackName: string, timeoutMs: number)
 /** Change sets this process made and has not executed or deleted yet; a signal handler cleans them up (interrupt()). */
 interface Pending {
   stackName: string;
+  /** The clients of the stack's region (a stack may deploy outside the environment's region). */
+  clients: Clients;
   id: string;
   shell: boolean;
   executing?: boolean;
@@ -143,7 +147,7 @@ export class Interrupted extends Error {
  * CREATE change sets made). An execution already started is CloudFormation's to finish; it is
  * left alone and the next deploy waits for it. Returns what it did, a line per stack.
  */
-export async function interrupt(clients: Clients): Promise<string[]> {
+export async function interrupt(): Promise<string[]> {
   stopped = true;
   const lines: string[] = [];
   for (const pending of [...inFlight]) {
@@ -155,8 +159,8 @@ export async function interrupt(clients: Clients): Promise<string[]> {
       continue;
     }
     try {
-      if (pending.shell) await clients.cfn.send(new DeleteStackCommand({ StackName: pending.stackName }));
-      else await deleteChangeSet(clients, pending.stackName, pending.id);
+      if (pending.shell) await pending.clients.cfn.send(new DeleteStackCommand({ StackName: pending.stackName }));
+      else await deleteChangeSet(pending.clients, pending.stackName, pending.id);
       lines.push(
         `${pending.stackName}: change set deleted before execution; the stack is as it was${pending.shell ? ' (it did not exist: nothing was created)' : ''}`,
       );
@@ -223,7 +227,7 @@ export async function deployStack(
     tags: request.tags,
     parameters: request.parameters,
   });
-  const pendingChangeSet: Pending = { stackName, id: changeSet.id, shell: !updating };
+  const pendingChangeSet: Pending = { stackName, clients, id: changeSet.id, shell: !updating };
   inFlight.add(pendingChangeSet);
   if (stopped) {
     inFlight.delete(pendingChangeSet);

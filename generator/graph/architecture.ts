@@ -26,8 +26,11 @@ export function architectureMermaid(spec: Spec, env: Environment, registry: Regi
   for (const layer of order) {
     const nodes = parts.filter((p) => p.layer === layer).flatMap((p) => p.nodes);
     if (nodes.length === 0) continue;
+    // A layer with a region of its own (edge-global: us-east-1) says so; the others are in the environment's.
+    const region = registry.layers.find((l) => l.name === layer)?.region;
+    const where = region && region !== env.region ? ` in ${region}` : '';
     lines.push(
-      `  subgraph ${layer}[${quote(`${layer}: ${names.stack(project, env.name, layer)}`)}]`,
+      `  subgraph ${layer}[${quote(`${layer}: ${names.stack(project, env.name, layer)}${where}`)}]`,
       '    direction TB',
       ...nodes.map((n) => `    ${n}`),
       '  end',

@@ -37,6 +37,10 @@ export interface Manifest {
   documents: { file: string; key: string }[];
 }
 
+/** ' (us-east-1)' after a stack outside the environment's region, for listings; '' otherwise. */
+export const regionNote = (manifest: Pick<Manifest, 'region'>, stack: { region?: string }) =>
+  stack.region && stack.region !== manifest.region ? ` (${stack.region})` : '';
+
 export function buildManifest(
   project: string,
   env: Environment,

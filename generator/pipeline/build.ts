@@ -13,6 +13,7 @@ import type { UploadedDocument } from '../output/documents.js';
 import { HARD_LIMITS, type StackLimits } from '../output/limits.js';
 import { mergeFragments } from '../output/merge.js';
 import { buildStacks, type Stack } from '../output/stacks.js';
+import { checkRegions } from '../output/regions.js';
 import { groupsOf } from '../placement/groups.js';
 import { linkStacks } from '../placement/link.js';
 import { readPlacement, type Placement } from '../placement/lock.js';
@@ -111,7 +112,12 @@ export function compileSpec(
     Object.fromEntries(registry.layers.map((l) => [l.name, l.purpose])),
   );
   const { stacks } = built;
-  const diagnostics = [...placed.diagnostics, ...linked.diagnostics, ...built.diagnostics];
+  const diagnostics = [
+    ...placed.diagnostics,
+    ...linked.diagnostics,
+    ...built.diagnostics,
+    ...checkRegions(stacks, env),
+  ];
   // The platform rules read the finished templates, exactly as `gen check` reads out/.
   const violations = checkStacks(
     stacks.map((s) => ({ stackName: s.stackName, file: s.file, template: s.template })),

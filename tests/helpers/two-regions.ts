@@ -41,6 +41,7 @@ export const beaconsSection: Section = {
           beacon('beacons-after', 'LaterBeacon', `/${env.name}/beacons/later`, { Ref: 'GlobalBeacon' }),
         ])
       : fragment([]),
+  graph: () => ({ layer: 'global', nodes: ['beacons_global[/beacon/]'], edges: [] }),
 };
 
 export const twoRegions = createRegistry([...BUILTIN_SECTIONS, beaconsSection]);

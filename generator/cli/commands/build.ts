@@ -17,6 +17,7 @@ import {
 import { EXIT } from '../exit-codes.js';
 import { sinceLastBuild } from '../../deploy/update-rules/since-last-build.js';
 import { BUILTIN } from '../../sections/index.js';
+import { regionNote } from '../../output/manifest.js';
 
 interface BuildArgs extends CommonArgs {
   env: string[];
@@ -165,7 +166,7 @@ function reportText(paths: Paths, outDir: string, o: Outcome, ms: number) {
   if (o.placementChanged) process.stdout.write(`gen: placement/${o.env}.json updated: commit it with the spec\n`);
   for (const s of o.result.manifest!.stacks) {
     process.stdout.write(
-      `  ${s.layer.padEnd(11)} ${s.stackName.padEnd(40)} ${String(s.resources).padStart(4)} resources ${(s.bytes / 1024).toFixed(1).padStart(8)} KB\n`,
+      `  ${s.layer.padEnd(11)} ${s.stackName.padEnd(40)} ${String(s.resources).padStart(4)} resources ${(s.bytes / 1024).toFixed(1).padStart(8)} KB${regionNote(o.result.manifest!, s)}\n`,
     );
   }
 }

@@ -65,7 +65,8 @@ export const destroyCommand = {
       ]);
       const reporter = await consoleReporter(Boolean(process.stderr.isTTY && process.stdin.isTTY));
       if (!args.yes) {
-        const stacks = manifest.stacks.map((s) => s.stackName).join(', ');
+        const { regionNote } = await import('../../deploy/regions.js');
+        const stacks = manifest.stacks.map((s) => `${s.stackName}${regionNote(manifest, s)}`).join(', ');
         if (all) {
           // Everything goes: a typed confirmation, not a reflex "y".
           const data = await dataAtRisk(clients, manifest);

@@ -44,9 +44,11 @@ export const driftCommand = {
         return unsupported('moto has no DetectStackDrift');
       let stacks: Awaited<ReturnType<typeof detectDrift>>;
       try {
+        const { regionOf } = await import('../../deploy/regions.js');
+        const manifest = result.manifest;
         stacks = await detectDrift(
           target.clients,
-          result.manifest.stacks.map((s) => s.stackName),
+          manifest.stacks.map((s) => ({ stackName: s.stackName, region: regionOf(target.clients, manifest, s) })),
         );
       } catch (e) {
         if (!UNSUPPORTED.test(`${(e as Error).name} ${(e as Error).message}`)) throw e;
