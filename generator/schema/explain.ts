@@ -17,12 +17,15 @@ export function pointerToPath(pointer: string): Path {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** functions.orders.memory; routes."GET /x".function */
+/**
+ * functions.orders.memory; routes."GET /x".function; budget.alerts[1].at. ajv's pointers give list
+ * positions as digit strings; no section allows a name of digits alone, so those are positions.
+ */
 export function dotted(path: Path): string {
   return (
     path
       .map((s, i) =>
-        typeof s === 'number' ? `[${s}]` : /^[A-Za-z0-9_-]+$/.test(s) ? `${i ? '.' : ''}${s}` : `${i ? '.' : ''}"${s}"`,
+        typeof s === 'number' || /^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z0-9_-]+$/.test(s) ? `${i ? '.' : ''}${s}` : `${i ? '.' : ''}"${s}"`,
       )
       .join('') || 'the file'
   );

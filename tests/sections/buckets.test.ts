@@ -497,7 +497,7 @@ ${FUNCTION}`;
   it('checks events, per-environment names and name lengths', () => {
     const typo = compileYaml(notify('      - { queue: ingest, events: [create] }'));
     expect(typo.diagnostics.find((d) => d.code === 'GEN205')?.message).toBe(
-      "buckets.uploads.notify.0.events.0 is 'create', which is not allowed. Did you mean 'created'?",
+      "buckets.uploads.notify[0].events[0] is 'create', which is not allowed. Did you mean 'created'?",
     );
     const env = compileYaml(`${PROJECT}\nbuckets:\n  uploads: { expireAfterDays: { tset: 7 } }\n`);
     expect(located(env, 'GEN308')).toEqual([
