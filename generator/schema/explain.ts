@@ -25,7 +25,11 @@ export function dotted(path: Path): string {
   return (
     path
       .map((s, i) =>
-        typeof s === 'number' || /^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z0-9_-]+$/.test(s) ? `${i ? '.' : ''}${s}` : `${i ? '.' : ''}"${s}"`,
+        typeof s === 'number' || /^\d+$/.test(s)
+          ? `[${s}]`
+          : /^[A-Za-z0-9_-]+$/.test(s)
+            ? `${i ? '.' : ''}${s}`
+            : `${i ? '.' : ''}"${s}"`,
       )
       .join('') || 'the file'
   );
