@@ -18,6 +18,7 @@ export interface Environment extends SectionSettings {
   /** Protected environments keep data on delete and ask before changes. */
   protected: boolean;
   logRetentionDays: number;
-  domain: { name: string; api: string };
+  /** Absent until the environment file sets them (the edge section asks for what it uses). */
+  domain: { name?: string; api?: string };
   audit: { logRetentionDays: number };
 }

@@ -38,12 +38,42 @@ const CORE: Record<string, JsonSchema> = {
   },
 };
 
-/** Reserved for the sections to come (edge, audit). */
+/**
+ * A DNS host name as Route 53, ACM, CloudFront and API Gateway all take it: lowercase labels of
+ * letters, digits and inner dashes, at least two, 253 characters at most (no wildcards, no trailing dot).
+ */
+export const HOST_NAME = '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$';
+const hostName = (description: string, example: string): JsonSchema => ({
+  type: 'string',
+  pattern: HOST_NAME,
+  maxLength: 253,
+  hint: 'use a lowercase host name such as test.example.com: letters, digits, dashes and dots, no scheme or path',
+  description,
+  examples: [example],
+});
+
+/**
+ * Domain names of the environment, read by the edge section (no defaults: a zone, certificate or
+ * distribution for a name nobody chose would be a mistake; the edge section asks for what it needs).
+ */
+const DOMAIN: Record<string, JsonSchema> = {
+  domain: {
+    ...obj('Domain names of the environment, used by the edge section (GEN403-GEN405).', {
+      name: hostName(
+        "The site's domain: the hosted zone's name when edge.zone creates one, the CloudFront site's address and its certificate's name.",
+        'test.example.com',
+      ),
+      api: hostName(
+        "The API's custom domain (edge.api): its certificate, API Gateway domain name and alias record; inside domain.name when the zone is created.",
+        'api.test.example.com',
+      ),
+    }),
+    examples: [{ name: 'test.example.com', api: 'api.test.example.com' }],
+  },
+};
+
+/** Reserved for the sections to come (audit). */
 const RESERVED: Record<string, JsonSchema> = {
-  domain: obj('Domain names.', {
-    name: { type: 'string', default: 'example.com', description: 'Site domain.' },
-    api: { type: 'string', default: 'api.example.com', description: 'API domain.' },
-  }),
   audit: obj('Audit log retention.', {
     logRetentionDays: integer(1, 36500, 'Days audit logs are kept.', { default: 90 }),
   }),
@@ -61,6 +91,7 @@ export function environmentSchema(sections: readonly WithSettings[]): JsonSchema
     {
       ...CORE,
       ...Object.fromEntries(sections.filter((s) => s.environment).map((s) => [s.key, s.environment!])),
+      ...DOMAIN,
       ...RESERVED,
     },
     ['region'],

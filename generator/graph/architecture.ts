@@ -16,7 +16,7 @@ import type { Spec } from '../spec.js';
 export function architectureMermaid(spec: Spec, env: Environment, registry: Registry = BUILTIN): string {
   const project = projectOf(spec)?.value.name ?? 'project';
   const parts: GraphPart[] = registry.sections.flatMap((section) =>
-    section.graph ? [section.graph(spec, env, registry)] : [],
+    section.graph ? [section.graph(spec, env, registry)].flat() : [],
   );
   const lines = ['flowchart LR'];
   // Callers on the left, data on the right: layers drawn from the last deployed to the first, monitoring last.
@@ -30,7 +30,8 @@ export function architectureMermaid(spec: Spec, env: Environment, registry: Regi
     const region = registry.layers.find((l) => l.name === layer)?.region;
     const where = region && region !== env.region ? ` in ${region}` : '';
     lines.push(
-      `  subgraph ${layer}[${quote(`${layer}: ${names.stack(project, env.name, layer)}${where}`)}]`,
+      // Mermaid ids take no dashes (edge-global): the box's id uses an underscore, its title the name.
+      `  subgraph ${layer.replace(/-/g, '_')}[${quote(`${layer}: ${names.stack(project, env.name, layer)}${where}`)}]`,
       '    direction TB',
       ...nodes.map((n) => `    ${n}`),
       '  end',

@@ -116,6 +116,21 @@ export const ids = {
   webAclLogging: (scope: FirewallScope) => `${scope}WebAclLogging`,
   firewallLogsBucket: (scope: FirewallScope) => `${scope}FirewallLogsBucket`,
   firewallLogsBucketPolicy: (scope: FirewallScope) => `${scope}FirewallLogsBucketPolicy`,
+  /** The edge: one hosted zone, one site, one API domain per environment. */
+  hostedZone: () => 'HostedZone',
+  siteCertificate: () => 'SiteCertificate',
+  siteOriginAccessControl: () => 'SiteOriginAccessControl',
+  /** A site cache policy of gen's own, by the time it keeps objects (the same duration shares one policy). */
+  siteCachePolicy: (seconds: number) => `SiteCachePolicy${seconds}`,
+  siteDistribution: () => 'SiteDistribution',
+  siteRecord: (type: 'A' | 'AAAA') => `Site${pascal(type.toLowerCase())}Record`,
+  siteLogsSource: () => 'SiteLogsDeliverySource',
+  siteLogsDestination: () => 'SiteLogsDeliveryDestination',
+  siteLogsDelivery: () => 'SiteLogsDelivery',
+  apiCertificate: () => 'ApiCertificate',
+  apiDomainName: () => 'ApiDomainName',
+  apiBasePathMapping: () => 'ApiBasePathMapping',
+  apiRecord: () => 'ApiARecord',
 };
 
 /** What a web ACL protects: the site's CloudFront distribution or the API stage. */
@@ -192,6 +207,8 @@ export const names = {
   /** WAF logs only to buckets named aws-waf-logs-*; the account id keeps the name unique (an Fn::Sub text). */
   firewallLogsBucket: (env: string, project: string, scope: FirewallScope) =>
     `aws-waf-logs-${env}-${project}-${scope.toLowerCase()}-\${AWS::AccountId}`,
+  /** The site's origin access control, cache policies and log delivery objects: <env>-<project>-site... */
+  site: (env: string, project: string, part = 'site') => `${env}-${project}-${part}`,
 };
 
 function variable(prefix: string, name: string): string {

@@ -37,6 +37,12 @@ export const TAGGABLE_TYPES = new Set([
   'AWS::Timestream::Database',
   'AWS::Timestream::Table',
   'AWS::WAFv2::WebACL',
+  'AWS::CertificateManager::Certificate',
+  'AWS::CloudFront::Distribution',
+  'AWS::ApiGateway::DomainName',
+  'AWS::Logs::DeliverySource',
+  'AWS::Logs::DeliveryDestination',
+  'AWS::Logs::Delivery',
 ]);
 
 export const REQUIRED_TAG_KEYS = ['CostCenter', 'Environment', 'Owner', 'Project'] as const;

@@ -8,6 +8,7 @@ import { bucketsSection } from './buckets/index.js';
 import { cacheSection } from './cache/index.js';
 import { budgetSection } from './budget/index.js';
 import { dashboardSection } from './dashboard/index.js';
+import { edgeSection } from './edge/index.js';
 import { eventsSection } from './events/index.js';
 import { functionsSection } from './functions/index.js';
 import { keysSection } from './keys/index.js';
@@ -41,6 +42,7 @@ export const BUILTIN_SECTIONS: readonly Section[] = [
   workflowsSection,
   apiSection,
   routesSection,
+  edgeSection,
   timeseriesSection,
   alarmsSection,
   dashboardSection,

@@ -31,9 +31,15 @@ function orderLayers(specs: LayerSpec[]): LayerSpec[] {
     if (known && known.after === layer.after) continue;
     if (known) throw new Error(`layer '${layer.name}' is declared after '${known.after}' and after '${layer.after}'`);
     const at = layer.after === undefined ? 0 : ordered.findIndex((o) => o.name === layer.after) + 1;
-    // Several layers after one: the one declared first stays nearest to it.
+    // Several layers after one: the one declared first stays nearest to it, with the layers that follow it.
     let index = at;
-    while (index < ordered.length && ordered[index].after === layer.after && layer.after !== undefined) index++;
+    const passed = new Set<string>();
+    while (
+      index < ordered.length &&
+      layer.after !== undefined &&
+      (ordered[index].after === layer.after || passed.has(ordered[index].after ?? ''))
+    )
+      passed.add(ordered[index++].name);
     ordered.splice(index, 0, layer);
   }
   for (const layer of before) {

@@ -79,8 +79,8 @@ export interface Section {
   usable?: Usable;
   /** Alarm types on its items (or on the section as a whole), by type name. */
   alarmTypes?: Record<string, AlarmType>;
-  /** What it adds to `gen graph`. */
-  graph?: (spec: Spec, env: Environment, registry: Registry) => GraphPart;
+  /** What it adds to `gen graph` (one part per layer it draws in). */
+  graph?: (spec: Spec, env: Environment, registry: Registry) => GraphPart | GraphPart[];
   /** Where a resource with this logical ID was written, when the section's items are resources (the escape hatch). */
   locate?: (spec: Spec, logicalId: string) => Location | undefined;
   /** Functions this section invokes (routes, queue consumers, rule targets...): GEN-P5 counts them as used. */
@@ -142,6 +142,12 @@ export interface PolicyGrant {
   sourceArn: string | object;
   /** Logical IDs in the owner's resources that must exist before the grantee (a bucket waits for the queue policy). */
   before?: string[];
+  /**
+   * The source is created in this later layer and the statement names it by a link parameter (a
+   * CloudFront distribution's id): the owner's policy moves to that layer, so it is written after
+   * the source exists. Absent: the policy stays with the item.
+   */
+  layer?: Layer;
 }
 
 /** The registry: every section, and what the rest of gen derives from them (built by sections/registry.ts). */

@@ -71,4 +71,5 @@ const standInEdge: Section = {
   ],
 };
 
-export const STAND_IN_REGISTRY = createRegistry([...BUILTIN.sections, standInEdge]);
+// In place of the real edge section (one section per key), until the firewall is wired into it.
+export const STAND_IN_REGISTRY = createRegistry([...BUILTIN.sections.filter((s) => s.key !== 'edge'), standInEdge]);

@@ -139,6 +139,42 @@ describe('logical IDs', () => {
     );
   });
 
+  it('of the edge are pinned', () => {
+    expect([
+      ids.hostedZone(),
+      ids.siteCertificate(),
+      ids.siteOriginAccessControl(),
+      ids.siteCachePolicy(31536000),
+      ids.siteDistribution(),
+      ids.siteRecord('A'),
+      ids.siteRecord('AAAA'),
+      ids.siteLogsSource(),
+      ids.siteLogsDestination(),
+      ids.siteLogsDelivery(),
+      ids.apiCertificate(),
+      ids.apiDomainName(),
+      ids.apiBasePathMapping(),
+      ids.apiRecord(),
+    ]).toEqual([
+      'HostedZone',
+      'SiteCertificate',
+      'SiteOriginAccessControl',
+      'SiteCachePolicy31536000',
+      'SiteDistribution',
+      'SiteARecord',
+      'SiteAaaaRecord',
+      'SiteLogsDeliverySource',
+      'SiteLogsDeliveryDestination',
+      'SiteLogsDelivery',
+      'ApiCertificate',
+      'ApiDomainName',
+      'ApiBasePathMapping',
+      'ApiARecord',
+    ]);
+    expect(names.site('test', 'crypto-trading')).toBe('test-crypto-trading-site');
+    expect(names.site('test', 'crypto-trading', 'cache-3600')).toBe('test-crypto-trading-cache-3600');
+  });
+
   it('derive from the name alone', () => {
     expect(pascal('a-b-c')).toBe('ABC');
     expect(pascal('orders')).toBe('Orders');

@@ -1,7 +1,7 @@
 /**
  * Property 13 (environment configuration differentiation) on real resources: one project that
  * uses every differentiating setting (network, cache, log retention, table billing, API throttling,
- * backup retention, budget), built for a random test and a random production environment. For each
+ * backup retention, budget, the edge's domain names), built for a random test and a random production environment. For each
  * setting, each environment's compiled resource carries that environment's value, and GEN-P13
  * reports the setting exactly when the two environments' resources carry the same value.
  */
@@ -30,10 +30,20 @@ routes:
   GET /orders: api
 backup: { tables: all }
 budget: {}
+buckets:
+  web: {}
+# Existing zones: a created one would need domain.api inside domain.name (GEN404), which random pairs are not.
+edge:
+  zone: { test: Z0TEST, production: Z0PRODUCTION }
+  site: { bucket: web }
+  api: true
 `;
 
 type Resources = [string, { Type: string; Properties?: any }][];
 const ofType = (resources: Resources, type: string) => resources.filter(([, r]) => r.Type === type).map(([, r]) => r);
+/** The one name every listed place carries, or all of them when they disagree (which fails the comparison). */
+const oneName = (...places: unknown[]) => (new Set(places).size === 1 ? places[0] : places);
+const byId = (resources: Resources, id: string) => resources.find(([logicalId]) => logicalId === id)![1].Properties;
 
 /** Each setting: where the environment file holds it, and where the compiled resources carry it. */
 const SETTINGS: [string, (e: any) => unknown, (r: Resources) => unknown][] = [
@@ -64,6 +74,23 @@ const SETTINGS: [string, (e: any) => unknown, (r: Resources) => unknown][] = [
     'backup.retentionDays',
     (e) => e.backup.retentionDays,
     (r) => ofType(r, 'AWS::Backup::BackupPlan')[0].Properties.BackupPlan.BackupPlanRule[0].Lifecycle.DeleteAfterDays,
+  ],
+  [
+    'domain.name',
+    (e) => e.domain.name,
+    (r) =>
+      oneName(
+        byId(r, 'SiteCertificate').DomainName,
+        ...byId(r, 'SiteDistribution').DistributionConfig.Aliases,
+        byId(r, 'SiteARecord').Name,
+        byId(r, 'SiteAaaaRecord').Name,
+      ),
+  ],
+  [
+    'domain.api',
+    (e) => e.domain.api,
+    (r) =>
+      oneName(byId(r, 'ApiCertificate').DomainName, byId(r, 'ApiDomainName').DomainName, byId(r, 'ApiARecord').Name),
   ],
   [
     'budget.monthlyAmount',

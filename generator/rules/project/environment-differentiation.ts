@@ -27,8 +27,9 @@ const DIFFERENTIATING: [string, (e: Environment) => unknown, string[]][] = [
   ['cache.nodeType', (e) => e.cache.nodeType, ['cache']],
   ['logRetentionDays', (e) => e.logRetentionDays, ['functions', 'routes']],
   ['tables.billing', (e) => e.tables.billing, ['tables']],
-  ['domain.name', (e) => e.domain.name, ['domain', 'site']],
-  ['domain.api', (e) => e.domain.api, ['domain', 'site']],
+  // The edge names its zone, certificates, distribution and API domain after them.
+  ['domain.name', (e) => e.domain?.name, ['edge']],
+  ['domain.api', (e) => e.domain?.api, ['edge']],
   ['api.throttle.rate', (e) => e.api.throttle.rate, ['routes']],
   ['timeseries.magneticRetentionDays', (e) => e.timeseries.magneticRetentionDays, ['timeseries']],
   ['backup.retentionDays', (e) => e.backup?.retentionDays, ['backup']],

@@ -174,6 +174,17 @@ const cors = (bucket: Bucket) =>
       }
     : {};
 
+/**
+ * The layer the bucket's policy moves to when a grant's source is created in a later layer (the
+ * last such layer, when several), else undefined: the policy stays beside the bucket.
+ */
+function policyLayer(ctx: CompileContext, name: string): string | undefined {
+  const layers = grantsFor(ctx, 'buckets', name).flatMap((g) => (g.layer ? [g.layer] : []));
+  if (layers.length === 0) return undefined;
+  const order = ctx.registry.layers.map((l) => l.name);
+  return layers.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a));
+}
+
 /** TLS only for everyone, then what other sections asked for (a service, from one source, in this account). */
 function policyDocument(ctx: CompileContext, name: string) {
   const arn = bucketArn(ctx, name);
@@ -253,17 +264,35 @@ function compileBucket(ctx: CompileContext, entry: Entry<Bucket>): PlacedResourc
     ...notificationConfiguration(ctx, bucket),
   });
   if (target) resource.dependsOn(target.policy);
+  const later = policyLayer(ctx, name);
   // Bucket and policy refer to each other by Ref; a bucket notifying a queue or topic joins its group (one stack, so DependsOn holds).
   const data = inGroup(target?.group ?? ids.bucket(name), [
     { layer: 'data', logicalId: ids.bucket(name), resource },
-    {
-      layer: 'data',
-      logicalId: ids.bucketPolicy(name),
-      resource: new S3BucketPolicy({ Bucket: Fn.Ref(ids.bucket(name)), PolicyDocument: policyDocument(ctx, name) }),
-    },
+    ...(later
+      ? []
+      : [
+          {
+            layer: 'data',
+            logicalId: ids.bucketPolicy(name),
+            resource: new S3BucketPolicy({
+              Bucket: Fn.Ref(ids.bucket(name)),
+              PolicyDocument: policyDocument(ctx, name),
+            }),
+          },
+        ]),
   ]);
+  // A grant whose source comes later (a CloudFront distribution): the whole policy follows it, naming the bucket by its name.
+  const moved: PlacedResource[] = later
+    ? [
+        {
+          layer: later,
+          logicalId: ids.bucketPolicy(name),
+          resource: new S3BucketPolicy({ Bucket: sub(physical) as never, PolicyDocument: policyDocument(ctx, name) }),
+        },
+      ]
+    : [];
   const triggers = bucket.notify.flatMap((n) => (n.target?.kind === 'function' ? functionRule(ctx, name, n) : []));
-  return [...data, ...triggers];
+  return [...data, ...moved, ...triggers];
 }
 
 export function compileBuckets(ctx: CompileContext): Fragment {
