@@ -14,7 +14,11 @@ describe('gen init', () => {
     const run = gen(['init', 'demo'], parent);
     expect(run.status).toBe(0);
     const dir = join(parent, 'demo');
-    expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'environments', 'handlers', 'schemas', 'spec']);
+    expect(readdirSync(dir).sort()).toEqual(['.github', '.gitignore', 'environments', 'handlers', 'schemas', 'spec']);
+    // The workflow is the one its environments give (tests/cli/workflow.test.ts checks that one).
+    expect(readFileSync(join(dir, '.github/workflows/gen.yml'), 'utf8')).toBe(
+      readFileSync(join(REPO, 'tests/cli/golden/gen.yml'), 'utf8'),
+    );
     expect(readFileSync(join(dir, 'spec/app.yaml'), 'utf8')).toMatch(
       /^# yaml-language-server: \$schema=\.\.\/schemas\/spec\.schema\.json\n/,
     );
@@ -30,6 +34,34 @@ describe('gen init', () => {
     expect(lint.stdout + lint.stderr).toBe('');
     expect(lint.status).toBe(0);
     expect(gen(['check', '--env', 'production'], dir).status).toBe(0);
+  });
+
+  it('leaves the workflow out with --no-ci', () => {
+    expect(gen(['init', 'plain', '--no-ci'], parent).status).toBe(0);
+    expect(readdirSync(join(parent, 'plain'))).not.toContain('.github');
+  });
+
+  it('adds the workflow to an existing project with --ci-only, and replaces one only with --force', () => {
+    expect(gen(['init', 'existing', '--no-ci'], parent).status).toBe(0);
+    const dir = join(parent, 'existing');
+    const file = join(dir, '.github/workflows/gen.yml');
+    const first = gen(['init', '--ci-only'], dir);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('wrote .github/workflows/gen.yml');
+    expect(readFileSync(file, 'utf8')).toContain('gen deploy --env test --approve');
+    writeFileSync(file, '# mine\n');
+    const again = gen(['init', '--ci-only'], dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('.github/workflows/gen.yml exists; pass --force to replace it');
+    expect(readFileSync(file, 'utf8')).toBe('# mine\n');
+    expect(gen(['init', '--ci-only', '--force'], dir).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(REPO, 'tests/cli/golden/gen.yml'), 'utf8'));
+  });
+
+  it('writes no workflow for a folder without environments (exit 1)', () => {
+    const run = gen(['init', '--ci-only'], mkdtempSync(join(parent, 'bare-')));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('no environments in');
   });
 
   it('refuses to write into a folder that is not empty', () => {
