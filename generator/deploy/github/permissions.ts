@@ -72,6 +72,9 @@ const CHANGE_SET_ACTIONS = [
   'cloudformation:GetStackPolicy',
   'cloudformation:ListChangeSets',
   'cloudformation:SetStackPolicy',
+  // gen tags its stacks (Project, Environment, ...); tagging a stack may be authorized on its own.
+  'cloudformation:TagResource',
+  'cloudformation:UntagResource',
   'cloudformation:UpdateTerminationProtection',
 ];
 
