@@ -18,10 +18,13 @@ export const WORKFLOW_FILE = '.github/workflows/gen.yml';
 const expr = (text: string) => `\${{ ${text} }}`;
 const jobId = (kind: string, env: string) => `${kind}-${env.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-/** Checkout, Node.js and the project's packages (gen among its devDependencies), gen on PATH. */
+/**
+ * Checkout, Node.js and the project's packages (gen among its devDependencies), gen on PATH.
+ * Majors whose actions run on Node 24: GitHub removed the node20 runtime (the v4s) in September 2026.
+ */
 const SETUP = [
-  '- uses: actions/checkout@v4',
-  '- uses: actions/setup-node@v4',
+  '- uses: actions/checkout@v6',
+  '- uses: actions/setup-node@v6',
   '  with:',
   '    node-version: 22',
   '    cache: npm',
@@ -30,7 +33,7 @@ const SETUP = [
 ];
 
 const credentials = (env: WorkflowEnvironment, kind: 'deploy' | 'diff') => [
-  '- uses: aws-actions/configure-aws-credentials@v4',
+  '- uses: aws-actions/configure-aws-credentials@v6',
   '  with:',
   `    role-to-assume: ${expr(`vars.${roleVariable(env.name, kind)}`)}`,
   `    aws-region: ${env.region}`,

@@ -104,7 +104,7 @@ describe('the GitHub Actions workflow', () => {
   it('assumes the role gen bootstrap prints for each job and environment, in the environment region', () => {
     const doc = parse(activated);
     const roleOf = (id: string) =>
-      doc.jobs[id].steps.find((s: { uses?: string }) => s.uses === 'aws-actions/configure-aws-credentials@v4').with;
+      doc.jobs[id].steps.find((s: { uses?: string }) => s.uses === 'aws-actions/configure-aws-credentials@v6').with;
     expect(roleOf('diff-test')).toEqual({
       'role-to-assume': '${{ vars.GEN_ROLE_TEST_DIFF }}',
       'aws-region': 'eu-central-1',
@@ -128,7 +128,7 @@ describe('the GitHub Actions workflow', () => {
   it('pins every action to a major version at least', () => {
     const uses = [...activated.matchAll(/uses: (\S+)/g)].map((m) => m[1]);
     expect(new Set(uses)).toEqual(
-      new Set(['actions/checkout@v4', 'actions/setup-node@v4', 'aws-actions/configure-aws-credentials@v4']),
+      new Set(['actions/checkout@v6', 'actions/setup-node@v6', 'aws-actions/configure-aws-credentials@v6']),
     );
   });
 
