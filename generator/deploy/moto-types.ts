@@ -1,3 +1,5 @@
+import { keyForMoto } from './moto-kms.js';
+
 /**
  * Resource types moto's CloudFormation creates (moto 5.2.1, pinned in scripts/python-requirements.txt;
  * tests/deploy/moto-types.test.ts compares this list with the installed moto). moto skips every
@@ -107,20 +109,23 @@ export const MOTO_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Types moto's CloudFormation knows but cannot make as gen writes them (moto 5.2.1;
- * tests/deploy/moto-types.test.ts shows each failure with the installed moto), so they are named
- * as not created too. KMS keys: moto tags them with the KMS API's TagKey/TagValue and fails on
- * CloudFormation's Key/Value, and keeps a KeyPolicy object unparsed (DescribeKey and GetKeyPolicy
- * fail); aliases point at those keys.
+ * Whether moto creates this resource as the local deploy sends it. KMS keys are rewritten for it
+ * (moto-kms.ts); a key whose policy cannot be, and its aliases, moto creates but cannot describe.
  */
-export const MOTO_BROKEN: ReadonlySet<string> = new Set(['AWS::KMS::Alias', 'AWS::KMS::Key']);
+function createdLocally(resource: { Type: string; Properties?: Record<string, unknown> }): boolean {
+  if (!MOTO_TYPES.has(resource.Type)) return false;
+  if (resource.Type === 'AWS::KMS::Key') return keyForMoto(resource.Properties ?? {}) !== undefined;
+  return true;
+}
 
 /** Types of these templates that the local endpoint will not create, with how many of each. */
-export function skippedLocally(templates: { Resources?: Record<string, { Type: string }> }[]): [string, number][] {
+export function skippedLocally(
+  templates: { Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }> }[],
+): [string, number][] {
   const counts = new Map<string, number>();
   for (const t of templates)
     for (const r of Object.values(t.Resources ?? {}))
-      if (!MOTO_TYPES.has(r.Type) || MOTO_BROKEN.has(r.Type)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
+      if (!createdLocally(r)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
@@ -128,17 +133,23 @@ export function skippedLocally(templates: { Resources?: Record<string, { Type: s
  * A template as the local endpoint can take it: moto skips the resources it does not create, then
  * refuses the template when another resource reads an attribute of one (Fn::GetAtt of "undefined
  * resource": the cache's endpoint). Such a read becomes a string that says so; nothing exists to
- * read on moto. Templates without such reads come back unchanged.
+ * read on moto. KMS keys are rewritten as moto can make them (moto-kms.ts). Other templates come
+ * back unchanged.
  */
 export function forMoto(body: string): string {
-  const template = JSON.parse(body) as { Resources?: Record<string, { Type: string }> };
+  const template = JSON.parse(body) as { Resources?: Record<string, { Type: string; Properties?: object }> };
+  const keys = Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::KMS::Key');
+  for (const [id, key] of keys) {
+    const properties = keyForMoto((key.Properties ?? {}) as Record<string, unknown>);
+    if (properties) template.Resources![id] = { ...key, Properties: properties };
+  }
   const skipped = new Set(
     Object.entries(template.Resources ?? {})
       .filter(([, r]) => !MOTO_TYPES.has(r.Type))
       .map(([id]) => id),
   );
-  if (skipped.size === 0) return body;
-  let changed = false;
+  let changed = keys.length > 0;
+  if (skipped.size === 0 && !changed) return body;
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (!value || typeof value !== 'object') return value;
