@@ -148,6 +148,28 @@ describe('the GitHub Actions workflow', () => {
     expect(lint(workflow.replace('id-token: write', 'id-tokens: write'), 'gen.yml')).not.toEqual([]);
   });
 
+  it('is valid for any set of environments: actionlint clean, every gen command parses, a diff job for each', () => {
+    const envName = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?$/);
+    const environment = fc.record({
+      name: envName,
+      region: fc.constantFrom('eu-central-1', 'us-east-1', 'ap-southeast-2', 'us-gov-west-1'),
+      protected: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(environment, { minLength: 1, maxLength: 4, selector: (e) => e.name }), (envs) => {
+        const text = renderWorkflow(envs, { activeProtected: true });
+        const doc = parse(text);
+        for (const e of envs) {
+          expect(doc.jobs[`diff-${e.name}`].steps.at(-1).run).toContain(`gen diff --env ${e.name} >`);
+          expect(doc.jobs[`deploy-${e.name}`].environment).toBe(e.protected ? e.name : undefined);
+        }
+        for (const argv of genCommands(text)) expect(parseError(argv), argv.join(' ')).toBeUndefined();
+        expect(lint(text, 'gen.yml')).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('is the same bytes for the same environments, whatever order they are read in', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(INIT, { minLength: 2, maxLength: 2 }), (envs) => {

@@ -70,7 +70,7 @@ export const initCommand = {
 };
 
 const CI_NOTE =
-  "  .github/workflows/gen.yml     # CI: add gen to package.json's devDependencies, then gen bootstrap --github-repo (README)\n";
+  "  .github/workflows/gen.yml     # CI: add gen to package.json's devDependencies, commit placement/ after a build, then gen bootstrap --github-repo (README)\n";
 
 /** The workflow for the project in `dir`, from its environment files; exit 1 when they do not resolve. */
 async function writeWorkflow(dir: string, force = true): Promise<number> {
