@@ -131,10 +131,14 @@ export function skippedLocally(
 
 /**
  * A template as the local endpoint can take it: moto skips the resources it does not create, then
- * refuses the template when another resource reads an attribute of one (Fn::GetAtt of "undefined
- * resource": the cache's endpoint). Such a read becomes a string that says so; nothing exists to
- * read on moto. KMS keys are rewritten as moto can make them (moto-kms.ts). Other templates come
- * back unchanged.
+ * refuses the template when another resource of the same stack reads an attribute of one
+ * ("Template error: instance of Fn::GetAtt references undefined resource"). Such a read becomes a
+ * string that says so; nothing exists to read on moto. No template of the reference platform has
+ * such a read any more (the cache's endpoint crosses stacks as a link parameter, which
+ * local-outputs.ts fills in), but a stack that reads an attribute of a resource moto skips beside
+ * it would need it (an alias record to an API Gateway domain name). Templates without such reads
+ * or KMS keys come back unchanged. An output reading a skipped resource is no problem: moto computes no outputs.
+ * KMS keys are rewritten as moto can make them (moto-kms.ts).
  */
 export function forMoto(body: string): string {
   const template = JSON.parse(body) as { Resources?: Record<string, { Type: string; Properties?: object }> };

@@ -28,6 +28,8 @@ export const ids = {
   /** The ECR repository of a container-image function. */
   repository: (fn: string) => `${pascal(fn)}Repository`,
   api: () => 'Api',
+  /** Output of a stack and parameter of a later one carrying a resource's attribute (CacheReplicationGroupPrimaryEndPointAddress). */
+  linkedAttribute: (logicalId: string, attribute: string) => `${logicalId}${pascal(attribute)}`,
   /** Deployments are snapshots: a new routes hash makes a new deployment, as SAM does. */
   apiDeployment: (routesHash: string) => `ApiDeployment${routesHash.slice(0, 10)}`,
   apiStage: () => 'ApiStage',
@@ -109,7 +111,6 @@ export const ids = {
   cacheReplicationGroup: () => 'CacheReplicationGroup',
   cacheAuthSecret: () => 'CacheAuthSecret',
   cacheAuthSecretPolicy: () => 'CacheAuthSecretPolicy',
-  cacheEndpointParameter: () => 'CacheEndpointParameter',
   /** The firewall: one web ACL per thing protected (Site: CLOUDFRONT scope, Api: REGIONAL), its logging and log bucket. */
   webAcl: (scope: FirewallScope) => `${scope}WebAcl`,
   webAclAssociation: (scope: FirewallScope) => `${scope}WebAclAssociation`,
@@ -201,7 +202,6 @@ export const names = {
   /** The replication group and its subnet group: <env>-<project> (40 characters at most, checked by the cache section). */
   cache: (env: string, project: string) => `${env}-${project}`,
   /** Where the cache's host:port is published for functions (an SSM parameter read by a dynamic reference). */
-  cacheEndpointParameter: (env: string, project: string) => `/${env}/${project}/cache/endpoint`,
   /** A web ACL and the prefix of its rules' metric names: <env>-<project>-site, <env>-<project>-api. */
   webAcl: (env: string, project: string, scope: FirewallScope) => `${env}-${project}-${scope.toLowerCase()}`,
   /** WAF logs only to buckets named aws-waf-logs-*; the account id keeps the name unique (an Fn::Sub text). */

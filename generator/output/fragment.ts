@@ -65,6 +65,13 @@ export interface PlacedResource {
    * checks the value names an existing resource of that kind before changing anything. Default String.
    */
   sharedType?: string;
+  /**
+   * Attributes (Fn::GetAtt) that resources of later stacks may read, when AWS makes them up (the
+   * cache's PrimaryEndPoint.Address): each one a later stack reads becomes an output of this
+   * stack and a parameter of the reader, both named ids.linkedAttribute(logicalId, attribute),
+   * filled in by gen deploy. String-valued attributes only (parameters are Strings).
+   */
+  sharedAttributes?: string[];
 }
 
 export interface PlacedOutput {

@@ -21,7 +21,7 @@ export interface Group {
   size: Size;
   /** Holds data: never moved to another stack once placed. */
   stateful: boolean;
-  /** Other stacks receive one of its Refs as a parameter: place it before them. */
+  /** Other stacks receive one of its Refs or attributes as a parameter: place it before them. */
   shared: boolean;
 }
 
@@ -67,6 +67,11 @@ export function groupsOf(merged: Merged, stateful: ReadonlySet<string>): Group[]
     if (placed.sharedAs) {
       group.shared = true;
       group.size.outputs++;
+    }
+    // Counted as if every shared attribute were read: an output is written only for those that are.
+    if (placed.sharedAttributes?.length) {
+      group.shared = true;
+      group.size.outputs += placed.sharedAttributes.length;
     }
   }
   for (const output of merged.outputs) {

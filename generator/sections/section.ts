@@ -111,8 +111,8 @@ export interface Section {
 /** Properties, role statements and resource metadata a section adds to a function (Section.configureFunction). */
 export interface FunctionConfiguration {
   properties?: Record<string, unknown>;
-  /** Environment variables, beside the ones of the function's references (the cache's endpoint). */
-  variables?: Record<string, string>;
+  /** Environment variables, beside the ones of the function's references: text, or CloudFormation (the cache's endpoint). */
+  variables?: Record<string, string | object>;
   statements?: object[];
   /** Resource-level Metadata: facts the platform rules read in the template (a function kept out of the network). */
   metadata?: Record<string, unknown>;

@@ -100,7 +100,8 @@ describe('logical IDs', () => {
       replicationGroup: ids.cacheReplicationGroup(),
       secret: ids.cacheAuthSecret(),
       secretPolicy: ids.cacheAuthSecretPolicy(),
-      endpoint: ids.cacheEndpointParameter(),
+      endpointAddress: ids.linkedAttribute(ids.cacheReplicationGroup(), 'PrimaryEndPoint.Address'),
+      endpointPort: ids.linkedAttribute(ids.cacheReplicationGroup(), 'PrimaryEndPoint.Port'),
     }).toEqual({
       securityGroup: 'CacheSecurityGroup',
       egress: 'FunctionSecurityGroupCacheEgress',
@@ -108,10 +109,10 @@ describe('logical IDs', () => {
       replicationGroup: 'CacheReplicationGroup',
       secret: 'CacheAuthSecret',
       secretPolicy: 'CacheAuthSecretPolicy',
-      endpoint: 'CacheEndpointParameter',
+      endpointAddress: 'CacheReplicationGroupPrimaryEndPointAddress',
+      endpointPort: 'CacheReplicationGroupPrimaryEndPointPort',
     });
     expect(names.cache('production', 'crypto-trading')).toBe('production-crypto-trading');
-    expect(names.cacheEndpointParameter('test', 'crypto-trading')).toBe('/test/crypto-trading/cache/endpoint');
   });
 
   it('of the firewall are pinned', () => {

@@ -70,3 +70,89 @@ describe('linkStacks', () => {
     ]);
   });
 });
+
+describe('linkStacks: attributes (Fn::GetAtt) across stacks', () => {
+  const cache: PlacedResource = {
+    layer: 'data',
+    logicalId: 'Cache',
+    sharedAttributes: ['PrimaryEndPoint.Address', 'PrimaryEndPoint.Port'],
+    resource: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: {} },
+  };
+  const reader = (id: string, layer: 'app' | 'api' = 'app'): PlacedResource => ({
+    layer,
+    logicalId: id,
+    resource: {
+      Type: 'AWS::Lambda::Function',
+      Properties: {
+        Environment: {
+          Variables: {
+            HOST: { 'Fn::GetAtt': ['Cache', 'PrimaryEndPoint.Address'] },
+            ENDPOINT: { 'Fn::Sub': '${Cache.PrimaryEndPoint.Address}:${Cache.PrimaryEndPoint.Port}' },
+          },
+        },
+      },
+    },
+  });
+
+  it('two attributes of one resource: one output in its stack and one parameter in the reader per attribute', () => {
+    const { plans, diagnostics } = link([cache, reader('Reader')]);
+    expect(diagnostics).toEqual([]);
+    const [data, app] = plans;
+    expect(data.outputs.map((o) => [o.name, o.value])).toEqual([
+      ['CachePrimaryEndPointAddress', { 'Fn::GetAtt': ['Cache', 'PrimaryEndPoint.Address'] }],
+      ['CachePrimaryEndPointPort', { 'Fn::GetAtt': ['Cache', 'PrimaryEndPoint.Port'] }],
+    ]);
+    expect(app.parameters).toEqual({
+      CachePrimaryEndPointAddress: { stack: 'data', output: 'CachePrimaryEndPointAddress' },
+      CachePrimaryEndPointPort: { stack: 'data', output: 'CachePrimaryEndPointPort' },
+    });
+    expect((app.resources[0].resource as any).Properties.Environment.Variables).toEqual({
+      HOST: { Ref: 'CachePrimaryEndPointAddress' },
+      ENDPOINT: { 'Fn::Sub': '${CachePrimaryEndPointAddress}:${CachePrimaryEndPointPort}' },
+    });
+  });
+
+  it('an attribute read by two stacks is one output, and a parameter in each', () => {
+    const { plans, diagnostics } = link([cache, reader('AppReader'), reader('ApiReader', 'api')]);
+    expect(diagnostics).toEqual([]);
+    expect(plans.map((p) => p.name)).toEqual(['data', 'app', 'api']);
+    expect(plans[0].outputs.map((o) => o.name)).toEqual(['CachePrimaryEndPointAddress', 'CachePrimaryEndPointPort']);
+    for (const plan of plans.slice(1))
+      expect(Object.keys(plan.parameters)).toEqual(['CachePrimaryEndPointAddress', 'CachePrimaryEndPointPort']);
+  });
+
+  it('only attributes some later stack reads become outputs; the string form of Fn::GetAtt is read too', () => {
+    const one: PlacedResource = {
+      layer: 'app',
+      logicalId: 'Reader',
+      resource: { Type: 'AWS::SSM::Parameter', Properties: { Value: { 'Fn::GetAtt': 'Cache.PrimaryEndPoint.Port' } } },
+    };
+    const { plans, diagnostics } = link([cache, one]);
+    expect(diagnostics).toEqual([]);
+    expect(plans[0].outputs.map((o) => o.name)).toEqual(['CachePrimaryEndPointPort']);
+    expect((plans[1].resources[0].resource as any).Properties.Value).toEqual({ Ref: 'CachePrimaryEndPointPort' });
+  });
+
+  it('an attribute the resource does not share, or one of a resource in a later stack, is GEN508', () => {
+    const unshared: PlacedResource = {
+      layer: 'app',
+      logicalId: 'Reader',
+      resource: {
+        Type: 'AWS::SSM::Parameter',
+        Properties: { Value: { 'Fn::GetAtt': ['Cache', 'ConfigurationEndPoint.Address'] } },
+      },
+    };
+    expect(link([cache, unshared]).diagnostics.map((d) => d.code)).toEqual(['GEN508']);
+    // The reader is in data, deployed before the api stack that holds the shared resource.
+    const later: PlacedResource = { ...cache, layer: 'api', logicalId: 'Cache' };
+    const early: PlacedResource = { ...reader('Early'), layer: 'data' };
+    const { plans, diagnostics } = link([later, early]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'GEN508',
+        'Early (stack data) refers to Cache, which is in stack api; a stack can only refer to another one by name',
+      ],
+    ]);
+    expect(plans.flatMap((p) => p.outputs)).toEqual([]);
+  });
+});

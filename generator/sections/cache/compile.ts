@@ -3,9 +3,10 @@
  * names the key by alias and waits for it; the replication group reads the secret by a dynamic
  * reference to its Ref, so all of them share a stack): the token's secret and its policy, a
  * subnet group over the network's private subnets, the cache's security group (6379 from the
- * functions' group only) with the functions' group's egress rule to it, the replication group,
- * and an SSM parameter publishing host:port, which functions read by name (the address is made
- * up by AWS and the app stack cannot refer to the data stack's attributes).
+ * functions' group only) with the functions' group's egress rule to it, and the replication
+ * group, which shares its primary endpoint's address and port with the functions' stacks (AWS
+ * makes them up, so they have no name to refer by: placement/link.ts makes each one an output of
+ * this stack and a parameter of theirs, filled in by gen deploy).
  */
 import { error, type Diagnostic } from '../../diagnostics.js';
 import { ids, names } from '../../naming/ids.js';
@@ -21,6 +22,7 @@ import {
   cacheOf,
   cacheUsers,
   projectName,
+  ENDPOINT_ATTRIBUTES,
   REDIS_PORT,
   REDIS_VERSION,
   type Cache,
@@ -105,19 +107,10 @@ export function compileCache(ctx: CompileContext): Fragment {
         },
       }),
       ...securityGroup(who),
-      place(ids.cacheReplicationGroup(), replicationGroup(ctx, entry.value, name)),
-      place(ids.cacheEndpointParameter(), {
-        Type: 'AWS::SSM::Parameter',
-        Properties: {
-          Name: names.cacheEndpointParameter(env.name, project),
-          Type: 'String',
-          Description: `host:port of the Redis cache of ${who} (TLS), read by its functions`,
-          Value: Fn.Join(':', [
-            Fn.GetAtt(ids.cacheReplicationGroup(), 'PrimaryEndPoint.Address'),
-            Fn.GetAtt(ids.cacheReplicationGroup(), 'PrimaryEndPoint.Port'),
-          ]),
-        },
-      }),
+      {
+        ...place(ids.cacheReplicationGroup(), replicationGroup(ctx, entry.value, name)),
+        sharedAttributes: [...ENDPOINT_ATTRIBUTES],
+      },
     ],
   };
 

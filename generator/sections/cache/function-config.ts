@@ -1,16 +1,16 @@
 /**
- * What the cache gives a function written with cache: true. Its address, which AWS makes up, is
- * an SSM parameter of the data stack that CloudFormation reads when it deploys the function (a
- * dynamic reference by name: stacks never import each other's outputs). CloudFormation reads it
- * again whenever the function's template changes; the address itself stays for the replication
- * group's life. The secret's name is known. Reading the secret is an implied use of the secrets
+ * What the cache gives a function written with cache: true. Its address, which AWS makes up,
+ * is read from the replication group (Fn::GetAtt): in another stack, as the function is, that
+ * read becomes a parameter filled in by gen deploy from the data stack's output (placement/
+ * link.ts; the address stays for the replication group's life). The secret's name is known. Reading the secret is an implied use of the secrets
  * section's `read` (its statements, and the role path the secret's policy admits).
  */
-import { names } from '../../naming/ids.js';
+import { ids } from '../../naming/ids.js';
+import { Fn } from '../../output/cfn.js';
 import { byName, type Spec } from '../../spec.js';
 import { functionsOf } from '../functions/model.js';
 import type { CompileContext, FunctionConfiguration, ImpliedUse } from '../section.js';
-import { AUTH_SECRET, authSecretName, cacheOf, cacheUsers, projectName } from './model.js';
+import { AUTH_SECRET, authSecretName, cacheOf, cacheUsers, ENDPOINT_ATTRIBUTES } from './model.js';
 
 const reaches = (spec: Spec, fn: string) =>
   cacheOf(spec) !== undefined && byName(functionsOf(spec), fn)?.value.cache === true;
@@ -20,7 +20,10 @@ export function configureFunction(fn: string, { spec, env }: CompileContext): Fu
   return {
     variables: {
       CACHE_AUTH_SECRET: authSecretName(spec, env.name),
-      CACHE_ENDPOINT: `{{resolve:ssm:${names.cacheEndpointParameter(env.name, projectName(spec))}}}`,
+      CACHE_ENDPOINT: Fn.Join(
+        ':',
+        ENDPOINT_ATTRIBUTES.map((attribute) => Fn.GetAtt(ids.cacheReplicationGroup(), attribute)),
+      ),
     },
   };
 }

@@ -6,6 +6,8 @@ import { singleOf } from '../section.js';
 import { secretName } from '../secrets/model.js';
 
 export const REDIS_PORT = 6379;
+/** The replication group's attributes that make CACHE_ENDPOINT (host:port), read across stacks. */
+export const ENDPOINT_ATTRIBUTES = ['PrimaryEndPoint.Address', 'PrimaryEndPoint.Port'] as const;
 export const REDIS_VERSION = '7.1';
 /** The secret holding the AUTH token, beside the spec's secrets (GEN386 keeps a spec secret from taking the name). */
 export const AUTH_SECRET = 'cache-auth';
