@@ -1,18 +1,27 @@
 /**
- * edge.firewall through the real pipeline, with a stand-in edge section (tests/helpers/stand-in-edge.ts)
- * giving it a site and an API to protect: the two web ACLs, their rules per environment, the log
- * buckets and logging, the association with the API stage, the checks, and cfn-lint on the result.
+ * edge.firewall through the real pipeline, with the edge section's site and API to protect: the
+ * two web ACLs, their rules per environment, the log buckets and logging, the association with the
+ * API stage, the checks, and cfn-lint on the result.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firewallGraph } from '../../generator/sections/edge/firewall/graph.js';
+import { normalizeFirewall } from '../../generator/sections/edge/firewall/model.js';
 import { REPO } from '../fixtures/run-fixture.js';
 import { codes, compileYaml, PROJECT, type Compiled } from '../helpers/compile-yaml.js';
-import { DISTRIBUTION, STAND_IN_REGISTRY } from '../helpers/stand-in-edge.js';
 
-const API = 'routes:\n  GET /orders: orders\nfunctions:\n  orders: { handler: handlers/orders.handler }\n';
+const API =
+  'routes:\n  GET /orders: orders\nfunctions:\n  orders: { handler: handlers/orders.handler }\nbuckets:\n  web: {}\n';
+const SITE = '  site: { bucket: web }\n';
+const DISTRIBUTION = 'SiteDistribution';
+const ENVS = {
+  test: 'region: eu-central-1\nlogRetentionDays: 30\ndomain: { name: test.example.com, api: api.test.example.com }\n',
+  production:
+    'region: eu-central-1\nprotected: true\nlogRetentionDays: 90\ndomain: { name: example.com, api: api.example.com }\n',
+};
 const PLATFORM = `  firewall:
     managedRules: [common, known-bad-inputs, ip-reputation]
     sqlInjection: { production: true }
@@ -20,14 +29,14 @@ const PLATFORM = `  firewall:
     rateLimit: 2000
     logs: true
 `;
-const spec = (edge: string, firewall = PLATFORM) => `${PROJECT}${API}edge:\n${edge}${firewall}`;
-const build = (text: string, env = 'test'): Compiled => compileYaml(text, env, {}, STAND_IN_REGISTRY);
+const spec = (edge: string, firewall = PLATFORM) => `${PROJECT}${API}edge:\n  zone: create\n${edge}${firewall}`;
+const build = (text: string, env = 'test'): Compiled => compileYaml(text, env, ENVS);
 const errors = (built: Compiled) => built.diagnostics.filter((d) => d.severity === 'error');
 const ruleNames = (acl: any) => acl.Properties.Rules.map((r: any) => `${r.Priority} ${r.Name}`);
 
 describe('edge.firewall', () => {
-  const test = build(spec('  site: true\n  api: true\n'));
-  const production = build(spec('  site: true\n  api: true\n'), 'production');
+  const test = build(spec(`${SITE}  api: true\n`));
+  const production = build(spec(`${SITE}  api: true\n`), 'production');
 
   it("puts the site's CLOUDFRONT ACL beside the distribution in edge-global, which reads its ARN", () => {
     expect(errors(test)).toEqual([]);
@@ -38,13 +47,13 @@ describe('edge.firewall', () => {
       DefaultAction: { Allow: {} },
     });
     expect(site[DISTRIBUTION].Properties.DistributionConfig.WebACLId).toEqual({ 'Fn::GetAtt': ['SiteWebAcl', 'Arn'] });
-    expect(Object.keys(site).sort()).toEqual([
-      DISTRIBUTION,
+    expect(Object.keys(site).filter((id) => /WebAcl|Firewall/.test(id))).toEqual([
       'SiteFirewallLogsBucket',
       'SiteFirewallLogsBucketPolicy',
       'SiteWebAcl',
       'SiteWebAclLogging',
     ]);
+    expect(test.templates.edge.Resources.SiteWebAcl).toBeUndefined();
   });
 
   it('associates a REGIONAL ACL with the API stage, the API id arriving as a link parameter', () => {
@@ -134,7 +143,7 @@ describe('edge.firewall', () => {
   });
 
   it('without logs: no bucket, no logging configuration, and GEN-G5 warns about each ACL', () => {
-    const built = build(spec('  site: true\n  api: true\n', '  firewall: { logs: false }\n'));
+    const built = build(spec(`${SITE}  api: true\n`, '  firewall: { logs: false }\n'));
     expect(errors(built)).toEqual([]);
     expect(Object.keys(built.resources).filter((id) => /Firewall|Logging/.test(id))).toEqual([]);
     const g5 = built.diagnostics.filter((d) => d.message.includes('GEN-G5'));
@@ -191,6 +200,20 @@ describe('edge.firewall', () => {
   }, 120_000);
 });
 
+describe('edge.firewall in gen graph', () => {
+  it('draws each web ACL with what it does in the environment, filtering what it protects', () => {
+    const firewall = normalizeFirewall({ sqlInjection: { production: true }, rateLimit: 2000 });
+    const drawn = (env: string) => firewallGraph(firewall, { name: env } as never, 'api', 'api');
+    expect(drawn('production')).toEqual({
+      nodes: [
+        'edge_firewall_api{{"web ACL (REGIONAL, API stage)<br/>common, known-bad-inputs, ip-reputation, 2000 requests/5 min/IP, SQL injection, logs to S3"}}',
+      ],
+      edges: ['edge_firewall_api -- filters --> api'],
+    });
+    expect(drawn('test').nodes[0]).not.toContain('SQL injection');
+  });
+});
+
 describe('edge.firewall checks', () => {
   it('GEN396: a firewall with neither a site nor an API to protect', () => {
     const built = build(spec('  api: false\n', '  firewall: {}\n'));
@@ -211,21 +234,15 @@ describe('edge.firewall checks', () => {
 
   it('GEN398: a log bucket name longer than S3 allows, for each ACL', () => {
     const long = PROJECT.replace('name: shop', `name: ${'a'.repeat(24)}`);
-    const built = compileYaml(
-      `${long}${API}edge:\n  site: true\n  api: true\n  firewall: {}\n`,
-      'test',
-      {},
-      STAND_IN_REGISTRY,
-    );
+    const built = compileYaml(`${long}${API}edge:\n  zone: create\n${SITE}  api: true\n  firewall: {}\n`, 'test', ENVS);
     const found = errors(built).filter((d) => d.code === 'GEN398');
     expect(found).toHaveLength(2);
     expect(found[0].message).toContain('aws-waf-logs-production-aaaaaaaaaaaaaaaaaaaaaaaa-site-<account-id>');
     expect(found[0].fix).toMatch(/or set logs: false$/);
     const quiet = compileYaml(
-      `${long}${API}edge:\n  api: true\n  firewall: { logs: false }\n`,
+      `${long}${API}edge:\n  zone: create\n  api: true\n  firewall: { logs: false }\n`,
       'test',
-      {},
-      STAND_IN_REGISTRY,
+      ENVS,
     );
     expect(codes(quiet)).not.toContain('GEN398');
   });

@@ -8,6 +8,7 @@ import { checkEnvironmentNames } from '../events/targets.js';
 import { unknownReference } from '../references.js';
 import { routesOf } from '../routes/model.js';
 import type { Registry } from '../section.js';
+import { checkFirewall } from './firewall/check.js';
 import { edgeOf } from './model.js';
 
 export function checkEdge(spec: Spec, registry: Registry): Diagnostic[] {
@@ -54,5 +55,12 @@ export function checkEdge(spec: Spec, registry: Registry): Diagnostic[] {
         ),
       );
   }
+  if (edge.firewall)
+    out.push(
+      ...checkFirewall(spec, edge.firewall, at('firewall'), {
+        site: edge.site !== undefined,
+        api: edge.api && routesOf(spec).items.length > 0,
+      }),
+    );
   return out;
 }

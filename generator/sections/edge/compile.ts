@@ -10,10 +10,14 @@ import { apiDomainResources } from './api-domain.js';
 import type { EdgeContext } from './context.js';
 import { checkDomains } from './domains.js';
 import { edgeOf, zoneIn } from './model.js';
+import { routesOf } from '../routes/model.js';
+import { ids } from '../../naming/ids.js';
+import { compileFirewall } from './firewall/compile.js';
 import { siteResources } from './site.js';
 import { hostedZone, nameServersOutput } from './zone.js';
 
-export function compileEdge({ spec, env }: CompileContext): Fragment {
+export function compileEdge(ctx: CompileContext): Fragment {
+  const { spec, env } = ctx;
   const edge = edgeOf(spec)?.value;
   const project = projectOf(spec)?.value;
   const zone = edge && zoneIn(edge, env.name);
@@ -22,5 +26,12 @@ export function compileEdge({ spec, env }: CompileContext): Fragment {
   const diagnostics = checkDomains(edge, env);
   if (diagnostics.length > 0) return { ...fragment([]), diagnostics };
   const e: EdgeContext = { edge, env, project, zone };
-  return fragment([...hostedZone(e), ...siteResources(e), ...apiDomainResources(e)], nameServersOutput(e));
+  // The site's ACL joins the distribution's group: its WebACLId reads the ACL's ARN (site.ts).
+  const firewall = edge.firewall
+    ? compileFirewall(ctx, edge.firewall, {
+        ...(edge.site ? { site: { group: ids.siteDistribution() } } : {}),
+        api: edge.api && routesOf(spec).items.length > 0,
+      })
+    : [];
+  return fragment([...hostedZone(e), ...siteResources(e), ...apiDomainResources(e), ...firewall], nameServersOutput(e));
 }

@@ -1,6 +1,7 @@
 /** The edge section's model: the hosted zone, the CloudFront site and the API's custom domain. */
 import type { Spec } from '../../spec.js';
 import { singleOf } from '../section.js';
+import { type Firewall, normalizeFirewall, type RawFirewall } from './firewall/model.js';
 
 /** A hosted zone gen creates, or the id of one that exists (per environment). */
 export type ZoneChoice = { create: true } | { id: string };
@@ -28,6 +29,8 @@ export interface Edge {
   zone: 'create' | Record<string, 'create' | string>;
   site?: Site;
   api: boolean;
+  /** WAF in front of the site and the API (firewall/). */
+  firewall?: Firewall;
 }
 
 const UNITS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, year: 365 * 86400 };
@@ -43,6 +46,7 @@ export interface RawEdge {
   zone: Edge['zone'];
   site?: { bucket: string; rootObject?: string; cache?: Record<string, string>; logs?: string };
   api?: boolean;
+  firewall?: RawFirewall;
 }
 
 export function normalizeEdge(raw: RawEdge): Edge {
@@ -62,6 +66,7 @@ export function normalizeEdge(raw: RawEdge): Edge {
         }
       : {}),
     api: raw.api ?? false,
+    ...(raw.firewall !== undefined ? { firewall: normalizeFirewall(raw.firewall) } : {}),
   };
 }
 

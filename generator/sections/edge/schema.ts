@@ -1,4 +1,5 @@
 import { KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.js';
+import { firewallSchema } from './firewall/schema.js';
 
 /** Hosted zone ids as Route 53 gives them (Z and uppercase letters and digits). */
 export const ZONE_ID = '^Z[A-Z0-9]{1,32}$';
@@ -82,7 +83,7 @@ export const edgeSchema: JsonSchema = {
   additionalProperties: false,
   required: ['zone'],
   description:
-    "The edge of the environment, at the names of its environment file's domain: a hosted zone, DNS-validated certificates, a CloudFront site and the API's custom domain, with alias records. CloudFront's parts deploy to us-east-1 (stack edge-global), the API's to the environment's region (stack edge).",
+    "The edge of the environment, at the names of its environment file's domain: a hosted zone, DNS-validated certificates, a CloudFront site and the API's custom domain, with alias records, and optionally AWS WAF in front of the site and the API (firewall). CloudFront's parts deploy to us-east-1 (stack edge-global), the API's to the environment's region (stack edge).",
   examples: [{ zone: 'create', site: { bucket: 'frontend-assets', cache: { '/assets/*': '1 year' } }, api: true }],
   properties: {
     zone,
@@ -94,5 +95,6 @@ export const edgeSchema: JsonSchema = {
         "The REST API of the routes at the environment's domain.api: a regional API Gateway domain name (TLS 1.2) with its own certificate, mapped to the environment's stage, and an alias record.",
       examples: [true],
     },
+    firewall: firewallSchema,
   },
 };

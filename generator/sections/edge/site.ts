@@ -4,6 +4,7 @@
  * The bucket stays in the environment's region and is read by its regional name; its policy
  * admits this distribution only (grants.ts), written in the edge layer once the distribution exists.
  */
+import { siteWebAclArn } from './firewall/compile.js';
 import { ids, names } from '../../naming/ids.js';
 import { Fn, sub } from '../../output/cfn.js';
 import { inGroup, type PlacedResource } from '../../output/fragment.js';
@@ -87,6 +88,7 @@ function distribution(e: EdgeContext, site: Site, bucketName: string): object {
         ...(site.cache.length > 0
           ? { CacheBehaviors: site.cache.map((rule) => ({ PathPattern: rule.path, ...behaviour(rule.seconds) })) }
           : {}),
+        ...(e.edge.firewall ? { WebACLId: siteWebAclArn() } : {}),
         ViewerCertificate: {
           AcmCertificateArn: Fn.Ref(ids.siteCertificate()),
           SslSupportMethod: 'sni-only',

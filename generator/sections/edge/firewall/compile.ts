@@ -12,13 +12,11 @@ import { ids, names, type FirewallScope } from '../../../naming/ids.js';
 import { Fn, sub } from '../../../output/cfn.js';
 import { inGroup, type PlacedResource } from '../../../output/fragment.js';
 import { projectOf } from '../../project/model.js';
+import { EDGE_GLOBAL_LAYER, EDGE_LAYER } from '../context.js';
 import type { CompileContext } from '../../section.js';
 import { aclLogging } from './logs.js';
 import { onIn, type Firewall } from './model.js';
 import { aclRules, visibility } from './rules.js';
-
-export const EDGE_GLOBAL_LAYER = 'edge-global';
-export const EDGE_LAYER = 'edge';
 
 /** What the firewall protects in this spec. */
 export interface FirewallTargets {
@@ -76,13 +74,13 @@ export function compileFirewall(ctx: CompileContext, firewall: Firewall, targets
   const project = projectOf(ctx.spec)?.value.name;
   if (project === undefined) return [];
   const site = targets.site
-    ? inGroup(targets.site.group, protect(ctx, firewall, project, 'Site', EDGE_GLOBAL_LAYER))
+    ? inGroup(targets.site.group, protect(ctx, firewall, project, 'Site', EDGE_GLOBAL_LAYER.name))
     : [];
   const api = targets.api
     ? inGroup(ids.webAcl('Api'), [
-        ...protect(ctx, firewall, project, 'Api', EDGE_LAYER),
+        ...protect(ctx, firewall, project, 'Api', EDGE_LAYER.name),
         {
-          layer: EDGE_LAYER,
+          layer: EDGE_LAYER.name,
           logicalId: ids.webAclAssociation('Api'),
           resource: {
             Type: 'AWS::WAFv2::WebACLAssociation',
