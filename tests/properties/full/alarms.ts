@@ -33,7 +33,7 @@ const watched = (n: Names, hasRoutes: boolean, hasRules: boolean) => [
   ...['workflow-failures', 'workflow-timeouts'].flatMap((type) => n.workflows.map((workflow) => ({ type, workflow }))),
 ];
 
-const alarm = (subject: Record<string, string>) =>
+export const alarm = (subject: Record<string, string>) =>
   fc
     .record({
       threshold: opt(

@@ -10,6 +10,7 @@ import { environment as baseEnvironment, names } from '../arbitraries.js';
 import { alarms, maxEvaluationPeriods } from './alarms.js';
 import { api, BODY_SCHEMA, BODY_SCHEMA_FILE, routes } from './api.js';
 import { buckets } from './buckets.js';
+import { withCache } from './cache.js';
 import { compact, type Names, opt } from './common.js';
 import { events, schedules } from './events.js';
 import { functions, IMAGE_FILES, PYTHON_HANDLER, PYTHON_SOURCE } from './functions.js';
@@ -167,21 +168,30 @@ type Environment = Record<string, any>;
 /**
  * A spec and the environment it is built for, made to fit each other: the time-series databases
  * only where the account has the engine (AWS closed it to new customers: engine none refuses
- * them), public subnets only for a network with internet (gen warns they go unused otherwise).
+ * them), public subnets only for a network with internet (gen warns they go unused otherwise),
+ * a cache failing over only when it has a replica to fail over to (GEN389).
  */
 export function fit([project, environment]: [FullProject, Environment]): [FullProject, Environment] {
   const spec = project.spec as Record<string, any>;
   const { timeseries: _dropped, ...withoutTimeseries } = spec;
   const network = environment.network;
   const { publicSubnets: _unused, ...privateOnly } = network ?? {};
+  const fitted = spec.network?.internet === 'none' && network ? { ...environment, network: privateOnly } : environment;
+  const lonely = spec.cache && environment.cache?.multiAz && environment.cache.nodes < 2;
   return [
     environment.timeseries?.engine === 'liveanalytics' ? project : { ...project, spec: withoutTimeseries },
-    spec.network?.internet === 'none' && network ? { ...environment, network: privateOnly } : environment,
+    lonely ? { ...fitted, cache: { ...fitted.cache, multiAz: false } } : fitted,
   ];
 }
 
 /** Whole projects: a spec, its files and the environment it is built for. */
-export const fullProject = fc.tuple(fullSpec, fullEnvironment).map(fit);
+export const fullProject = fc
+  .tuple(fullSpec, fullEnvironment)
+  // The cache is drawn last, so the rest of each sampled project is what it was before the cache was covered.
+  .chain(([project, environment]) =>
+    withCache(project).map((cached): [FullProject, Environment] => [cached, environment]),
+  )
+  .map(fit);
 
 /**
  * The projects cfn-lint checks (tests/lint/cfn-lint.test.ts); the coverage test checks these same
