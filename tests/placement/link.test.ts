@@ -156,3 +156,31 @@ describe('linkStacks: attributes (Fn::GetAtt) across stacks', () => {
     expect(plans.flatMap((p) => p.outputs)).toEqual([]);
   });
 });
+
+describe('linkStacks: an attribute read from a stack in another region', () => {
+  it('records the source stack’s region on the parameter, as for a Ref', () => {
+    const cache: PlacedResource = {
+      layer: 'data',
+      logicalId: 'Cache',
+      sharedAttributes: ['PrimaryEndPoint.Address'],
+      resource: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: {} },
+    };
+    const reader: PlacedResource = {
+      layer: 'api',
+      logicalId: 'Reader',
+      resource: {
+        Type: 'AWS::SSM::Parameter',
+        Properties: { Value: { 'Fn::GetAtt': ['Cache', 'PrimaryEndPoint.Address'] } },
+      },
+    };
+    const merged = mergeFragments([fragment([cache, reader])]);
+    const placed = placeGroups(groupsOf(merged, BUILTIN.pinnedTypes), undefined, 'test', tight, ['data', 'api']);
+    const { plans, diagnostics } = linkStacks(merged, placed, (layer) =>
+      layer === 'api' ? 'us-east-1' : 'eu-central-1',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(plans[1].parameters).toEqual({
+      CachePrimaryEndPointAddress: { stack: 'data', output: 'CachePrimaryEndPointAddress', region: 'eu-central-1' },
+    });
+  });
+});
