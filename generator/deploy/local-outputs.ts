@@ -8,6 +8,8 @@
  * says so, `not-created-locally:<LogicalId>.<Attribute>`: nothing exists there to read. (The types
  * come from the template: moto answers DescribeStackResources with an error for such a stack.) An
  * attribute of a resource moto did create stays missing, and the deploy names the output it lacks.
+ * The Ref of a skipped resource (the CloudFront distribution's id, read by the edge stack) gets the
+ * placeholder `not-created-locally:<LogicalId>` the same way.
  */
 import { DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { MOTO_TYPES } from './moto-types.js';
@@ -42,7 +44,7 @@ export async function localOutputs(
 
 type Deployed = { Resources?: Record<string, { Type?: string }>; Outputs?: Record<string, { Value?: unknown }> };
 
-/** Missing outputs reading an attribute of a resource moto skipped, each with its placeholder. */
+/** Missing outputs reading an attribute, or the Ref, of a resource moto skipped, each with its placeholder. */
 function notCreated(template: Deployed, known: Record<string, string>): Record<string, string> {
   const skipped = (id: string) => {
     const type = template.Resources?.[id]?.Type;
@@ -51,9 +53,10 @@ function notCreated(template: Deployed, known: Record<string, string>): Record<s
   return Object.fromEntries(
     Object.entries(template.Outputs ?? {}).flatMap(([name, { Value }]) => {
       const read = (Value as { 'Fn::GetAtt'?: unknown } | undefined)?.['Fn::GetAtt'];
-      return known[name] === undefined && Array.isArray(read) && skipped(String(read[0]))
-        ? [[name, `not-created-locally:${read.join('.')}`]]
-        : [];
+      const ref = (Value as { Ref?: unknown } | undefined)?.Ref;
+      if (known[name] !== undefined) return [];
+      if (Array.isArray(read) && skipped(String(read[0]))) return [[name, `not-created-locally:${read.join('.')}`]];
+      return typeof ref === 'string' && skipped(ref) ? [[name, `not-created-locally:${ref}`]] : [];
     }),
   );
 }

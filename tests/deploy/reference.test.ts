@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { answers } from '../../generator/deploy/moto.js';
 import { GEN, REPO } from '../fixtures/run-fixture.js';
 import { platform } from '../reference/platform.js';
@@ -43,7 +44,16 @@ describe('gen deploy --local on the reference platform', () => {
     const manifest = JSON.parse(readFileSync(join(project, 'out/test/manifest.json'), 'utf8')) as {
       stacks: { stackName: string; layer: string; resources: number }[];
     };
-    expect(manifest.stacks.map((s) => s.layer)).toEqual(['network', 'data', 'app', 'triggers', 'api', 'monitoring']);
+    expect(manifest.stacks.map((s) => s.layer)).toEqual([
+      'network',
+      'data',
+      'app',
+      'triggers',
+      'api',
+      'edge-global',
+      'edge',
+      'monitoring',
+    ]);
     for (const stack of manifest.stacks.filter((s) => s.layer !== 'api'))
       expect(first.stderr).toContain(`${stack.stackName}: ${stack.resources} to add, 0 to modify, 0 to remove`);
     expect(first.stderr).toContain('crypto-trading-test-api: created with its REST API first');
@@ -59,6 +69,22 @@ describe('gen deploy --local on the reference platform', () => {
     const specRoutes = referenceRoutes();
     expect(specRoutes.length).toBeGreaterThan(50);
     expect((await restApiRoutes({ url })).filter((r) => !r.startsWith('OPTIONS '))).toEqual(specRoutes);
+
+    // The edge: moto makes the hosted zone and its records (the distribution's id a placeholder, as
+    // moto makes no CloudFront), in us-east-1 for edge-global and the environment's region for edge.
+    const made = async (region: string, stack: string) => {
+      const cfn = new CloudFormationClient({
+        region,
+        endpoint: url,
+        credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+      });
+      const { StackResources = [] } = await cfn.send(new DescribeStackResourcesCommand({ StackName: stack }));
+      return StackResources.filter((r) => r.PhysicalResourceId).map((r) => r.LogicalResourceId);
+    };
+    expect(await made('us-east-1', 'crypto-trading-test-edge-global')).toEqual(
+      expect.arrayContaining(['HostedZone', 'SiteARecord', 'SiteAaaaRecord']),
+    );
+    expect(await made('eu-central-1', 'crypto-trading-test-edge')).toContain('ApiARecord');
 
     const second = gen('deploy', '--env', 'test', '--local');
     expect(second.status, second.stderr).toBe(0);

@@ -22,6 +22,8 @@ describe.each(['test', 'production'])('reference platform, %s', (env) => {
       'api.template.json',
       'app.template.json',
       'data.template.json',
+      'edge-global.template.json',
+      'edge.template.json',
       'manifest.json',
       'monitoring.template.json',
       'network.template.json',

@@ -41,7 +41,7 @@ describe('cfn-lint', () => {
         files.push(file);
       }
     }
-    expect(files).toHaveLength(12); // network, data, app, triggers, api, monitoring in each environment
+    expect(files).toHaveLength(16); // network, data, app, triggers, api, edge-global, edge, monitoring in each environment
     expect(lint(files)).toEqual({ status: 0, findings: '', stderr: '' });
   });
 
