@@ -15,7 +15,7 @@ import type { JsonSchema } from '../../generator/schema/json-schema.js';
 import { linted } from './full/index.js';
 import { ownersOf, schemaItems, valueItems } from './schema-coverage.js';
 
-/** The spec sections and environment-file keys the generators cover (widened three times in December 2026). */
+/** The spec sections and environment-file keys the generators cover (widened four times in December 2026). */
 const COVERED = {
   spec: [
     'project',
@@ -31,7 +31,7 @@ const COVERED = {
   ].concat(
     ['alarms', 'dashboard', 'resources'],
     ['keys', 'secrets', 'workflows', 'network', 'backup', 'budget', 'timeseries'],
-    ['cache'],
+    ['cache', 'edge'],
   ),
   environment: ['region', 'account', 'protected', 'logRetentionDays', 'tables', 'functions', 'api', 'alarms'].concat(
     ['domain', 'cache', 'timeseries', 'audit', 'budget'],

@@ -15,7 +15,8 @@ import { fullProject } from './full/index.js';
  * consumed queue with deadLetterQueue: none (GEN-G9); a workflow with logs: off or tracing: false
  * (GEN-G6); a function with network: none (GEN-P4); a function using a service the network
  * (internet: none) has no endpoint for (GEN356); an express workflow calling a function that
- * may run longer than its 5 minutes (GEN352). Platform-rule warnings come as GEN601.
+ * may run longer than its 5 minutes (GEN352); a firewall with logs: false (GEN-G5). Platform-rule
+ * warnings come as GEN601.
  */
 const EXPECTED_WARNINGS = new RegExp(
   [
@@ -23,6 +24,7 @@ const EXPECTED_WARNINGS = new RegExp(
     'GEN601 GEN-G9 consumed-queue-dead-letter: ',
     'GEN601 GEN-G6 state-machine-observability: .* (logs nothing \\(level OFF\\)|is not traced \\(X-Ray\\))',
     'GEN601 GEN-P4 function-configuration: .* runs outside the private network \\(network: none\\)',
+    'GEN601 GEN-G5 waf-logging: (Site|Api)WebAcl in edge(-global)?\\.template\\.json: has no logging configuration',
     "GEN352 function '[a-z0-9-]+' may run \\d+ s in environment test, but express workflow '[a-z0-9-]+' stops after 300 s",
     "GEN356 function '[a-z0-9-]+' uses .* but the network has no internet and no [a-z0-9.-]+ endpoint",
   ]

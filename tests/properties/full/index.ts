@@ -12,6 +12,7 @@ import { api, BODY_SCHEMA, BODY_SCHEMA_FILE, routes } from './api.js';
 import { buckets } from './buckets.js';
 import { withCache } from './cache.js';
 import { compact, type Names, opt } from './common.js';
+import { withEdge } from './edge.js';
 import { events, schedules } from './events.js';
 import { functions, IMAGE_FILES, PYTHON_HANDLER, PYTHON_SOURCE } from './functions.js';
 import { queues, topics } from './messaging.js';
@@ -187,10 +188,12 @@ export function fit([project, environment]: [FullProject, Environment]): [FullPr
 /** Whole projects: a spec, its files and the environment it is built for. */
 export const fullProject = fc
   .tuple(fullSpec, fullEnvironment)
-  // The cache is drawn last, so the rest of each sampled project is what it was before the cache was covered.
+  // The cache is drawn after the rest, so the rest of each sampled project is what it was before the cache was covered.
   .chain(([project, environment]) =>
     withCache(project).map((cached): [FullProject, Environment] => [cached, environment]),
   )
+  // The edge after the cache, for the same reason.
+  .chain(withEdge)
   .map(fit);
 
 /**
