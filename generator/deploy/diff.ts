@@ -13,6 +13,8 @@ import { findRetained, owningStack, type Retained } from './adopt/find.js';
 import { serviceLookup, type Lookup } from './adopt/lookup.js';
 import { pseudoParameters } from '../output/documents.js';
 import { clientsFor, regionOf } from './regions.js';
+import { answers } from './moto.js';
+import { forMoto } from './moto-types.js';
 
 export interface DiffChange {
   logicalId: string;
@@ -47,6 +49,9 @@ export async function diffStacks(
 ): Promise<StackDiff[]> {
   const diffs: StackDiff[] = [];
   const pairs = [];
+  // On the local endpoint gen deploys each template as moto can take it (forMoto): compare with that,
+  // or every KMS key and every read of a skipped resource shows as a change after a clean deploy.
+  const onMoto = clients.endpoint !== undefined && (await answers(clients.endpoint));
   for (const stack of manifest.stacks) {
     const regional = await clientsFor(clients, manifest, stack);
     const state = await describeStack(regional, stack.stackName);
@@ -56,7 +61,7 @@ export async function diffStacks(
       region: regionOf(clients, manifest, stack),
       exists: state.exists,
       deployed: exists ? await deployedTemplate(regional, stack.stackName) : undefined,
-      next: JSON.parse(readFileSync(join(outDir, stack.template), 'utf8')),
+      next: JSON.parse(asDeployed(readFileSync(join(outDir, stack.template), 'utf8'), onMoto)),
     });
   }
   // Looked up region by region: one name is another resource in another region.
@@ -99,6 +104,10 @@ export async function diffStacks(
     });
   }
   return diffs;
+}
+
+function asDeployed(body: string, onMoto: boolean): string {
+  return onMoto ? forMoto(body) : body;
 }
 
 const MARK: Record<Impact, string> = {
