@@ -68,11 +68,21 @@ describe('gen secret', () => {
     ]);
   });
 
-  it('refuses to put a value into a secret that is not deployed, saying to deploy first', () => {
+  it('refuses to put a value into a secret that is not deployed; on moto, says a deploy there will not create it', () => {
     const run = gen(['secret', 'put', 'binance-api'], 'value');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('secret test/shop/binance-api does not exist');
-    expect(run.stderr).toContain('gen deploy');
+    expect(run.stderr).toContain("moto's CloudFormation skips AWS::SecretsManager::Secret");
+    expect(run.stderr).toContain(
+      `aws secretsmanager create-secret --name test/shop/binance-api --endpoint-url ${endpoint.url}`,
+    );
+  });
+
+  it('notes on moto, beside the list, that a local deploy leaves secrets not deployed', () => {
+    const run = gen(['secret', 'list']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('binance-api              test/shop/binance-api                    not deployed');
+    expect(run.stderr).toContain('on the local endpoint (moto) gen deploy does not create secrets');
   });
 
   it('reports a deployed secret without a value as such, and exits 1 so CI can gate on it', async () => {

@@ -21,6 +21,13 @@ interface SecretArgs extends TargetArgs {
   file?: string;
 }
 
+/**
+ * moto's CloudFormation skips AWS::SecretsManager::Secret, so on the local endpoint a deploy leaves
+ * every secret 'not deployed': say so, rather than "deploy first" to someone who just did.
+ */
+const onMotoNote = (secretId: string, endpoint: string) =>
+  `on the local endpoint (moto) gen deploy does not create secrets: moto's CloudFormation skips AWS::SecretsManager::Secret (gen deploy --local lists it among the types it skips). To try gen secret there, create the secret first (aws secretsmanager create-secret --name ${secretId} --endpoint-url ${endpoint}); on AWS, gen deploy creates it`;
+
 const STATE_WORDS: Record<SecretState['state'], string> = {
   missing: 'not deployed',
   empty: 'no value yet: gen secret put',
@@ -56,6 +63,9 @@ export const secretCommand = {
         generated: value.generate !== undefined,
       }));
       const { putSecretValue, secretStates, secretValueOf } = await import('../../deploy/secrets.js');
+      const { answers } = await import('../../deploy/moto.js');
+      const endpoint = target.clients.endpoint;
+      const motoAt = endpoint !== undefined && (await answers(endpoint)) ? endpoint : undefined;
       if (args.action === 'list') {
         const states = await secretStates(target.clients, secrets);
         if (args.json) printJson({ command: 'secret list', environment: target.env.name, secrets: states });
@@ -63,6 +73,9 @@ export const secretCommand = {
         else
           for (const s of states)
             process.stdout.write(`${s.name.padEnd(24)} ${s.secretId.padEnd(40)} ${STATE_WORDS[s.state]}\n`);
+        const missing = states.find((s) => s.state === 'missing');
+        if (motoAt && missing && !args.json)
+          process.stderr.write(`gen: note: ${onMotoNote(missing.secretId, motoAt)}\n`);
         // A deployed secret without a value is something a function will fail on: CI can gate on it.
         return states.some((s) => s.state === 'empty') ? EXIT.specErrors : EXIT.ok;
       }
@@ -90,7 +103,8 @@ export const secretCommand = {
         process.stderr.write('gen: the value is empty; nothing was changed\n');
         return EXIT.specErrors;
       }
-      const put = await putSecretValue(target.clients, secret, value);
+      const tried = await putSecretValue(target.clients, secret, value);
+      const put = !tried.ok && motoAt ? { ...tried, fix: onMotoNote(secret.secretId, motoAt) } : tried;
       if (args.json)
         printJson({ command: 'secret put', environment: target.env.name, secret: secret.secretId, ...put });
       if (!put.ok) {
