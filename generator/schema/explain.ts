@@ -95,11 +95,17 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
       );
     }
     case 'type':
+      // One allowed value: the const error beside this one names it, with the other forms.
+      if (parent.const !== undefined) return undefined;
       return at(
         path,
         'GEN203',
         `${where} must be ${typeWords(e.params.type)}, but is ${show(e.data)}`,
-        `write ${typeWords(e.params.type)}${example(parent) ? `, for example: ${example(parent)}` : ''}`,
+        // The else of a value that may also be a mapping (one per environment): a hint there that is
+        // not about a pattern names both forms.
+        parent.hint && parent.pattern === undefined && e.schemaPath.endsWith('/else/type')
+          ? String(parent.hint)
+          : `write ${typeWords(e.params.type)}${example(parent) ? `, for example: ${example(parent)}` : ''}`,
       );
     case 'minimum':
     case 'maximum':
@@ -118,6 +124,17 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
         'GEN205',
         `${where} is ${show(e.data)}, which is not allowed.${typeof e.data === 'string' ? suggestion(e.data, allowed) : ''}`,
         `use one of: ${allowed.join(', ')}`,
+      );
+    }
+    case 'const': {
+      // One allowed value (edge.zone's create): say which, and the schema's hint for the other forms.
+      const allowed = e.params.allowedValue as unknown;
+      const near = typeof e.data === 'string' && typeof allowed === 'string' ? suggestion(e.data, [allowed]) : '';
+      return at(
+        path,
+        'GEN205',
+        `${where} is ${show(e.data)}, which is not allowed.${near}`,
+        String(parent.hint ?? `write ${show(allowed)}`),
       );
     }
     case 'pattern':

@@ -1,6 +1,6 @@
 /**
  * JSON Schema as plain objects. Beside the standard keywords our schemas carry `hint`
- * (one line on how to fix a value that fails `pattern`), registered with ajv as a vocabulary.
+ * (one line on how to fix a value that fails `pattern`, `const`, or the type of an `else` branch), registered with ajv as a vocabulary.
  */
 export type JsonSchema = { [keyword: string]: unknown };
 

@@ -54,7 +54,11 @@ export function alarmSchema(registry: Registry): JsonSchema {
           propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' },
           additionalProperties: { type: 'number', minimum: 0 },
         },
-        else: { type: 'number', minimum: 0 },
+        else: {
+          type: 'number',
+          minimum: 0,
+          hint: 'write a number, or one per environment: { test: 10, production: 5 }',
+        },
       },
       period: {
         type: 'integer',

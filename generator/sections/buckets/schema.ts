@@ -14,7 +14,12 @@ const daysPerEnvironment = (description: string): JsonSchema => ({
     propertyNames: ENVIRONMENT_NAME,
     additionalProperties: { type: 'integer', minimum: 1, maximum: 36500 },
   },
-  else: { type: 'integer', minimum: 1, maximum: 36500 },
+  else: {
+    type: 'integer',
+    minimum: 1,
+    maximum: 36500,
+    hint: 'write a number of days, or one per environment: { test: 7, production: 365 }',
+  },
 });
 
 const name = (noun: string, section: string): JsonSchema => ({

@@ -31,7 +31,11 @@ const zone: JsonSchema = {
       hint: 'use create or a hosted zone id such as Z0123456789ABCDEFGHIJ',
     },
   },
-  else: { type: 'string', const: 'create' },
+  else: {
+    type: 'string',
+    const: 'create',
+    hint: 'write create, or give each environment a hosted zone id or create: { test: create, production: Z0123456789ABCDEFGHIJ }',
+  },
 };
 
 const site: JsonSchema = {
