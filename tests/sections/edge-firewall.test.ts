@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skippedLocally } from '../../generator/deploy/moto-types.js';
 import { firewallGraph } from '../../generator/sections/edge/firewall/graph.js';
 import { normalizeFirewall } from '../../generator/sections/edge/firewall/model.js';
 import { REPO } from '../fixtures/run-fixture.js';
@@ -172,6 +173,16 @@ describe('edge.firewall', () => {
       spec('  api: true\n', '  firewall: { managedRules: [ip-reputation], xss: { production: true } }\n'),
     );
     expect(ruleNames(off.resources.ApiWebAcl)).toEqual(['10 ip-reputation']);
+  });
+
+  it('is named as not created on --local, where moto makes only the log buckets', () => {
+    const skipped = new Map(skippedLocally([test.templates['edge-global'], test.templates.edge]));
+    expect([...skipped.keys()].filter((type) => type.startsWith('AWS::WAFv2::'))).toEqual([
+      'AWS::WAFv2::LoggingConfiguration',
+      'AWS::WAFv2::WebACL',
+      'AWS::WAFv2::WebACLAssociation',
+    ]);
+    expect(skipped.has('AWS::S3::Bucket')).toBe(false);
   });
 
   it('gives cfn-lint templates without an error or warning, in both environments', () => {

@@ -28,9 +28,9 @@ export function checkFirewall(
     out.push(
       error(
         'GEN396',
-        'edge.firewall protects nothing: edge has neither a site nor api: true',
+        'edge.firewall protects nothing: edge has no site and no API (api: true, with routes) to put a web ACL in front of',
         { ...at, at: 'key' },
-        'add edge.site or edge.api: true, or remove firewall',
+        'add edge.site, or edge.api: true with routes, or remove firewall',
       ),
     );
   const limit = firewall.rateLimit;
