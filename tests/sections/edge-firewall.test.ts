@@ -268,6 +268,17 @@ describe('edge.firewall checks', () => {
     ]);
   });
 
+  it('GEN203: a switch that is neither a boolean nor one per environment, with a hint naming both forms', () => {
+    const built = build(spec('  api: true\n', '  firewall: { sqlInjection: sometimes }\n'));
+    expect(errors(built).map((d) => [d.code, d.location?.path, d.fix])).toEqual([
+      [
+        'GEN203',
+        ['edge', 'firewall', 'sqlInjection'],
+        'write true or false, or one per environment: { production: true }',
+      ],
+    ]);
+  });
+
   it('GEN308: a per-environment switch naming an environment without a file', () => {
     const built = build(spec('  api: true\n', '  firewall: { xss: { prod: true } }\n'));
     expect(errors(built).map((d) => [d.code, d.location?.path])).toEqual([

@@ -16,7 +16,7 @@ const perEnvironmentSwitch = (description: string): JsonSchema => ({
     propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' },
     additionalProperties: { type: 'boolean' },
   },
-  else: { type: 'boolean' },
+  else: { type: 'boolean', hint: 'write true or false, or one per environment: { production: true }' },
 });
 
 export const firewallSchema: JsonSchema = {
