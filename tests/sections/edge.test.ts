@@ -328,8 +328,21 @@ describe('edge section: mistakes', () => {
   it('asks for the domain names it needs (GEN403) and refuses an API outside the created zone (GEN404) or at the site name (GEN405)', () => {
     const spec = `${BUCKETS}${API}edge:\n  zone: create\n  site: { bucket: web }\n  api: true\n`;
     const none = build(spec, 'test', { test: 'region: eu-central-1\n' });
-    expect(codes(none)).toEqual(['GEN403', 'GEN403']);
+    // Both keys missing: one diagnostic whose fix adds both (two fixes would add domain: twice).
+    expect(codes(none)).toEqual(['GEN403']);
     expect(none.diagnostics[0].location).toEqual({ file: 'environments/test.yaml', path: [] });
+    expect(none.diagnostics[0].fix).toBe(
+      'add domain: { name: test.example.com, api: api.test.example.com } to environments/test.yaml',
+    );
+    // One missing beside the other: added under domain:, the example built on the name it has.
+    const half = build(spec, 'production', { production: 'region: eu-central-1\ndomain: { name: example.com }\n' });
+    expect(codes(half)).toEqual(['GEN403']);
+    expect(half.diagnostics[0].location).toEqual({
+      file: 'environments/production.yaml',
+      path: ['domain'],
+      at: 'key',
+    });
+    expect(half.diagnostics[0].fix).toBe('add api: api.example.com under domain: in environments/production.yaml');
     const outside = build(spec, 'test', {
       test: 'region: eu-central-1\ndomain: { name: test.example.com, api: api.example.org }\n',
     });

@@ -14,23 +14,34 @@ export function checkDomains(edge: Edge, env: Environment): Diagnostic[] {
   const { name, api } = env.domain;
   const created = 'create' in (zoneIn(edge, env.name) ?? {});
   const where = (key: string) => ({ file: env.file, path: ['domain', key] });
-  const needs = (key: 'name' | 'api', why: string, example: string): Diagnostic =>
-    error(
-      'GEN403',
-      `the edge needs domain.${key} in ${env.file}: ${why}`,
-      { file: env.file, path: [] },
-      `add domain: { ${key}: ${example} } to ${env.file}`,
-    );
+  // Examples named after the environment: production's fix must not suggest test's names (GEN-P13).
+  const site = name ?? `${env.name}.example.com`;
+  const needsName = name === undefined && (created || edge.site);
+  const needsApi = api === undefined && edge.api;
   const out: Diagnostic[] = [];
-  if (name === undefined && (created || edge.site))
+  if (needsName || needsApi) {
+    const missing = [
+      ...(needsName
+        ? [['name', site, created ? 'the hosted zone edge.zone creates is named by it' : "it is the site's address"]]
+        : []),
+      ...(needsApi ? [['api', `api.${site}`, 'edge.api gives the API this name']] : []),
+    ];
+    const hasDomain = name !== undefined || api !== undefined;
+    const pairs = missing.map(([key, value]) => `${key}: ${value}`);
+    // One diagnostic for both keys: two fixes would each add a domain: key to the file.
     out.push(
-      needs(
-        'name',
-        created ? 'the hosted zone edge.zone creates is named by it' : "it is the site's address",
-        'test.example.com',
+      error(
+        'GEN403',
+        missing.length === 1
+          ? `the edge needs domain.${missing[0][0]} in ${env.file}: ${missing[0][2]}`
+          : `the edge needs ${missing.map(([key, , why]) => `domain.${key} (${why})`).join(' and ')} in ${env.file}`,
+        hasDomain ? { file: env.file, path: ['domain'], at: 'key' as const } : { file: env.file, path: [] },
+        hasDomain
+          ? `add ${pairs.join(' and ')} under domain: in ${env.file}`
+          : `add domain: { ${pairs.join(', ')} } to ${env.file}`,
       ),
     );
-  if (api === undefined && edge.api) out.push(needs('api', 'edge.api gives the API this name', 'api.test.example.com'));
+  }
   if (created && name !== undefined && api !== undefined && edge.api && !inside(api, name))
     out.push(
       error(
