@@ -36,6 +36,18 @@ describe('gen init', () => {
     expect(gen(['check', '--env', 'production'], dir).status).toBe(0);
   });
 
+  it('names the project after its folder when that is a valid project name, else demo', () => {
+    const named = gen(['init', 'shop-api', '--no-ci'], parent);
+    expect(named.stdout).toContain("created project 'shop-api' in shop-api/");
+    expect(readFileSync(join(parent, 'shop-api/spec/app.yaml'), 'utf8')).toContain('\n  name: shop-api\n');
+    const built = gen(['build', '--env', 'test'], join(parent, 'shop-api'));
+    expect(built.stdout + built.stderr).toContain('built shop-api for test');
+    for (const folder of ['My_App', 'x'.repeat(41)]) {
+      expect(gen(['init', folder, '--no-ci'], parent).stdout).toContain(`created project 'demo' in ${folder}/`);
+      expect(readFileSync(join(parent, folder, 'spec/app.yaml'), 'utf8')).toContain('\n  name: demo\n');
+    }
+  });
+
   it('leaves the workflow out with --no-ci', () => {
     expect(gen(['init', 'plain', '--no-ci'], parent).status).toBe(0);
     expect(readdirSync(join(parent, 'plain'))).not.toContain('.github');

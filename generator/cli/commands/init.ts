@@ -1,11 +1,12 @@
 /** gen init [dir]: a small working project (one table, one function, two routes, one alarm, test and production). */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { BUILTIN } from '../../sections/index.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { EXIT } from '../exit-codes.js';
 import { forEditors } from './schema.js';
+import { KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.js';
 
 const TEMPLATE = join(PACKAGE_ROOT, 'templates', 'init');
 
@@ -53,6 +54,7 @@ export const initCommand = {
     mkdirSync(dir, { recursive: true });
     cpSync(TEMPLATE, dir, { recursive: true });
     renameSync(join(dir, 'gitignore'), join(dir, '.gitignore')); // npm would drop a packaged .gitignore
+    const project = nameProject(dir);
     mkdirSync(join(dir, 'schemas'));
     writeFileSync(join(dir, 'schemas/spec.schema.json'), forEditors(BUILTIN.schemas.spec));
     writeFileSync(join(dir, 'schemas/environment.schema.json'), forEditors(BUILTIN.schemas.environment));
@@ -62,11 +64,25 @@ export const initCommand = {
     }
     const where = relative(process.cwd(), dir) || '.';
     process.stdout.write(
-      `gen: created a project in ${where}/\n  cd ${where}\n  gen build --env test          # templates in out/test/\n  gen deploy --env test --local # try it without an AWS account\n`,
+      `gen: created project '${project}' in ${where}/ (its stacks: ${project}-<environment>-<layer>; the name is project.name in spec/app.yaml)\n  cd ${where}\n  gen build --env test          # templates in out/test/\n  gen deploy --env test --local # try it without an AWS account\n`,
     );
     if (args.ci) process.stdout.write(CI_NOTE);
     return EXIT.ok;
   },
+};
+
+/** The template's project is named after its folder when that is a valid name, so two projects made by gen init do not deploy into each other's stacks. */
+function nameProject(dir: string): string {
+  const folder = basename(dir);
+  if (!new RegExp(KEBAB_NAME).test(folder) || folder.length > projectNameMax()) return 'demo';
+  const file = join(dir, 'spec/app.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}name: demo$/m, `  name: ${folder}`));
+  return folder;
+}
+/** project.name's maxLength, from the schema that checks it. */
+const projectNameMax = (): number => {
+  const project = (BUILTIN.schemas.spec.properties as Record<string, JsonSchema>).project;
+  return (project.properties as Record<string, JsonSchema>).name.maxLength as number;
 };
 
 const CI_NOTE =
