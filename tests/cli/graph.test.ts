@@ -51,6 +51,21 @@ describe('gen graph', () => {
     expect(html).toContain('mermaid.initialize({ startOnLoad: true');
     expect(html).not.toMatch(/<script[^>]+src="https?:/); // nothing fetched from the network
   });
+
+  it('prints one JSON document with --json, for a drawing and for an unknown environment', () => {
+    const drawn = gen(['graph', '--env', 'test', '--json', '--out', out], REPO);
+    expect(drawn.status).toBe(0);
+    expect(JSON.parse(drawn.stdout)).toMatchObject({
+      ok: true,
+      command: 'graph',
+      environment: 'test',
+      diagnostics: [],
+    });
+    expect(JSON.parse(drawn.stdout).file).toMatch(/test\/architecture\.md$/);
+    const unknown = gen(['graph', '--env', 'nope', '--json', '--out', out], REPO);
+    expect(unknown.status).toBe(1);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, diagnostics: [{ code: 'GEN401' }] });
+  });
 });
 
 describe('section counts', () => {

@@ -7,7 +7,14 @@ import { hasErrors } from '../../diagnostics.js';
 import { environmentDir, resolveEnvironment } from '../../environment/resolve.js';
 import { architectureHtml, architectureMarkdown } from '../../graph/architecture.js';
 import { readSpec } from '../../pipeline/build.js';
-import { printDiagnostics, projectPaths, withCommonOptions, type CommonArgs } from '../common.js';
+import {
+  diagnosticsJson,
+  printDiagnostics,
+  printJson,
+  projectPaths,
+  withCommonOptions,
+  type CommonArgs,
+} from '../common.js';
 import { EXIT } from '../exit-codes.js';
 
 export const graphCommand = {
@@ -27,8 +34,18 @@ export const graphCommand = {
     const read = readSpec(paths);
     const resolved = resolveEnvironment(args.env, environmentDir(paths.root), paths.root, BUILTIN.schemas);
     const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
+    // --json (a common option): one document on stdout, as build and validate print.
+    const report = (ok: boolean, file?: string) =>
+      printJson({
+        ok,
+        command: 'graph',
+        environment: args.env,
+        ...(file ? { file: relative(paths.root, file) } : {}),
+        diagnostics: diagnosticsJson(paths.root, diagnostics),
+      });
     if (hasErrors(diagnostics) || !read.spec || !resolved.env) {
-      printDiagnostics(paths.root, diagnostics);
+      if (args.json) report(false);
+      else printDiagnostics(paths.root, diagnostics);
       return EXIT.specErrors;
     }
     const dir = join(resolve(args.out ?? join(paths.root, 'out')), args.env);
@@ -40,7 +57,8 @@ export const graphCommand = {
         ? architectureHtml(read.spec, resolved.env)
         : architectureMarkdown(read.spec, resolved.env),
     );
-    process.stdout.write(`gen: wrote ${relative(process.cwd(), file)}\n`);
+    if (args.json) report(true, file);
+    else process.stdout.write(`gen: wrote ${relative(process.cwd(), file)}\n`);
     return EXIT.ok;
   },
 };
