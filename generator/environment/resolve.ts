@@ -60,7 +60,7 @@ export function resolveEnvironment(
   }
   const validator = validatorsFor(schemas).environment;
   const values = source.data as Record<string, unknown>;
-  if (!validator(values)) return { diagnostics: explain(file, validator.errors) };
+  if (!validator(values)) return { diagnostics: explain(file, validator.errors, 'setting') };
   return { env: { ...(values as unknown as Omit<Environment, 'name' | 'file'>), name, file }, diagnostics: [] };
 }
 

@@ -65,7 +65,10 @@ function example(schema: JsonSchema | undefined): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
+/** What a file's top-level keys are called: sections in spec files, settings in environment files. */
+export type TopLevel = 'section' | 'setting';
+
+function explainOne(file: string, e: ErrorObject, topLevel: TopLevel): Diagnostic | undefined {
   const path = pointerToPath(e.instancePath);
   const where = dotted(path);
   const parent = (e.parentSchema ?? {}) as JsonSchema;
@@ -75,12 +78,12 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
       const known = Object.keys((parent.properties as object) ?? {});
-      const what = path.length === 0 ? `unknown section '${key}'` : `unknown key '${key}' in ${where}`;
+      const what = path.length === 0 ? `unknown ${topLevel} '${key}'` : `unknown key '${key}' in ${where}`;
       return at(
         [...path, key],
         'GEN201',
         `${what}.${suggestion(key, known)}`,
-        `${path.length === 0 ? 'sections are' : 'allowed keys are'}: ${known.join(', ')}`,
+        `${path.length === 0 ? `${topLevel}s are` : 'allowed keys are'}: ${known.join(', ')}`,
         true,
       );
     }
@@ -191,12 +194,16 @@ function explainOne(file: string, e: ErrorObject): Diagnostic | undefined {
 const isNameDetail = (e: ErrorObject) =>
   e.keyword !== 'propertyNames' && (e as ErrorObject & { propertyName?: string }).propertyName !== undefined;
 
-export function explain(file: string, errors: ErrorObject[] | null | undefined): Diagnostic[] {
+export function explain(
+  file: string,
+  errors: ErrorObject[] | null | undefined,
+  topLevel: TopLevel = 'section',
+): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors ?? []) {
     if (isNameDetail(e)) continue;
-    const diagnostic = explainOne(file, e);
+    const diagnostic = explainOne(file, e, topLevel);
     if (!diagnostic) continue;
     const key = `${diagnostic.code}|${diagnostic.location?.path.join('/')}|${diagnostic.message}`;
     if (!seen.has(key)) {
