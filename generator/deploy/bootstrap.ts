@@ -83,16 +83,15 @@ export function bootstrapTemplate(env: string): string {
 }
 
 /**
- * Create or update the account stack, then the environment's bootstrap stack (its bucket is
- * retained even if the stack is deleted). A failure of the first stops before the second.
+ * Deploys one of gen's own small stacks (bootstrap, account, GitHub roles): no parameters, never
+ * protected, approved by the command that makes it.
  */
-export async function bootstrap(
+export async function bootstrapStackDeployer(
   clients: import('./target.js').Clients,
-  env: string,
   reporter: import('./reporter.js').Reporter,
 ) {
   const { deployStack } = await import('./stack-deploy.js');
-  const stack = (stackName: string, body: string, tags: Record<string, string>) =>
+  return (stackName: string, body: string, tags: Record<string, string>) =>
     deployStack(
       clients,
       {
@@ -109,6 +108,18 @@ export async function bootstrap(
       },
       reporter,
     );
+}
+
+/**
+ * Create or update the account stack, then the environment's bootstrap stack (its bucket is
+ * retained even if the stack is deleted). A failure of the first stops before the second.
+ */
+export async function bootstrap(
+  clients: import('./target.js').Clients,
+  env: string,
+  reporter: import('./reporter.js').Reporter,
+) {
+  const stack = await bootstrapStackDeployer(clients, reporter);
   if (clients.endpoint !== undefined && (await answers(clients.endpoint))) {
     const skipped = skippedLocally([JSON.parse(accountTemplate())]);
     reporter.info(

@@ -1,10 +1,9 @@
-/** gen init: a new user's first project builds, passes cfn-lint and the platform rules as it is. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, gen, REPO } from '../fixtures/run-fixture.js';
+import { CLEAN, cfnLint } from '../helpers/cfn-lint.js';
 
 const parent = mkdtempSync(join(tmpdir(), 'gen-init-'));
 afterAll(() => cleanup(parent));
@@ -26,13 +25,7 @@ describe('gen init', () => {
     const templates = readdirSync(join(dir, 'out/test'))
       .filter((f) => f.endsWith('.template.json'))
       .map((f) => join(dir, 'out/test', f));
-    const lint = spawnSync(
-      join(REPO, '.venv/bin/cfn-lint'),
-      ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--', ...templates],
-      { encoding: 'utf8' },
-    );
-    expect(lint.stdout + lint.stderr).toBe('');
-    expect(lint.status).toBe(0);
+    expect(cfnLint(templates)).toEqual(CLEAN);
     expect(gen(['check', '--env', 'production'], dir).status).toBe(0);
   });
 

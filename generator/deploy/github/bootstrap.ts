@@ -43,24 +43,8 @@ export async function bootstrapGithub(
   access: GithubAccess,
   reporter: Reporter,
 ): Promise<GithubRoles | { reason: string }> {
-  const { deployStack } = await import('../stack-deploy.js');
-  const stack = (stackName: string, body: string, tags: Record<string, string>) =>
-    deployStack(
-      clients,
-      {
-        stackName,
-        body,
-        template: { body },
-        tags,
-        parameters: {},
-        protected: false,
-        approve: true,
-        execute: true,
-        allowReplace: [],
-        waitTimeoutMs: 30 * 60_000,
-      },
-      reporter,
-    );
+  const { bootstrapStackDeployer } = await import('../bootstrap.js');
+  const stack = await bootstrapStackDeployer(clients, reporter);
   const found = await existingProvider(clients);
   if (found) reporter.info(`GitHub OIDC provider: using the account's ${found}`);
   else {
