@@ -29,3 +29,31 @@ export const settings = (
   required,
   default: {},
 });
+
+/**
+ * A switch written once for every environment or per environment: `true`, or `{production: true}`
+ * (an environment not named takes the default). The description says what it switches and how an
+ * unnamed environment reads it; `perEnvironment` is its example of the second form.
+ */
+export function perEnvironmentSwitch(
+  description: string,
+  fallback: boolean,
+  perEnvironment: Record<string, boolean>,
+): JsonSchema {
+  const written = `{ ${Object.entries(perEnvironment)
+    .map(([env, on]) => `${env}: ${on}`)
+    .join(', ')} }`;
+  return {
+    description,
+    examples: [perEnvironment, !fallback],
+    default: fallback,
+    if: { type: 'object' },
+    then: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' },
+      additionalProperties: { type: 'boolean' },
+    },
+    else: { type: 'boolean', hint: `write true or false, or one per environment: ${written}` },
+  };
+}

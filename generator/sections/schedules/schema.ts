@@ -1,4 +1,4 @@
-import { integer, KEBAB_NAME, type JsonSchema } from '../../schema/json-schema.js';
+import { integer, KEBAB_NAME, perEnvironmentSwitch, type JsonSchema } from '../../schema/json-schema.js';
 
 export const RATE = '^[1-9][0-9]{0,4} (minute|minutes|hour|hours|day|days)$';
 export const WINDOW = '^[1-9][0-9]{0,3} (minute|minutes|hour|hours)$';
@@ -77,19 +77,10 @@ export const scheduleSchema: JsonSchema = {
         'Let Scheduler start up to this much later, to spread load (flexible time window). Default: exactly on time.',
       examples: ['15 minutes'],
     },
-    enabled: {
-      description:
-        'Whether the schedule runs: one value, or one per environment ({test: false}; an environment not named runs it).',
-      examples: [false, { test: false }],
-      default: true,
-      if: { type: 'object' },
-      then: {
-        type: 'object',
-        minProperties: 1,
-        propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' },
-        additionalProperties: { type: 'boolean' },
-      },
-      else: { type: 'boolean' },
-    },
+    enabled: perEnvironmentSwitch(
+      'Whether the schedule runs: one value, or one per environment ({test: false}; an environment not named runs it).',
+      true,
+      { test: false },
+    ),
   },
 };

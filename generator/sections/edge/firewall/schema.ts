@@ -1,23 +1,17 @@
 /** The schema of `edge.firewall`; the edge section puts it under its `firewall` property. */
-import { KEBAB_NAME, type JsonSchema } from '../../../schema/json-schema.js';
+import { perEnvironmentSwitch, type JsonSchema } from '../../../schema/json-schema.js';
 import { DEFAULT_MANAGED_RULES, MANAGED_RULES } from './model.js';
 
 /** WAF's limits for a rate-based rule (AWS WAF developer guide, rate-based rule settings); checked as GEN397. */
 export const RATE_LIMIT = { min: 10, max: 2_000_000_000 };
 
-const perEnvironmentSwitch = (description: string): JsonSchema => ({
-  description: `${description} One value, or one per environment ({production: true}; an environment not named is off).`,
-  examples: [{ production: true }, true],
-  default: false,
-  if: { type: 'object' },
-  then: {
-    type: 'object',
-    minProperties: 1,
-    propertyNames: { pattern: KEBAB_NAME, hint: 'use environment names such as test or production' },
-    additionalProperties: { type: 'boolean' },
-  },
-  else: { type: 'boolean', hint: 'write true or false, or one per environment: { production: true }' },
-});
+/** sqlInjection and xss: on everywhere, or per environment (an environment not named is off). */
+const perEnvironmentRule = (description: string): JsonSchema =>
+  perEnvironmentSwitch(
+    `${description} One value, or one per environment ({production: true}; an environment not named is off).`,
+    false,
+    { production: true },
+  );
 
 export const firewallSchema: JsonSchema = {
   type: 'object',
@@ -43,10 +37,10 @@ export const firewallSchema: JsonSchema = {
         "AWS managed rule groups: common (AWSManagedRulesCommonRuleSet, OWASP-style protections incl. cross-site scripting and size limits), known-bad-inputs (AWSManagedRulesKnownBadInputsRuleSet: exploit patterns such as Log4j), ip-reputation (AWSManagedRulesAmazonIpReputationList: addresses Amazon's threat intelligence reports). Default: all three.",
       examples: [['common', 'known-bad-inputs', 'ip-reputation']],
     },
-    sqlInjection: perEnvironmentSwitch(
+    sqlInjection: perEnvironmentRule(
       'Block SQL injection in query strings, bodies, cookies and paths (AWS managed rule group AWSManagedRulesSQLiRuleSet).',
     ),
-    xss: perEnvironmentSwitch(
+    xss: perEnvironmentRule(
       "Block cross-site scripting in bodies, query strings, cookies and paths: the common rule group's CrossSiteScripting rules (counted, not blocked, where xss is off), or an XSS match rule when common is not used.",
     ),
     rateLimit: {
