@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
-// The project's single sections (project, network, cache, backup, budget) and the few buckets, topics, queues,
+// The project's single sections (project, network, cache, backup, budget, edge) and the few buckets, topics, queues,
 // schedules and workflows that name each other exist once; the domain files and the secrets are copied.
 const ONCE = new Set([
   'project.yaml',
@@ -16,6 +16,7 @@ const ONCE = new Set([
   'notifications.yaml',
   'operations.yaml',
   'workflows.yaml',
+  'edge.yaml',
 ]);
 
 export function scaledProject(copies) {

@@ -16,7 +16,8 @@ export const edgeSection: Section = {
   check: checkEdge,
   compile: compileEdge,
   layers: [EDGE_GLOBAL_LAYER, EDGE_LAYER],
-  statefulTypes: ['AWS::Route53::HostedZone'],
+  // The zone (its records and delegation) and the firewall's log buckets (aws-waf-logs-*).
+  statefulTypes: ['AWS::Route53::HostedZone', 'AWS::S3::Bucket'],
   grants: edgeGrants,
   graph: edgeGraphs,
 };
