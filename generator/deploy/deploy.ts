@@ -16,7 +16,7 @@ import { deployStack, interrupt, outputsOf, type StackDeployRequest, type StackR
 import { pseudoParameters, resolvePseudoParameters, type PseudoParameters } from '../output/documents.js';
 import { objectUrl, type Clients } from './target.js';
 import { exists, uploadOnce } from './upload.js';
-import { deployedTemplate, describeStack, isEmptyShell } from './stack-state.js';
+import { deployedTemplate, describeStack } from './stack-state.js';
 import { keepingDropped } from './removal-order.js';
 import { answers } from './moto.js';
 import { acquireLock, describeOwner, type LockOwner } from './lock.js';
@@ -25,12 +25,11 @@ import { applyBucketNotifications } from './local-notifications.js';
 import { localOutputs } from './local-outputs.js';
 import { forMoto, skippedLocally } from './moto-types.js';
 import { ecrRegistry, imagesIn, pushImages } from './images.js';
-import { checkUpdate, refusals, type Template, type UpdateFinding } from './update-rules/index.js';
+import type { Template } from './update-rules/index.js';
 import { indexStages, lastStageSays } from './update-rules/staging.js';
-import { findRetained, owningStack } from './adopt/find.js';
 import { importRetained } from './adopt/import.js';
-import { serviceLookup } from './adopt/lookup.js';
 import { clientsFor, regionOf, sourceRegion } from './regions.js';
+import { checkBeforeChanging, type StackFinding } from './preflight.js';
 
 export interface DeployRequest {
   root: string;
@@ -55,8 +54,7 @@ export interface DeployRequest {
   explain?: (findings: StackFinding[]) => string[];
 }
 
-/** An update rule's finding in one stack of this deploy. */
-export type StackFinding = UpdateFinding & { stackName: string; stackFile: string };
+export type { StackFinding } from './preflight.js';
 
 /** Releases the lock this process holds (for the signal handler: interrupted()). */
 let releaseLock: (() => Promise<void>) | undefined;
@@ -116,52 +114,9 @@ async function deployLocked(
   const { env, manifest } = request;
   const selected = manifest.stacks.filter((s) => !request.layers.length || request.layers.includes(s.layer));
 
-  // What AWS would refuse is refused here, before anything is uploaded or changed (update-rules/).
-  const deployedTemplates = new Map<string, Template>();
-  const findings: StackFinding[] = [];
-  for (const stack of selected) {
-    const regional = await clientsFor(clients, manifest, stack);
-    const state = await describeStack(regional, stack.stackName);
-    if (!state.exists || isEmptyShell(state)) continue;
-    const deployed = (await deployedTemplate(regional, stack.stackName)) as Template;
-    deployedTemplates.set(stack.stackName, deployed);
-    const next = JSON.parse(readFileSync(join(request.outDir, stack.template), 'utf8'));
-    for (const f of await checkUpdate(deployed, next))
-      findings.push({ ...f, stackName: stack.stackName, stackFile: stack.template });
-  }
-  const explain = request.explain ?? ((list) => list.map((f) => `${f.severity} ${f.code}: ${f.message}`));
-  if (findings.length > 0) for (const line of explain(findings)) reporter.info(line);
-  const refused = refusals(findings);
-  if (refused.length > 0)
-    return {
-      ok: false,
-      account,
-      stacks: [],
-      outputs: {},
-      findings,
-      problem: `CloudFormation on AWS would refuse ${refused.length === 1 ? 'this change' : `these ${refused.length} changes`} (${refused.map((f) => `${f.code} ${f.logicalId}`).join(', ')}); nothing was changed`,
-    };
-
-  // Named resources an earlier destroy kept (DeletionPolicy Retain) would make a CREATE fail: they are imported first (adopt/).
-  // Looked up region by region: a name is another resource in another region.
-  const retained: Awaited<ReturnType<typeof findRetained>> = [];
-  for (const region of new Set(selected.map((stack) => regionOf(clients, manifest, stack)))) {
-    const regional = await clientsFor(clients, manifest, { region });
-    retained.push(
-      ...(await findRetained(
-        selected
-          .filter((stack) => regionOf(clients, manifest, stack) === region)
-          .map((stack) => ({
-            stackName: stack.stackName,
-            template: JSON.parse(readFileSync(join(request.outDir, stack.template), 'utf8')),
-            deployed: deployedTemplates.get(stack.stackName),
-          })),
-        request.lookup ?? serviceLookup(regional),
-        pseudoParameters(region, account),
-        (id) => owningStack(regional, id),
-      )),
-    );
-  }
+  const preflight = await checkBeforeChanging(clients, request, selected, account, reporter);
+  if ('problem' in preflight) return { ok: false, account, stacks: [], outputs: {}, ...preflight };
+  const { deployedTemplates, findings, retained } = preflight;
 
   let packaged: Awaited<ReturnType<typeof packageFunctions>>;
   try {
