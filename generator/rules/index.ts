@@ -7,8 +7,8 @@
  * Ids: GEN-P1..GEN-P14 are the 14 correctness properties of the platform design, numbered as the
  * design numbers them. GEN-G<n> are guardrails (breadth.md §3.14): G1, G2, G3 and G7 as numbered
  * there, G9 the consumed-queue dead-letter warning, G5 its WAF part (log destinations' names, web
- * ACLs without logging; the DNSSEC-key part waits for DNSSEC); G4 (CloudFront), G6 (state machines)
- * and G8 (IAM for sqs, sns, states, events, kms) are reserved for the sections that bring those resources. An id is never reused or renumbered.
+ * ACLs without logging; the DNSSEC-key part waits for DNSSEC), G4 CloudFront distributions, G6 state
+ * machines; G8 (IAM for sqs, sns, states, events, kms) is reserved. An id is never reused or renumbered.
  */
 import { error, warning, type Diagnostic, type Location } from '../diagnostics.js';
 import { environmentDifferentiation } from './project/environment-differentiation.js';
@@ -17,6 +17,7 @@ import type { AnyRule, Project, ProjectRule, Rule, RuleContext, RuleInfo, StackT
 import { alarmActions } from './template/alarm-actions.js';
 import { apiValidation } from './template/api-request-validation.js';
 import { bucketSecurity } from './template/bucket-security.js';
+import { cloudfrontSecurity } from './template/cloudfront-security.js';
 import { consumedQueueDeadLetter } from './template/consumed-queue-dead-letter.js';
 import { stateMachineObservability } from './template/state-machine-observability.js';
 import { eventTargetDeadLetter } from './template/event-target-dead-letter.js';
@@ -57,6 +58,7 @@ export const TEMPLATE_RULES: readonly Rule[] = [
   consumedQueueDeadLetter,
   stateMachineObservability,
   wafLogging,
+  cloudfrontSecurity,
 ];
 
 /** Rules over the project: spec, handler files, environment files (project/). */

@@ -103,7 +103,7 @@ describe('gen rules', () => {
     const ids = rules.map((r: { id: string }) => r.id);
     // The design's 14 properties first, in their order, then the guardrails.
     expect(ids.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `GEN-P${i + 1}`));
-    expect(ids.slice(14)).toEqual(['GEN-G1', 'GEN-G2', 'GEN-G3', 'GEN-G5', 'GEN-G6', 'GEN-G7', 'GEN-G9']);
+    expect(ids.slice(14)).toEqual(['GEN-G1', 'GEN-G2', 'GEN-G3', 'GEN-G4', 'GEN-G5', 'GEN-G6', 'GEN-G7', 'GEN-G9']);
     expect(
       rules.filter((r: { property?: number }) => r.property !== undefined).map((r: { property: number }) => r.property),
     ).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));

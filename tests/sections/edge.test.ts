@@ -156,6 +156,17 @@ describe('edge section: compile', () => {
     });
   });
 
+  it('passes GEN-G4 except for the web ACL: a site without edge.firewall builds with one warning saying so', () => {
+    const g4 = built.diagnostics.filter((d) => d.message.includes('GEN-G4'));
+    expect(g4.map((d) => [d.severity, d.message])).toEqual([
+      [
+        'warning',
+        'GEN-G4 cloudfront-security: SiteDistribution in edge-global.template.json: has no WAF web ACL (WebACLId): nothing filters requests before they reach its origins',
+      ],
+    ]);
+    expect(g4[0].fix).toContain('edge.firewall');
+  });
+
   it("caches the paths for their durations in the order written and nothing else (AWS's CachingDisabled)", () => {
     const config = r.SiteDistribution.Properties.DistributionConfig;
     expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
