@@ -146,6 +146,8 @@ describe('edge.firewall', () => {
       ['warning', 'SiteWebAcl in edge-global.template.json'],
       ['warning', 'ApiWebAcl in edge.template.json'],
     ]);
+    // Both point at the spec's firewall, where logs: false is written.
+    for (const d of g5) expect(d.location?.path.slice(-2)).toEqual(['edge', 'firewall']);
   });
 
   it("defaults to the platform's three managed groups and logs, with no rate limit, SQL injection or XSS blocking", () => {

@@ -165,6 +165,7 @@ describe('edge section: compile', () => {
       ],
     ]);
     expect(g4[0].fix).toContain('edge.firewall');
+    expect(g4[0].location).toEqual({ file: 'spec/app.yaml', path: ['edge', 'site'], at: 'key' });
   });
 
   it("caches the paths for their durations in the order written and nothing else (AWS's CachingDisabled)", () => {
