@@ -7,6 +7,8 @@ import type { Reporter } from './reporter.js';
 import { deployedTemplate, describeStack, waitForIdle } from './stack-state.js';
 import type { Clients } from './target.js';
 import { clientsFor, regionNote } from './regions.js';
+import { clearLocalNetwork } from './local-network.js';
+import { answers } from './moto.js';
 
 export interface DestroyReport {
   ok: boolean;
@@ -69,6 +71,7 @@ export async function destroy(
   }
   const deleted: string[] = [];
   const retained: string[] = [];
+  const onMoto = clients.endpoint !== undefined && (await answers(clients.endpoint));
   // Reverse deploy order across regions: a stack goes before the stacks it takes parameters from, wherever they are.
   for (const stack of [...manifest.stacks].reverse()) {
     const regional = await clientsFor(clients, manifest, stack);
@@ -96,6 +99,8 @@ export async function destroy(
     if (!options.protected) {
       await emptyStackStores(regional, stack.stackName, template.Resources ?? {}, reporter.info);
     }
+    // moto deletes a VPC but not what is in it, so its delete would fail (local-network.ts).
+    if (onMoto) await clearLocalNetwork(regional, stack.stackName, template.Resources ?? {}, reporter.info);
     reporter.progress(`deleting ${label}`);
     await regional.cfn.send(new DeleteStackCommand({ StackName: stack.stackName }));
     const after = await waitForIdle(regional, stack.stackName, reporter.info, 60 * 60_000, 2000);
