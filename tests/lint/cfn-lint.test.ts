@@ -1,11 +1,4 @@
-/**
- * The real cfn-lint (pinned, from the project's .venv) on every template of the reference
- * platform in both environments and of 50 random valid projects that use every field of every
- * section (tests/properties/full/; tests/properties/coverage.test.ts checks they do): zero errors,
- * zero warnings. One cfn-lint run per test: starting it costs seconds.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,21 +6,10 @@ import { build } from '../../generator/pipeline/build.js';
 import { REPO } from '../fixtures/run-fixture.js';
 import { buildFull } from '../properties/full/build.js';
 import { linted } from '../properties/full/index.js';
+import { cfnLint as lint } from '../helpers/cfn-lint.js';
 
-const CFN_LINT = join(REPO, '.venv/bin/cfn-lint');
 const work = mkdtempSync(join(tmpdir(), 'gen-lint-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function lint(files: string[]) {
-  if (!existsSync(CFN_LINT))
-    throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh` (npm test does)');
-  const run = spawnSync(
-    CFN_LINT,
-    ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  return { status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() };
-}
 
 describe('cfn-lint', () => {
   it('passes every template of the reference platform, test and production', () => {

@@ -1,6 +1,4 @@
-/** Container-image functions: the repository in data, the image tagged by its context's hash, errors at the spec. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -10,8 +8,8 @@ import { handlerCoverage } from '../../generator/rules/project/handler-coverage.
 import { functionsSection } from '../../generator/sections/functions/index.js';
 import { BUILTIN } from '../../generator/sections/index.js';
 import { contextFiles, contextHash, ignored, ignoreRules } from '../../generator/sections/functions/image-context.js';
-import { REPO } from '../fixtures/run-fixture.js';
 import { compileYaml, PROJECT } from '../helpers/compile-yaml.js';
+import { CLEAN, cfnLint } from '../helpers/cfn-lint.js';
 
 const DOCKERFILE = 'FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ./\nCMD ["app.handler"]\n';
 const APP = 'def handler(event, context):\n    return {"ok": True}\n';
@@ -232,8 +230,6 @@ describe('handler coverage (GEN-P5) with image functions', () => {
 
 describe('cfn-lint on image functions', () => {
   it('finds nothing in test and production, a version and alias included (one run)', () => {
-    const CFN_LINT = join(REPO, '.venv/bin/cfn-lint');
-    if (!existsSync(CFN_LINT)) throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh`');
     const work = mkdtempSync(join(tmpdir(), 'gen-lint-images-'));
     try {
       const files = ['test', 'production'].flatMap((env) => {
@@ -249,18 +245,7 @@ describe('cfn-lint on image functions', () => {
           return file;
         });
       });
-      const run = spawnSync(
-        CFN_LINT,
-        ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
-        {
-          encoding: 'utf8',
-        },
-      );
-      expect({ status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() }).toEqual({
-        status: 0,
-        findings: '',
-        stderr: '',
-      });
+      expect(cfnLint(files)).toEqual(CLEAN);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

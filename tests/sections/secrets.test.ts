@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -7,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { architectureMermaid } from '../../generator/graph/architecture.js';
 import { secretSecurity } from '../../generator/rules/template/secret-security.js';
 import { BUILTIN } from '../../generator/sections/index.js';
-import { REPO } from '../fixtures/run-fixture.js';
 import { codes, compileYaml, PROJECT, type Compiled } from '../helpers/compile-yaml.js';
 import { SEED } from '../properties/arbitraries.js';
 import { specOf } from '../helpers/spec-of.js';
+import { CLEAN, cfnLint } from '../helpers/cfn-lint.js';
 
 const errors = (built: Compiled) => built.diagnostics.filter((d) => d.severity === 'error');
 const found = (built: Compiled, code: string) =>
@@ -346,12 +345,10 @@ ${fn('trader', '    secrets: { binance-api: read }\n')}`);
 });
 
 describe('cfn-lint on keys and secrets', () => {
-  const CFN_LINT = join(REPO, '.venv/bin/cfn-lint');
   const work = mkdtempSync(join(tmpdir(), 'gen-lint-secrets-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('finds nothing in the templates of a spec using every key and secret feature, test and production (one run)', () => {
-    if (!existsSync(CFN_LINT)) throw new Error('cfn-lint is missing from .venv: run `bash scripts/setup-python.sh`');
     const spec = `${PROJECT}keys:
   secrets: { description: Encrypts credentials, deletionWindowDays: { production: 30, test: 10 } }
   audit: { deletionWindowDays: 7 }
@@ -374,15 +371,6 @@ ${fn('trader', '    secrets: { binance-api: read, db-login: read }\n    keys: { 
         files.push(file);
       }
     }
-    const run = spawnSync(
-      CFN_LINT,
-      ['--config-file', join(REPO, '.cfnlintrc.yaml'), '--format', 'parseable', '--', ...files],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    expect({ status: run.status, findings: run.stdout.trim(), stderr: run.stderr.trim() }).toEqual({
-      status: 0,
-      findings: '',
-      stderr: '',
-    });
+    expect(cfnLint(files)).toEqual(CLEAN);
   });
 });

@@ -27,6 +27,7 @@ import {
   REDIS_VERSION,
   type Cache,
 } from './model.js';
+import { NO_EGRESS } from '../network/no-egress.js';
 
 const EMPTY: Fragment = { resources: [], outputs: [], artifacts: [], diagnostics: [] };
 const REDIS = { IpProtocol: 'tcp', FromPort: REDIS_PORT, ToPort: REDIS_PORT };
@@ -128,16 +129,8 @@ export function compileCache(ctx: CompileContext): Fragment {
               Description: 'Redis from the functions security group',
             },
           ],
-          // The cache only answers: this rule, which matches nothing, replaces AWS's default allow-all egress.
-          SecurityGroupEgress: [
-            {
-              IpProtocol: 'icmp',
-              FromPort: 252,
-              ToPort: 86,
-              CidrIp: '255.255.255.255/32',
-              Description: 'No outbound traffic',
-            },
-          ],
+          // The cache only answers: NO_EGRESS replaces AWS's default allow-all egress.
+          SecurityGroupEgress: NO_EGRESS,
           Tags: [{ Key: 'Name', Value: `${who}-cache` }],
         },
       }),

@@ -13,10 +13,23 @@ import { planSubnets, type ZoneSubnets } from './addressing.js';
 import { endpointServiceName, endpointType } from './endpoints.js';
 import { networkOf, type Network } from './model.js';
 import { zonesOf } from './zones.js';
+import { NO_EGRESS } from './no-egress.js';
 
 const ref = (id: string) => ({ Ref: id });
 const ANYWHERE = '0.0.0.0/0';
 const HTTPS = { IpProtocol: 'tcp', FromPort: 443, ToPort: 443 };
+
+/** A subnet of the VPC in one zone; public ones too give no public address by default (only the NAT gateway has one). */
+const subnet = (zone: ZoneSubnets['zone'], range: string | undefined, tags: unknown): CfnResource => ({
+  Type: 'AWS::EC2::Subnet',
+  Properties: {
+    VpcId: ref(ids.vpc()),
+    AvailabilityZone: zone.availabilityZone,
+    CidrBlock: range,
+    MapPublicIpOnLaunch: false,
+    Tags: tags,
+  },
+});
 /** The functions' security group is shared under this parameter; private subnets under PrivateSubnet<Zone>Id. */
 export const SHARED = {
   vpc: { sharedAs: 'VpcId', sharedType: 'AWS::EC2::VPC::Id' },
@@ -52,20 +65,7 @@ export function compileNetwork(ctx: CompileContext): Fragment {
   );
   for (const { zone, private: range } of subnets) {
     const letter = zone.key.toLowerCase();
-    add(
-      ids.subnet('Private', zone.key),
-      {
-        Type: 'AWS::EC2::Subnet',
-        Properties: {
-          VpcId: ref(ids.vpc()),
-          AvailabilityZone: zone.availabilityZone,
-          CidrBlock: range,
-          MapPublicIpOnLaunch: false,
-          Tags: name(`private-${letter}`),
-        },
-      },
-      SHARED.subnet(zone.key),
-    );
+    add(ids.subnet('Private', zone.key), subnet(zone, range, name(`private-${letter}`)), SHARED.subnet(zone.key));
     // One route table per zone whatever the NAT setting: switching singleNatGateway changes a route, never an ID.
     add(ids.privateRouteTable(zone.key), {
       Type: 'AWS::EC2::RouteTable',
@@ -114,16 +114,7 @@ function internet(ctx: CompileContext, subnets: ZoneSubnets[], add: Add, name: N
   const natZones = ctx.env.network.singleNatGateway ? subnets.slice(0, 1) : subnets;
   for (const { zone, public: range } of subnets) {
     const letter = zone.key.toLowerCase();
-    add(ids.subnet('Public', zone.key), {
-      Type: 'AWS::EC2::Subnet',
-      Properties: {
-        VpcId: ref(ids.vpc()),
-        AvailabilityZone: zone.availabilityZone,
-        CidrBlock: range,
-        MapPublicIpOnLaunch: false,
-        Tags: name(`public-${letter}`),
-      },
-    });
+    add(ids.subnet('Public', zone.key), subnet(zone, range, name(`public-${letter}`)));
     add(ids.subnetRouteTableAssociation('Public', zone.key), {
       Type: 'AWS::EC2::SubnetRouteTableAssociation',
       Properties: { SubnetId: ref(ids.subnet('Public', zone.key)), RouteTableId: ref(ids.publicRouteTable()) },
@@ -218,16 +209,8 @@ function securityGroups(ctx: CompileContext, network: Network, add: Add) {
           Description: 'HTTPS from the functions security group',
         },
       ],
-      // An endpoint only answers: this rule, which matches nothing, replaces AWS's default allow-all egress.
-      SecurityGroupEgress: [
-        {
-          IpProtocol: 'icmp',
-          FromPort: 252,
-          ToPort: 86,
-          CidrIp: '255.255.255.255/32',
-          Description: 'No outbound traffic',
-        },
-      ],
+      // An endpoint only answers: NO_EGRESS replaces AWS's default allow-all egress.
+      SecurityGroupEgress: NO_EGRESS,
       Tags: [{ Key: 'Name', Value: `${who}-endpoints` }],
     },
   });
